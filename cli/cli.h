@@ -1,0 +1,27 @@
+/* The scripted subcommands: everything the browser shows, as text or JSON. */
+#ifndef EPINEWS_CLI_H
+#define EPINEWS_CLI_H
+
+#include "core/archive.h"
+#include "core/strbuf.h"
+
+enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
+
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+
+/* Load every path (messages to stderr) and assign ids. Returns the article count. */
+size_t cli_load(struct archive *ar, char **paths, int npaths);
+/* Print "epinews CMD: message" and a hint to stderr; returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Write sb to stdout and empty it. */
+void cli_flush(struct strbuf *sb);
+
+/* "ID\tDATE\tPLACE\tSOURCE\tTITLE\n" */
+void out_list_line(struct strbuf *sb, const struct article *a);
+/* The article as one JSON object (no newline); with the body when `body`. */
+void out_article_json(struct strbuf *sb, const struct article *a, int body);
+/* The article as `show` prints it. */
+void out_article_text(struct strbuf *sb, const struct article *a);
+
+#endif

@@ -1,0 +1,46 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+int cmd_list(int argc, char **argv)
+{
+	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	int json = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+		if (c == 'j')
+			json = 1;
+		else if (c == 'h') {
+			printf("usage: epinews list [--json] PATH...\n"
+			       "One article per line: ID DATE PLACE SOURCE TITLE, tab-separated.\n");
+			return EXIT_OK;
+		} else
+			return cli_usage("list", "unknown option");
+	}
+	if (optind >= argc)
+		return cli_usage("list", "no archive path given");
+	struct archive ar;
+	archive_init(&ar);
+	cli_load(&ar, argv + optind, argc - optind);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < ar.n; i++) {
+		if (json) {
+			out_article_json(&sb, &ar.art[i], 0);
+			sb_addc(&sb, '\n');
+		} else {
+			out_list_line(&sb, &ar.art[i]);
+		}
+		if (sb.len > (1 << 16))
+			cli_flush(&sb);
+	}
+	cli_flush(&sb);
+	sb_free(&sb);
+	int rc = ar.n ? EXIT_OK : EXIT_NOTHING;
+	if (!ar.n)
+		fprintf(stderr, "epinews list: no article loaded\n");
+	archive_free(&ar);
+	return rc;
+}

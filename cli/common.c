@@ -1,0 +1,109 @@
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/json_write.h"
+
+static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	(void)arg;
+	if (line)
+		fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)line, msg);
+	else
+		fprintf(stderr, "%s:1: %s\n", path, msg); /* whole-file problems point at the start */
+}
+
+size_t cli_load(struct archive *ar, char **paths, int npaths)
+{
+	struct diag dg = { report_stderr, NULL, 0 };
+	for (int i = 0; i < npaths; i++)
+		archive_load(ar, paths[i], &dg);
+	archive_assign_ids(ar);
+	return ar->n;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "epinews %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'epinews --help'.\n");
+	return EXIT_USAGE;
+}
+
+void cli_flush(struct strbuf *sb)
+{
+	if (sb->len)
+		fwrite(sb->s, 1, sb->len, stdout);
+	sb_reset(sb);
+}
+
+static const char *or_dash(const char *s)
+{
+	return s ? s : "-";
+}
+
+void out_list_line(struct strbuf *sb, const struct article *a)
+{
+	char date[16];
+	sb_addf(sb, "%s\t%s\t%s\t%s\t%s\n", a->id, ymd_format(a->date, date), or_dash(a->place),
+		or_dash(a->source), a->title);
+}
+
+void out_article_json(struct strbuf *sb, const struct article *a, int body)
+{
+	struct jsonw w;
+	char date[16];
+	jw_begin(&w, sb);
+	jw_str(&w, "id", a->id);
+	jw_str(&w, "file", a->file);
+	jw_int(&w, "offset", (long long)a->offset);
+	jw_int(&w, "line", (long long)a->line);
+	jw_str(&w, "title", a->title);
+	jw_str(&w, "subtitle", a->subtitle);
+	jw_str(&w, "original_title", a->orig_title);
+	jw_str(&w, "source", a->source);
+	jw_str(&w, "place", a->place);
+	jw_str(&w, "date", ymd_full(a->date) ? ymd_format(a->date, date) : NULL);
+	jw_str(&w, "url", a->url);
+	jw_int(&w, "paragraphs", (long long)a->npara);
+	jw_int(&w, "chars", (long long)article_chars(a));
+	jw_bool(&w, "continued", (a->flags & ART_CONTINUED) != 0);
+	if (body)
+		jw_strn(&w, "body", a->body, a->body_len);
+	jw_end(&w);
+}
+
+void out_article_text(struct strbuf *sb, const struct article *a)
+{
+	char date[16];
+	sb_addf(sb, "%s\n", a->title);
+	if (a->subtitle)
+		sb_addf(sb, "subtitle: %s\n", a->subtitle);
+	if (a->orig_title)
+		sb_addf(sb, "original title: %s\n", a->orig_title);
+	if (a->source)
+		sb_addf(sb, "source: %s\n", a->source);
+	if (a->place)
+		sb_addf(sb, "place: %s\n", a->place);
+	if (ymd_full(a->date))
+		sb_addf(sb, "date: %s\n", ymd_format(a->date, date));
+	if (a->url)
+		sb_addf(sb, "url: %s\n", a->url);
+	if (a->flags & ART_CONTINUED)
+		sb_adds(sb, "continued: from another page\n");
+	sb_addf(sb, "id: %s\n", a->id);
+	sb_addf(sb, "file: %s:%llu (byte %llu)\n", a->file, (unsigned long long)a->line,
+		(unsigned long long)a->offset);
+	for (size_t i = 0; i < a->npara; i++) {
+		size_t len;
+		const char *p = article_para(a, i, &len);
+		sb_addc(sb, '\n');
+		sb_add(sb, p, len);
+		sb_addc(sb, '\n');
+	}
+}

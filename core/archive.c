@@ -1,0 +1,326 @@
+#include "archive.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "encoding.h"
+#include "format.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+void archive_init(struct archive *ar)
+{
+	memset(ar, 0, sizeof *ar);
+}
+
+void archive_free(struct archive *ar)
+{
+	for (size_t i = 0; i < ar->n; i++)
+		article_free(&ar->art[i]);
+	free(ar->art);
+	for (size_t i = 0; i < ar->nfiles; i++)
+		free(ar->files[i]);
+	free(ar->files);
+	memset(ar, 0, sizeof *ar);
+}
+
+struct file_load {
+	struct archive *ar;
+	const char *file;
+	const struct decoded *dec;
+	size_t first; /* index of this file's first article */
+	struct diag *dg;
+};
+
+static void add_draft(void *arg, struct draft *d)
+{
+	struct file_load *fl = arg;
+	struct archive *ar = fl->ar;
+	d->offset = decoded_raw_offset(fl->dec, d->offset);
+	ar->art = xgrow(ar->art, &ar->cap, ar->n + 1, sizeof *ar->art);
+	struct article *a = &ar->art[ar->n];
+	if (article_build(d, a) == 0) {
+		a->file = fl->file;
+		ar->n++;
+	}
+}
+
+/* A dateline without a year takes the year of the file's other articles, when they
+ * all agree on one. Otherwise the date stays unknown: unknown beats wrong. */
+static void fill_years(struct archive *ar, size_t first)
+{
+	int year = 0;
+	for (size_t i = first; i < ar->n; i++) {
+		if (!ymd_full(ar->art[i].date))
+			continue;
+		if (year && ar->art[i].date.y != year)
+			return;
+		year = ar->art[i].date.y;
+	}
+	if (!year)
+		return;
+	for (size_t i = first; i < ar->n; i++) {
+		struct article *a = &ar->art[i];
+		if (!ymd_full(a->date) && a->dateline.m &&
+		    ymd_valid(year, a->dateline.m, a->dateline.d)) {
+			a->date.y = year;
+			a->date.m = a->dateline.m;
+			a->date.d = a->dateline.d;
+		}
+	}
+}
+
+static const char *intern_file(struct archive *ar, const char *name)
+{
+	ar->files = xgrow(ar->files, &ar->capfiles, ar->nfiles + 1, sizeof *ar->files);
+	ar->files[ar->nfiles] = xstrdup(name);
+	return ar->files[ar->nfiles++];
+}
+
+size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
+			   size_t n, struct diag *dg)
+{
+	size_t before = ar->n;
+	struct decoded dec;
+	const char *why = NULL;
+	ar->bytes += n;
+	if (n == 0) {
+		diag_report(dg, name, 0, "empty file");
+		return 0;
+	}
+	if (decode_bytes(data, n, &dec, &why) != 0) {
+		diag_report(dg, name, 0, "%s", why);
+		return 0;
+	}
+	if (dec.replaced)
+		diag_report(dg, name, 0, "%zu invalid byte sequence(s) in %s text replaced by U+FFFD",
+			    dec.replaced, encoding_name(dec.enc));
+	struct file_load fl = { ar, intern_file(ar, name), &dec, ar->n, dg };
+	struct load_ctx ctx = { name, dg, add_draft, &fl };
+	enum format f = format_detect(dec.text, dec.len);
+	switch (f) {
+	case FMT_EMPTY:
+		diag_report(dg, name, 0, "no text in file");
+		break;
+	case FMT_BLOCKS: load_blocks(dec.text, dec.len, &ctx); break;
+	case FMT_JSON: load_json(dec.text, dec.len, &ctx); break;
+	case FMT_PAPER: load_paper(dec.text, dec.len, &ctx); break;
+	case FMT_WEB: load_plain(dec.text, dec.len, &ctx, 1); break;
+	case FMT_PLAIN: load_plain(dec.text, dec.len, &ctx, 0); break;
+	}
+	fill_years(ar, before);
+	if (f != FMT_EMPTY && ar->n == before)
+		diag_report(dg, name, 0, "no article found (read as %s)", format_name(f));
+	decoded_free(&dec);
+	return ar->n - before;
+}
+
+static int read_all(int fd, struct strbuf *sb)
+{
+	for (;;) {
+		sb_reserve(sb, 1 << 16);
+		ssize_t r = read(fd, sb->s + sb->len, sb->cap - sb->len - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		sb->len += (size_t)r;
+	}
+	sb->s[sb->len] = '\0';
+	return 0;
+}
+
+static size_t load_file(struct archive *ar, const char *path, struct diag *dg)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_report(dg, path, 0, "cannot open: %s", strerror(errno));
+		return 0;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_report(dg, path, 0, "not a regular file, skipped");
+		close(fd);
+		return 0;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	sb_reserve(&sb, st.st_size > 0 ? (size_t)st.st_size : 0);
+	if (read_all(fd, &sb) != 0) {
+		diag_report(dg, path, 0, "read error: %s", strerror(errno));
+		close(fd);
+		sb_free(&sb);
+		return 0;
+	}
+	close(fd);
+	size_t added = archive_load_buffer(ar, path, (const unsigned char *)sb.s, sb.len, dg);
+	sb_free(&sb);
+	return added;
+}
+
+struct dir_stack {
+	dev_t dev[64];
+	ino_t ino[64];
+	int depth;
+};
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t load_any(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds);
+
+static size_t load_dir(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds,
+		       const struct stat *st)
+{
+	for (int i = 0; i < ds->depth; i++)
+		if (ds->dev[i] == st->st_dev && ds->ino[i] == st->st_ino) {
+			diag_report(dg, path, 0, "symbolic link loop, skipped");
+			return 0;
+		}
+	if (ds->depth == 64) {
+		diag_report(dg, path, 0, "directories nested too deep, skipped");
+		return 0;
+	}
+	DIR *dir = opendir(path);
+	if (!dir) {
+		diag_report(dg, path, 0, "cannot open directory: %s", strerror(errno));
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue; /* hidden entries, "." and ".." */
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof *names, name_cmp);
+	ds->dev[ds->depth] = st->st_dev;
+	ds->ino[ds->depth] = st->st_ino;
+	ds->depth++;
+	size_t added = 0;
+	struct strbuf child = STRBUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		sb_reset(&child);
+		sb_adds(&child, path);
+		if (child.len && child.s[child.len - 1] != '/')
+			sb_addc(&child, '/');
+		sb_adds(&child, names[i]);
+		added += load_any(ar, child.s, dg, ds);
+		free(names[i]);
+	}
+	ds->depth--;
+	sb_free(&child);
+	free(names);
+	return added;
+}
+
+static size_t load_any(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ELOOP)
+			diag_report(dg, path, 0, "symbolic link loop, skipped");
+		else
+			diag_report(dg, path, 0, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		return load_dir(ar, path, dg, ds, &st);
+	if (!S_ISREG(st.st_mode)) {
+		diag_report(dg, path, 0, "not a regular file, skipped");
+		return 0;
+	}
+	return load_file(ar, path, dg);
+}
+
+size_t archive_load(struct archive *ar, const char *path, struct diag *dg)
+{
+	struct dir_stack ds;
+	ds.depth = 0;
+	return load_any(ar, path, dg, &ds);
+}
+
+static int hash_order(const void *a, const void *b, void *arg)
+{
+	const struct article *art = arg;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	if (art[i].hash != art[j].hash)
+		return art[i].hash < art[j].hash ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+void archive_assign_ids(struct archive *ar)
+{
+	size_t n = ar->n;
+	if (!n)
+		return;
+	size_t *ord = xmalloc(n * sizeof *ord);
+	for (size_t i = 0; i < n; i++)
+		ord[i] = i;
+	qsort_r(ord, n, sizeof *ord, hash_order, ar->art);
+	/* Walk groups that share the first 32 bits of the hash. */
+	for (size_t g = 0; g < n;) {
+		uint64_t top = ar->art[ord[g]].hash >> 32;
+		size_t e = g;
+		while (e < n && ar->art[ord[e]].hash >> 32 == top)
+			e++;
+		/* digits needed so that distinct hashes in the group differ */
+		int digits = 8;
+		for (size_t k = g + 1; k < e; k++) {
+			uint64_t a = ar->art[ord[k - 1]].hash, b = ar->art[ord[k]].hash;
+			if (a == b)
+				continue;
+			int need = 8;
+			while (need < 16 && (a >> (64 - 4 * need)) == (b >> (64 - 4 * need)))
+				need += 4;
+			if (need > digits)
+				digits = need;
+		}
+		int copy = 0;
+		for (size_t k = g; k < e; k++) {
+			struct article *a = &ar->art[ord[k]];
+			copy = (k > g && ar->art[ord[k - 1]].hash == a->hash) ? copy + 1 : 1;
+			snprintf(a->id, sizeof a->id, "%0*llx", digits,
+				 (unsigned long long)(a->hash >> (64 - 4 * digits)));
+			if (copy > 1) /* the same text again: a reprint */
+				snprintf(a->id + digits, sizeof a->id - (size_t)digits, "-%d", copy);
+		}
+		g = e;
+	}
+	free(ord);
+}
+
+struct article *archive_find(struct archive *ar, const char *id, int *ambiguous)
+{
+	size_t len = strlen(id);
+	struct article *hit = NULL;
+	*ambiguous = 0;
+	for (size_t i = 0; i < ar->n; i++)
+		if (!strcmp(ar->art[i].id, id))
+			return &ar->art[i];
+	if (len < 4)
+		return NULL;
+	for (size_t i = 0; i < ar->n; i++) {
+		if (!strncmp(ar->art[i].id, id, len)) {
+			if (hit) {
+				*ambiguous = 1;
+				return NULL;
+			}
+			hit = &ar->art[i];
+		}
+	}
+	return hit;
+}

@@ -1,0 +1,171 @@
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "dateline.h"
+#include "hash.h"
+#include "sanitize.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+void draft_init(struct draft *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void draft_add_para(struct draft *d, const char *s, size_t n)
+{
+	d->para = xgrow(d->para, &d->cappara, d->npara + 1, sizeof *d->para);
+	d->para[d->npara++] = xstrndup(s, n);
+}
+
+void draft_free(struct draft *d)
+{
+	free(d->title);
+	free(d->subtitle);
+	free(d->orig_title);
+	free(d->source);
+	free(d->place);
+	free(d->url);
+	for (size_t i = 0; i < d->npara; i++)
+		free(d->para[i]);
+	free(d->para);
+	draft_init(d);
+}
+
+static void sanitize_in_place(char **field)
+{
+	if (!*field)
+		return;
+	char *clean = sanitize_field(*field, strlen(*field));
+	free(*field);
+	*field = clean;
+}
+
+/* A title made from the start of the first paragraph, for records that have none. */
+static char *title_from_text(const char *p)
+{
+	size_t n = strlen(p), i = 0, chars = 0;
+	const char *stop[] = { "。", "！", "？", "；" };
+	while (i < n && chars < 40) {
+		for (size_t k = 0; k < 4; k++)
+			if (!strncmp(p + i, stop[k], 3))
+				goto done;
+		uint32_t cp;
+		size_t step = utf8_decode((const unsigned char *)p + i, n - i, &cp);
+		i += step ? step : 1;
+		chars++;
+	}
+done:;
+	struct strbuf sb = STRBUF_INIT;
+	sb_add(&sb, p, i);
+	if (i < n)
+		sb_adds(&sb, "…");
+	return sb_detach(&sb);
+}
+
+int article_build(struct draft *d, struct article *a)
+{
+	memset(a, 0, sizeof *a);
+	sanitize_in_place(&d->title);
+	sanitize_in_place(&d->subtitle);
+	sanitize_in_place(&d->orig_title);
+	sanitize_in_place(&d->source);
+	sanitize_in_place(&d->place);
+	sanitize_in_place(&d->url);
+	size_t out = 0;
+	for (size_t i = 0; i < d->npara; i++) {
+		char *p = sanitize_field(d->para[i], strlen(d->para[i]));
+		free(d->para[i]);
+		if (p)
+			d->para[out++] = p;
+	}
+	d->npara = out;
+
+	clean_draft(d);
+	if (!d->title && d->npara == 0) {
+		draft_free(d);
+		return -1;
+	}
+	if (!d->title)
+		d->title = title_from_text(d->para[0]);
+
+	struct dateline dl;
+	if (d->npara && dateline_parse(d->para[0], strlen(d->para[0]), &dl)) {
+		if (!d->source && dl.source) {
+			d->source = dl.source;
+			dl.source = NULL;
+		}
+		if (!d->place && dl.place) {
+			d->place = dl.place;
+			dl.place = NULL;
+		}
+		a->dateline.m = dl.month;
+		a->dateline.d = dl.day;
+		dateline_free(&dl);
+	}
+	if (ymd_full(d->date))
+		a->date = d->date;
+	else if (!date_from_url(d->url, &a->date))
+		memset(&a->date, 0, sizeof a->date);
+
+	struct strbuf body = STRBUF_INIT;
+	a->para = xmalloc((d->npara ? d->npara : 1) * sizeof *a->para);
+	for (size_t i = 0; i < d->npara; i++) {
+		if (i)
+			sb_addc(&body, '\n');
+		a->para[i] = (uint32_t)body.len;
+		sb_adds(&body, d->para[i]);
+	}
+	a->npara = d->npara;
+	a->body_len = body.len;
+	a->body = sb_detach(&body);
+	a->title = d->title;
+	a->subtitle = d->subtitle;
+	a->orig_title = d->orig_title;
+	a->source = d->source;
+	a->place = d->place;
+	a->url = d->url;
+	a->offset = d->offset;
+	a->line = d->line;
+	a->flags = d->flags;
+	a->hash = hash64(a->body, a->body_len, hash64(a->title, strlen(a->title), 0));
+	d->title = d->subtitle = d->orig_title = d->source = d->place = d->url = NULL;
+	draft_free(d);
+	return 0;
+}
+
+const char *article_para(const struct article *a, size_t i, size_t *len)
+{
+	size_t start = a->para[i];
+	size_t end = i + 1 < a->npara ? a->para[i + 1] - 1 : a->body_len;
+	*len = end - start;
+	return a->body + start;
+}
+
+size_t article_chars(const struct article *a)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->npara; i++) {
+		size_t len;
+		const char *p = article_para(a, i, &len);
+		n += utf8_count(p, len);
+	}
+	return n;
+}
+
+void article_free(struct article *a)
+{
+	free(a->title);
+	free(a->subtitle);
+	free(a->orig_title);
+	free(a->source);
+	free(a->place);
+	free(a->url);
+	free(a->body);
+	free(a->para);
+	memset(a, 0, sizeof *a);
+}

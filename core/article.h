@@ -1,0 +1,54 @@
+/* The article model: one cleaned article with its provenance, and the draft a
+ * loader fills before cleaning turns it into an article. */
+#ifndef EPINEWS_ARTICLE_H
+#define EPINEWS_ARTICLE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+
+enum article_flag {
+	ART_CONTINUED = 1u << 0, /* a "(上接第一版)" continuation from another page */
+};
+
+struct article {
+	char id[24];           /* stable short id, set by the archive */
+	char *title;           /* never NULL */
+	char *subtitle, *orig_title, *source, *place, *url; /* NULL when unknown */
+	struct ymd date;       /* full when known */
+	struct ymd dateline;   /* month/day of the dateline; year 0 when not written */
+	char *body;            /* paragraphs joined by '\n' */
+	size_t body_len;
+	uint32_t *para;        /* start offset in body of each paragraph */
+	size_t npara;
+	const char *file;      /* owned by the archive */
+	uint64_t offset;       /* byte offset of the record in the file */
+	uint64_t line;         /* 1-based line of the record */
+	uint64_t hash;         /* content hash of title and body */
+	unsigned flags;
+};
+
+/* What a loader knows about one record before cleaning. Every string is owned. */
+struct draft {
+	char *title, *subtitle, *orig_title, *source, *place, *url;
+	struct ymd date;
+	char **para;
+	size_t npara, cappara;
+	uint64_t offset, line;
+	unsigned flags;
+	int web; /* scraped page: apply the site-chrome rules */
+};
+
+void draft_init(struct draft *d);
+void draft_add_para(struct draft *d, const char *s, size_t n);
+void draft_free(struct draft *d);
+
+/* Clean a draft into an article (fields sanitized, chrome removed, dateline read).
+ * The draft is consumed. Returns 0, or -1 when nothing is left of it. */
+int article_build(struct draft *d, struct article *a);
+/* Paragraph i of a as pointer and length. */
+const char *article_para(const struct article *a, size_t i, size_t *len);
+size_t article_chars(const struct article *a);
+void article_free(struct article *a);
+
+#endif

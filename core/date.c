@@ -1,0 +1,253 @@
+#include "date.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "utf8.h"
+
+int ymd_valid(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	return 1;
+}
+
+int ymd_full(struct ymd v)
+{
+	return ymd_valid(v.y, v.m, v.d);
+}
+
+const char *ymd_format(struct ymd v, char *buf)
+{
+	if (ymd_full(v)) {
+		int y = v.y;
+		for (int i = 3; i >= 0; i--, y /= 10)
+			buf[i] = (char)('0' + y % 10);
+		buf[4] = buf[7] = '-';
+		buf[5] = (char)('0' + v.m / 10);
+		buf[6] = (char)('0' + v.m % 10);
+		buf[8] = (char)('0' + v.d / 10);
+		buf[9] = (char)('0' + v.d % 10);
+		buf[10] = '\0';
+	} else
+		strcpy(buf, "-");
+	return buf;
+}
+
+/* Howard Hinnant's days_from_civil. */
+long ymd_days(struct ymd v)
+{
+	long y = v.y - (v.m <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (v.m + (v.m > 2 ? -3 : 9)) + 2) / 5 + v.d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+struct ymd ymd_from_days(long z)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	struct ymd r = { (int)(y + (m <= 2)), (int)m, (int)d };
+	return r;
+}
+
+/* Read up to `max` ASCII digits; returns how many were read. */
+static int digits(const char *s, int max, int *val)
+{
+	int n = 0, v = 0;
+	while (n < max && isdigit((unsigned char)s[n])) {
+		v = v * 10 + (s[n] - '0');
+		n++;
+	}
+	*val = v;
+	return n;
+}
+
+static int parse_at(const char *s, struct ymd *out)
+{
+	int y, m, d, k;
+	if (digits(s, 4, &y) != 4)
+		return 0;
+	const char *p = s + 4;
+	if (isdigit((unsigned char)*p)) { /* 20200217 */
+		if (digits(p, 2, &m) != 2 || digits(p + 2, 2, &d) != 2 || isdigit((unsigned char)p[4]))
+			return 0;
+	} else {
+		size_t seplen;
+		if (*p == '-' || *p == '/' || *p == '.')
+			seplen = 1;
+		else if (!strncmp(p, "年", 3))
+			seplen = 3;
+		else
+			return 0;
+		p += seplen;
+		if ((k = digits(p, 2, &m)) == 0)
+			return 0;
+		p += k;
+		if (seplen == 3) {
+			if (strncmp(p, "月", 3))
+				return 0;
+			p += 3;
+		} else if (*p == s[4]) {
+			p++;
+		} else {
+			return 0;
+		}
+		if ((k = digits(p, 2, &d)) == 0 || isdigit((unsigned char)p[k]))
+			return 0;
+	}
+	if (!ymd_valid(y, m, d))
+		return 0;
+	out->y = y;
+	out->m = m;
+	out->d = d;
+	return 1;
+}
+
+int date_parse(const char *s, struct ymd *out)
+{
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (parse_at(s, out))
+		return 1;
+	/* Unix time: 9-13 digits, nothing else */
+	size_t n = strspn(s, "0123456789");
+	if (n >= 9 && n <= 13 && (s[n] == '\0' || s[n] == '.')) {
+		long long t = atoll(s);
+		if (n >= 12)
+			t /= 1000;
+		struct ymd v = ymd_from_days((long)(t / 86400));
+		if (ymd_full(v)) {
+			*out = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int date_from_url(const char *url, struct ymd *out)
+{
+	if (!url)
+		return 0;
+	for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
+		const char *q = p + 1;
+		int y, m, d;
+		if (digits(q, 4, &y) != 4 || y < 1990)
+			continue;
+		if (parse_at(q, out))
+			return 1;
+		/* /2020/0217/ and /2020/02/17/ */
+		if (q[4] == '/') {
+			const char *r = q + 5;
+			if (digits(r, 2, &m) == 2 && r[2] == '/' && digits(r + 3, 2, &d) == 2 &&
+			    !isdigit((unsigned char)r[5]) && ymd_valid(y, m, d))
+				goto ok;
+			if (digits(r, 2, &m) == 2 && digits(r + 2, 2, &d) == 2 &&
+			    !isdigit((unsigned char)r[4]) && ymd_valid(y, m, d))
+				goto ok;
+		}
+		continue;
+	ok:
+		out->y = y;
+		out->m = m;
+		out->d = d;
+		return 1;
+	}
+	return 0;
+}
+
+/* A digit, ASCII or full-width, at s[i]: returns its byte length and value. */
+static size_t digit_at(const char *s, size_t n, size_t i, int *v)
+{
+	unsigned char c = (unsigned char)s[i];
+	if (c >= '0' && c <= '9') {
+		*v = c - '0';
+		return 1;
+	}
+	if (i + 3 <= n && c == 0xEF && (unsigned char)s[i + 1] == 0xBC) {
+		unsigned char c2 = (unsigned char)s[i + 2];
+		if (c2 >= 0x90 && c2 <= 0x99) {
+			*v = c2 - 0x90;
+			return 3;
+		}
+	}
+	return 0;
+}
+
+/* Parse 1-2 digits at s[i]; returns bytes used (0 if none). */
+static size_t number_at(const char *s, size_t n, size_t i, int *val)
+{
+	size_t j = i;
+	int v = 0, count = 0, dv;
+	size_t k;
+	while (j < n && count < 3 && (k = digit_at(s, n, j, &dv)) != 0) {
+		v = v * 10 + dv;
+		j += k;
+		count++;
+	}
+	if (count == 0 || count > 2)
+		return 0;
+	*val = v;
+	return j - i;
+}
+
+int find_month_day(const char *s, size_t n, int *m, int *d, size_t *start, size_t *end)
+{
+	for (size_t i = 0; i + 3 < n; i++) {
+		if (memcmp(s + i, "月", 3) != 0)
+			continue;
+		/* walk back over the month digits */
+		size_t b = i;
+		int dv;
+		while (b > 0) {
+			size_t back = 0;
+			if (b >= 1 && digit_at(s, n, b - 1, &dv) == 1)
+				back = 1;
+			else if (b >= 3 && digit_at(s, n, b - 3, &dv) == 3)
+				back = 3;
+			if (!back)
+				break;
+			b -= back;
+		}
+		if (b == i)
+			continue;
+		int mm, dd;
+		size_t k = number_at(s, n, b, &mm);
+		if (!k || b + k != i)
+			continue;
+		if (b > 0 && (s[b - 1] == '.' || s[b - 1] == '/'))
+			continue;
+		size_t j = i + 3;
+		size_t kd = number_at(s, n, j, &dd);
+		if (!kd)
+			continue;
+		j += kd;
+		if (j + 3 > n || (memcmp(s + j, "日", 3) != 0 && memcmp(s + j, "号", 3) != 0))
+			continue;
+		if (mm < 1 || mm > 12 || dd < 1 || dd > 31)
+			continue;
+		*m = mm;
+		*d = dd;
+		*start = b;
+		*end = j + 3;
+		return 1;
+	}
+	return 0;
+}

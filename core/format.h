@@ -1,0 +1,40 @@
+/* Archive formats: detection from content, and one loader per format. Each loader
+ * turns text into drafts and hands them to ctx->emit; problems go to ctx->diag. */
+#ifndef EPINEWS_FORMAT_H
+#define EPINEWS_FORMAT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "diag.h"
+
+enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN };
+
+struct load_ctx {
+	const char *path;
+	struct diag *diag;
+	/* Receives each draft; it takes over the draft's contents. */
+	void (*emit)(void *arg, struct draft *d);
+	void *arg;
+};
+
+enum format format_detect(const char *s, size_t n);
+const char *format_name(enum format f);
+
+/* ">>>title" blocks separated by "=====NEXT NEWS=====" lines. */
+void load_blocks(const char *s, size_t n, struct load_ctx *c);
+/* JSON Lines, one object, an array of objects, or a truncated mix of them. */
+void load_json(const char *s, size_t n, struct load_ctx *c);
+/* One article: title line, optional subtitle, body. `web` strips site chrome. */
+void load_plain(const char *s, size_t n, struct load_ctx *c, int web);
+/* A newspaper page holding several articles. */
+void load_paper(const char *s, size_t n, struct load_ctx *c);
+
+/* Shared by the text loaders: a short line that reads as a heading, not a sentence. */
+int is_heading_line(const char *s, size_t n);
+/* A paragraph that opens a newspaper article: 本报讯, 本报X讯, (上接第一版). */
+int is_paper_start(const char *s, size_t n);
+/* A "=== NEXT NEWS ===" separator line. */
+int is_next_news(const char *s, size_t n);
+
+#endif

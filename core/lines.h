@@ -1,0 +1,30 @@
+/* Splitting decoded text into lines that remember where they came from. */
+#ifndef EPINEWS_LINES_H
+#define EPINEWS_LINES_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct line {
+	const char *s; /* trimmed of ASCII white space and U+3000 */
+	size_t n;
+	uint64_t off;  /* offset of the untrimmed line in the text */
+	uint64_t no;   /* 1-based line number */
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+/* Split s[0..n) at '\n'. The first line gets number first_no and offset base. */
+void lines_split(struct lines *out, const char *s, size_t n, uint64_t base, uint64_t first_no);
+void lines_free(struct lines *l);
+/* Number of code points in a line. */
+size_t line_chars(const struct line *l);
+/* The last code point of s[0..n), or 0. */
+uint32_t last_cp(const char *s, size_t n);
+/* The first code point of s[0..n), or 0. */
+uint32_t first_cp(const char *s, size_t n);
+int has_prefix(const char *s, size_t n, const char *prefix);
+
+#endif

@@ -1,0 +1,8 @@
+/* The full-screen browser. */
+#ifndef EPINEWS_APP_H
+#define EPINEWS_APP_H
+
+/* Open the browser on the given archive paths. Returns the exit status. */
+int app_run(int npaths, char **paths);
+
+#endif

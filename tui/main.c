@@ -1,0 +1,49 @@
+/* epinews: entry point. Dispatches to a subcommand, or opens the browser. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "tui/app.h"
+
+static const char usage[] =
+	"usage: epinews [PATH...]                 browse archives in the terminal\n"
+	"       epinews list [--json] PATH...     one line per article\n"
+	"       epinews show [--json] ID PATH...  one cleaned article\n"
+	"       epinews --help | --version\n"
+	"\n"
+	"PATH is a file or a directory (read recursively, hidden entries skipped).\n"
+	"Formats are recognised from content: >>>title blocks, JSON (lines, object or\n"
+	"array), plain articles, scraped web pages and newspaper pages, in UTF-8,\n"
+	"UTF-16 or GB18030. Problems are reported on stderr as FILE:LINE: REASON and\n"
+	"never stop the rest of the archive from loading.\n"
+	"\n"
+	"Exit status: 0 done, 1 nothing loaded or no such article, 2 usage error.\n"
+	"See epinews(1) for the full manual.\n";
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2) {
+		const char *cmd = argv[1];
+		if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+			printf("epinews %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		}
+		if (!strcmp(cmd, "list"))
+			return cmd_list(argc - 1, argv + 1);
+		if (!strcmp(cmd, "show"))
+			return cmd_show(argc - 1, argv + 1);
+		if (cmd[0] == '-' && cmd[1]) {
+			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	return app_run(argc - 1, argv + 1);
+}
