@@ -206,7 +206,8 @@ static size_t load_dir(struct archive *ar, const char *path, struct diag *dg, st
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(dir);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
 	ds->dev[ds->depth] = st->st_dev;
 	ds->ino[ds->depth] = st->st_ino;
 	ds->depth++;
