@@ -56,9 +56,21 @@ static void copy_utf8(const unsigned char *p, size_t n, uint64_t base, struct de
 		map_line(d, 0, base);
 	size_t i = 0;
 	while (i < n) {
+		/* copy the longest run that needs no change in one go */
 		size_t j = i;
-		while (j < n && p[j] >= 0x20 && p[j] < 0x80)
-			j++;
+		while (j < n) {
+			if (p[j] >= 0x20 && p[j] < 0x80) {
+				j++;
+				continue;
+			}
+			if (p[j] < 0x80)
+				break;
+			uint32_t cp;
+			size_t k = utf8_decode(p + j, n - j, &cp);
+			if (!k)
+				break;
+			j += k;
+		}
 		sb_add(&sb, p + i, j - i);
 		i = j;
 		if (i >= n)

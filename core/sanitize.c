@@ -105,7 +105,16 @@ void sanitize_append(struct strbuf *out, const char *str, size_t n, int oneline)
 		}
 		if (is_invisible(cp))
 			continue;
-		sb_add(out, s + i - k, k);
+		/* copy the following run of ordinary characters in one go */
+		size_t start = i - k;
+		while (i < n && s[i] >= 0xE0 && s[i] < 0xF0) {
+			uint32_t c2;
+			size_t k2 = utf8_decode(s + i, n - i, &c2);
+			if (!k2 || is_invisible(c2) || c2 == 0x2028 || c2 == 0x2029)
+				break;
+			i += k2;
+		}
+		sb_add(out, s + start, i - start);
 	}
 	/* trim: trailing white space, then leading */
 	while (out->len > start_len) {
