@@ -9,6 +9,7 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
 
 /* Load every path (messages to stderr) and assign ids. Returns the article count. */
 size_t cli_load(struct archive *ar, char **paths, int npaths);

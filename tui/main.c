@@ -9,6 +9,8 @@ static const char usage[] =
 	"usage: epinews [PATH...]                 browse archives in the terminal\n"
 	"       epinews list [--json] PATH...     one line per article\n"
 	"       epinews show [--json] ID PATH...  one cleaned article\n"
+	"       epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
+	"                                         the measures in every article\n"
 	"       epinews --help | --version\n"
 	"\n"
 	"PATH is a file or a directory (read recursively, hidden entries skipped).\n"
@@ -36,6 +38,8 @@ int main(int argc, char **argv)
 			return cmd_list(argc - 1, argv + 1);
 		if (!strcmp(cmd, "show"))
 			return cmd_show(argc - 1, argv + 1);
+		if (!strcmp(cmd, "facts"))
+			return cmd_facts(argc - 1, argv + 1);
 		if (cmd[0] == '-' && cmd[1]) {
 			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
 			return EXIT_USAGE;

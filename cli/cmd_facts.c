@@ -1,0 +1,209 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/facts.h"
+#include "core/json_write.h"
+
+enum fmt { FMT_TEXT, FMT_JSONL, FMT_CSV };
+
+/* RFC 4180: quote when needed, double the quotes. */
+static void csv_field(struct strbuf *sb, const char *s, size_t n)
+{
+	if (!s) {
+		return;
+	}
+	int quote = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r')
+			quote = 1;
+	if (!quote) {
+		sb_add(sb, s, n);
+		return;
+	}
+	sb_addc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			sb_addc(sb, '"');
+		sb_addc(sb, s[i]);
+	}
+	sb_addc(sb, '"');
+}
+
+static void csv_str(struct strbuf *sb, const char *s, int last)
+{
+	csv_field(sb, s, s ? strlen(s) : 0);
+	sb_adds(sb, last ? "\r\n" : ",");
+}
+
+static const char *const columns[] = { "article", "file", "kind", "value", "unit", "qualifier",
+				       "scope", "place", "date", "text", "start", "end", "sentence" };
+
+static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
+		       const struct gazetteer *gz, const struct fact *f)
+{
+	char date[16], num[32];
+	const char *place = f->place >= 0 ? gz->v[f->place].full_name : NULL;
+	const char *d = fact_date_format(f, date);
+	const char *text = a->body + f->start, *sent = a->body + f->sent_start;
+	size_t tn = f->end - f->start, sn = f->sent_end - f->sent_start;
+	if (fmt == FMT_JSONL) {
+		struct jsonw w;
+		jw_begin(&w, sb);
+		jw_str(&w, "article", a->id);
+		jw_str(&w, "file", a->file);
+		jw_str(&w, "kind", fact_kind_name(f->kind));
+		jw_int(&w, "value", (long long)f->value);
+		if (f->value_max != f->value)
+			jw_int(&w, "value_max", (long long)f->value_max);
+		jw_str(&w, "unit", f->unit);
+		jw_str(&w, "qualifier", fact_qualifier_name(f->qual));
+		jw_str(&w, "scope", fact_scope_name(f->scope));
+		jw_str(&w, "place", place);
+		jw_str(&w, "date", d);
+		if (f->hour >= 0)
+			jw_int(&w, "hour", f->hour);
+		else
+			jw_null(&w, "hour");
+		jw_strn(&w, "text", text, tn);
+		jw_int(&w, "start", f->start);
+		jw_int(&w, "end", f->end);
+		jw_strn(&w, "sentence", sent, sn);
+		jw_end(&w);
+		sb_addc(sb, '\n');
+	} else if (fmt == FMT_CSV) {
+		csv_str(sb, a->id, 0);
+		csv_str(sb, a->file, 0);
+		csv_str(sb, fact_kind_name(f->kind), 0);
+		snprintf(num, sizeof num, "%lld", (long long)f->value);
+		csv_str(sb, num, 0);
+		csv_str(sb, f->unit, 0);
+		csv_str(sb, fact_qualifier_name(f->qual), 0);
+		csv_str(sb, fact_scope_name(f->scope), 0);
+		csv_str(sb, place, 0);
+		csv_str(sb, d, 0);
+		csv_field(sb, text, tn);
+		sb_addc(sb, ',');
+		sb_addf(sb, "%u,%u,", f->start, f->end);
+		csv_field(sb, sent, sn);
+		sb_adds(sb, "\r\n");
+	} else {
+		static const char *const qmark[] = { "", "~", ">", "<" };
+		sb_addf(sb, "%s\t%s\t%s%lld", a->id, fact_kind_name(f->kind), qmark[f->qual],
+			(long long)f->value);
+		if (f->value_max != f->value)
+			sb_addf(sb, "-%lld", (long long)f->value_max);
+		sb_addf(sb, "%s\t%s\t%s\t", f->unit, place ? place : "-", d ? d : "-");
+		sb_add(sb, text, tn);
+		sb_addc(sb, '\n');
+	}
+}
+
+/* The city each file names most: a newspaper page's own city. */
+static int file_city(const struct archive *ar, size_t first, size_t end, const struct gazetteer *gz)
+{
+	int best = -1, best_n = 0;
+	for (size_t i = first; i < end; i++) {
+		int c = article_home_city(&ar->art[i], gz);
+		if (c < 0)
+			continue;
+		int n = 0;
+		for (size_t j = first; j < end; j++)
+			n += article_home_city(&ar->art[j], gz) == c;
+		if (n > best_n) {
+			best_n = n;
+			best = c;
+		}
+	}
+	return best;
+}
+
+int cmd_facts(int argc, char **argv)
+{
+	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
+					      { "csv", no_argument, NULL, 'c' },
+					      { "kind", required_argument, NULL, 'k' },
+					      { "place", required_argument, NULL, 'p' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	enum fmt fmt = FMT_TEXT;
+	int kind = -1, c;
+	const char *place_name = NULL;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "jck:p:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': fmt = FMT_JSONL; break;
+		case 'c': fmt = FMT_CSV; break;
+		case 'k':
+			kind = fact_kind_from_name(optarg);
+			if (kind < 0)
+				return cli_usage("facts", "unknown kind '%s' (see epinews(1) for the list)", optarg);
+			break;
+		case 'p': place_name = optarg; break;
+		case 'h':
+			printf("usage: epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
+			       "Every measure found in every article: ID KIND VALUE+UNIT PLACE DATE WORDS.\n");
+			return EXIT_OK;
+		default: return cli_usage("facts", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("facts", "no archive path given");
+	struct gazetteer gz;
+	gazetteer_init(&gz);
+	int want_place = -1;
+	if (place_name) {
+		want_place = gazetteer_find(&gz, place_name);
+		if (want_place < 0) {
+			gazetteer_free(&gz);
+			return cli_usage("facts", "unknown place '%s'", place_name);
+		}
+	}
+	struct archive ar;
+	archive_init(&ar);
+	cli_load(&ar, argv + optind, argc - optind);
+	struct strbuf sb = STRBUF_INIT;
+	if (fmt == FMT_CSV)
+		for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
+			csv_str(&sb, columns[i], i + 1 == sizeof columns / sizeof *columns);
+	size_t shown = 0;
+	for (size_t i = 0; i < ar.n;) {
+		size_t end = i;
+		while (end < ar.n && ar.art[end].file == ar.art[i].file)
+			end++;
+		int fc = file_city(&ar, i, end, &gz);
+		for (; i < end; i++) {
+			struct facts fs = { 0 };
+			facts_extract(&ar.art[i], &gz, fc, &fs);
+			for (size_t k = 0; k < fs.n; k++) {
+				const struct fact *f = &fs.v[k];
+				if (kind >= 0 && (int)f->kind != kind)
+					continue;
+				if (want_place >= 0) {
+					int p = f->place, hit = 0;
+					while (p >= 0 && !hit) { /* a province covers its cities */
+						hit = p == want_place ||
+						      !strcmp(gz.v[p].full_name, gz.v[want_place].full_name);
+						p = gz.v[p].parent;
+					}
+					if (!hit)
+						continue;
+				}
+				print_fact(&sb, fmt, &ar.art[i], &gz, f);
+				shown++;
+			}
+			facts_free(&fs);
+			if (sb.len > (1 << 16))
+				cli_flush(&sb);
+		}
+	}
+	cli_flush(&sb);
+	sb_free(&sb);
+	int rc = ar.n ? EXIT_OK : EXIT_NOTHING;
+	archive_free(&ar);
+	gazetteer_free(&gz);
+	return rc;
+}

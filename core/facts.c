@@ -1,0 +1,909 @@
+#include "facts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnum.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* ---- names ------------------------------------------------------------------ */
+
+static const char *const kind_names[] = {
+#define X(e, name, words) name,
+	FACT_KINDS(X)
+#undef X
+};
+
+static const char *const kind_words[] = {
+#define X(e, name, words) words,
+	FACT_KINDS(X)
+#undef X
+};
+
+const char *fact_kind_name(enum fact_kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
+}
+
+const char *fact_kind_words(enum fact_kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kind_words[k] : "?";
+}
+
+int fact_kind_from_name(const char *name)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (!strcmp(kind_names[k], name))
+			return k;
+	return -1;
+}
+
+const char *fact_qualifier_name(enum fact_qualifier q)
+{
+	static const char *const n[] = { NULL, "approx", "over", "under" };
+	return n[q];
+}
+
+const char *fact_scope_name(enum fact_scope s)
+{
+	static const char *const n[] = { NULL, "cumulative", "new", "current" };
+	return n[s];
+}
+
+const char *fact_date_format(const struct fact *f, char *buf)
+{
+	if (!f->date.m || !f->date.d)
+		return NULL;
+	if (f->date.y)
+		return ymd_format(f->date, buf);
+	buf[0] = buf[1] = '-';
+	buf[2] = (char)('0' + f->date.m / 10);
+	buf[3] = (char)('0' + f->date.m % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + f->date.d / 10);
+	buf[6] = (char)('0' + f->date.d % 10);
+	buf[7] = '\0';
+	return buf;
+}
+
+void facts_free(struct facts *f)
+{
+	free(f->v);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---- the tables ------------------------------------------------------------- */
+
+/* Generic nouns ("患者", "病例") become a fact only when a verb says what happened
+ * to them (出院, 死亡). */
+#define KIND_PATIENTS KIND_COUNT
+
+enum { SIDE_L = 1, SIDE_R = 2, SIDE_FAR = 4 };
+
+struct trigger {
+	const char *text;
+	int kind;
+	int sides;
+};
+
+static const struct trigger triggers[] = {
+	{ "集中隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "集中隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "隔离酒店", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "隔离医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
+	{ "隔离房间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R },
+	{ "隔离间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R },
+	{ "床位", KIND_BEDS, SIDE_L | SIDE_R },
+	{ "病床", KIND_BEDS, SIDE_L | SIDE_R },
+	{ "集中隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "集中隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "集中医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "接受医学观察", KIND_ISOLATED_PEOPLE, SIDE_R },
+	{ "居家隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "隔离人员", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
+	{ "解除隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
+	{ "解除医学观察", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
+	{ "解除集中隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
+	{ "采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
+	{ "核酸采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
+	{ "采集样本", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
+	{ "检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
+	{ "核酸检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
+	{ "样本检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
+	{ "筛查", KIND_TESTS_DONE, SIDE_L },
+	{ "检测出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
+	{ "检出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
+	{ "阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
+	{ "核酸阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
+	{ "检测结果为阳性", KIND_TEST_POSITIVE, SIDE_R },
+	{ "结果为阳性", KIND_TEST_POSITIVE, SIDE_R },
+	{ "呈阳性", KIND_TEST_POSITIVE, SIDE_R },
+	{ "采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
+	{ "核酸采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
+	{ "检测点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
+	{ "采样点位", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
+	{ "检测机构", KIND_TEST_LABS, SIDE_L | SIDE_R },
+	{ "检测实验室", KIND_TEST_LABS, SIDE_L | SIDE_R },
+	{ "实验室", KIND_TEST_LABS, SIDE_L | SIDE_R },
+	{ "确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R },
+	{ "确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R },
+	{ "确诊", KIND_CONFIRMED, SIDE_L | SIDE_R },
+	{ "新冠肺炎确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R },
+	{ "新增确诊病例", KIND_NEW_CONFIRMED, SIDE_L },
+	{ "新增确诊", KIND_NEW_CONFIRMED, SIDE_L },
+	{ "无症状感染者", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R },
+	{ "无症状", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R },
+	{ "疑似病例", KIND_SUSPECTED, SIDE_L | SIDE_R },
+	{ "疑似患者", KIND_SUSPECTED, SIDE_L | SIDE_R },
+	{ "疑似", KIND_SUSPECTED, SIDE_L | SIDE_R },
+	{ "重症", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "危重症", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "重症患者", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "危重症患者", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "重症病例", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "重型", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "危重型", KIND_SEVERE, SIDE_L | SIDE_R },
+	{ "治愈出院", KIND_DISCHARGED, SIDE_L | SIDE_R },
+	{ "出院", KIND_DISCHARGED, SIDE_L | SIDE_R },
+	{ "治愈", KIND_DISCHARGED, SIDE_L },
+	{ "死亡", KIND_DEATHS, SIDE_L | SIDE_R },
+	{ "死亡病例", KIND_DEATHS, SIDE_L | SIDE_R },
+	{ "病亡", KIND_DEATHS, SIDE_L | SIDE_R },
+	{ "密切接触者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
+	{ "密切接触人员", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
+	{ "密接", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
+	{ "密接者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
+	{ "次密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
+	{ "次密接者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
+	{ "次密切接触者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
+	{ "密接的密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
+	{ "封控区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
+	{ "封控区域", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
+	{ "封控小区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
+	{ "管控区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
+	{ "管控区域", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
+	{ "管控小区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
+	{ "无疫情小区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
+	{ "无疫情社区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
+	{ "无疫情村", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
+	{ "无疫情村（大队）", KIND_EPIDEMIC_FREE_AREAS, SIDE_L },
+	{ "医务人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "医护人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "医疗队员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "医务工作者", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "医疗人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "医生", KIND_MEDICAL_STAFF, SIDE_R },
+	{ "护士", KIND_MEDICAL_STAFF, SIDE_R },
+	{ "志愿者", KIND_VOLUNTEERS, SIDE_L | SIDE_R | SIDE_FAR },
+	{ "志愿服务", KIND_VOLUNTEERS, SIDE_L },
+	{ "口罩", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "防护服", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "护目镜", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "手套", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "隔离衣", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "消毒液", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "消毒剂", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "呼吸机", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "物资", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "药品", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "测温枪", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "额温枪", KIND_SUPPLIES, SIDE_L | SIDE_R },
+	{ "患者", KIND_PATIENTS, SIDE_L | SIDE_R },
+	{ "病例", KIND_PATIENTS, SIDE_L | SIDE_R },
+	{ "病人", KIND_PATIENTS, SIDE_L | SIDE_R },
+};
+
+/* Units each kind may be counted in. */
+static const char *const kind_units[KIND_COUNT + 1] = {
+	[KIND_ISOLATION_SITES] = "个|处|家|所",
+	[KIND_ISOLATION_ROOMS] = "间|个|套",
+	[KIND_BEDS] = "张|个|床",
+	[KIND_ISOLATED_PEOPLE] = "人|名|人次",
+	[KIND_QUARANTINE_RELEASED] = "人|名",
+	[KIND_SAMPLES_COLLECTED] = "人|份|人次|管",
+	[KIND_TESTS_DONE] = "人|份|人次|管",
+	[KIND_TEST_POSITIVE] = "人|例|份|名",
+	[KIND_SAMPLING_SITES] = "个|处",
+	[KIND_TEST_LABS] = "家|个|所",
+	[KIND_CONFIRMED] = "例|人|名",
+	[KIND_NEW_CONFIRMED] = "例|人|名",
+	[KIND_ASYMPTOMATIC] = "例|人|名",
+	[KIND_CONVERTED] = "例|人|名",
+	[KIND_SUSPECTED] = "例|人|名",
+	[KIND_SEVERE] = "例|人|名",
+	[KIND_DISCHARGED] = "例|人|名",
+	[KIND_DEATHS] = "例|人|名",
+	[KIND_CLOSE_CONTACTS] = "人|名",
+	[KIND_SECONDARY_CONTACTS] = "人|名",
+	[KIND_LOCKDOWN_ZONES] = "个|处",
+	[KIND_CONTROL_ZONES] = "个|处",
+	[KIND_EPIDEMIC_FREE_AREAS] = "个",
+	[KIND_MEDICAL_STAFF] = "名|人",
+	[KIND_VOLUNTEERS] = "名|人|人次",
+	[KIND_FUNDS] = "元",
+	[KIND_SUPPLIES] = "只|件|套|个|箱|台|吨|瓶|副|双|盒|袋|顶",
+	[KIND_PATIENTS] = "例|人|名",
+};
+
+/* Counting words, longest first within a shared prefix. */
+static const char *const units[] = { "人次", "万元", "亿元", "元", "人", "名", "例", "个", "张",
+				     "间", "份", "家", "处", "所", "支", "只", "套", "件", "箱",
+				     "台", "吨", "瓶", "副", "双", "盒", "袋", "顶", "管", "床" };
+
+/* What follows a number that is not a count: dates, times, durations, ages,
+ * ordinals, rounds, shares. */
+static const char *const not_counts[] = {
+	"年", "月", "日", "号", "时", "点", "分", "秒", "小时", "天", "周", "岁", "轮", "次", "场",
+	"版", "届", "期", "倍", "楼", "层", "米", "公里", "%", "％", "‰", "个月", "个小时",
+	"个百分点", "个工作日", "个星期", "个批次", "名次", "/", "／", ".", "级", "类", "种",
+};
+
+static int starts(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	return n >= k && !memcmp(s, w, k);
+}
+
+static int ends_with(const char *b, size_t start, size_t pos, const char *w)
+{
+	size_t k = strlen(w);
+	return pos >= start + k && !memcmp(b + pos - k, w, k);
+}
+
+static int unit_allowed(int kind, const char *unit)
+{
+	const char *list = kind_units[kind];
+	size_t k = strlen(unit);
+	for (const char *p = list; *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		if (len == k && !memcmp(p, unit, k))
+			return 1;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+/* ---- sentence context: scope, place, date ----------------------------------- */
+
+struct ctx {
+	const struct article *a;
+	const struct gazetteer *gz;
+	int home;     /* city, or -1 */
+	int province; /* province, or -1 */
+	int fallback; /* place when a sentence names none */
+};
+
+static size_t char_len(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t k = utf8_decode((const unsigned char *)s, n, &cp);
+	return k ? k : 1;
+}
+
+static enum fact_scope scope_before(const char *b, size_t ss, size_t pos)
+{
+	static const struct {
+		const char *w;
+		enum fact_scope s;
+	} words[] = { { "累计", SCOPE_CUMULATIVE }, { "累积", SCOPE_CUMULATIVE },
+		      { "共报告", SCOPE_CUMULATIVE }, { "共计", SCOPE_CUMULATIVE },
+		      { "总计", SCOPE_CUMULATIVE }, { "以来", SCOPE_CUMULATIVE },
+		      { "新增", SCOPE_NEW }, { "新发现", SCOPE_NEW }, { "新报告", SCOPE_NEW },
+		      { "现有", SCOPE_CURRENT }, { "目前", SCOPE_CURRENT }, { "尚有", SCOPE_CURRENT },
+		      { "正在", SCOPE_CURRENT }, { "在院", SCOPE_CURRENT }, { "现存", SCOPE_CURRENT } };
+	for (size_t p = pos; p > ss; p--)
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			if (ends_with(b, ss, p, words[i].w))
+				return words[i].s;
+	return SCOPE_NONE;
+}
+
+/* The last place named in b[ss..pos): a gazetteer name, or 我市/全市 for the home city. */
+static int place_before(const struct ctx *c, const char *b, size_t ss, size_t pos)
+{
+	int found = -1;
+	size_t i = ss;
+	while (i < pos) {
+		int p;
+		size_t k = gazetteer_match(c->gz, b + i, pos - i, &p);
+		if (k) {
+			found = p;
+			i += k;
+			continue;
+		}
+		if (starts(b + i, pos - i, "我市") || starts(b + i, pos - i, "全市") ||
+		    starts(b + i, pos - i, "本市")) {
+			if (c->home >= 0)
+				found = c->home;
+			i += 6;
+			continue;
+		}
+		if (starts(b + i, pos - i, "全省") || starts(b + i, pos - i, "我省") ||
+		    starts(b + i, pos - i, "本省")) {
+			if (c->province >= 0)
+				found = c->province;
+			i += 6;
+			continue;
+		}
+		i += char_len(b + i, pos - i);
+	}
+	return found;
+}
+
+/* Read 1-2 digits at b[i]; returns bytes used. */
+static size_t small_number(const char *b, size_t n, size_t i, int *v)
+{
+	struct cnum cn;
+	if (i >= n || !cnum_parse(b + i, n - i > 12 ? 12 : n - i, &cn) || cn.value > 2100)
+		return 0;
+	*v = (int)cn.value;
+	return cn.len;
+}
+
+struct when {
+	int y, m, d, hour;
+	int rel; /* day offset from the article date (今天 0, 昨日 -1), or 99 */
+};
+
+/* The last date expression in b[ss..pos): 截至4日24时, 1月12日0至12时, 今天, 昨日. */
+static int date_before(const char *b, size_t ss, size_t pos, struct when *w)
+{
+	int found = 0;
+	size_t i = ss;
+	while (i < pos) {
+		static const struct {
+			const char *word;
+			int rel;
+		} rel[] = { { "今天", 0 }, { "今日", 0 }, { "当日", 0 }, { "当天", 0 },
+			    { "昨日", -1 }, { "昨天", -1 } };
+		int matched = 0;
+		for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
+			if (starts(b + i, pos - i, rel[r].word)) {
+				memset(w, 0, sizeof *w);
+				w->rel = rel[r].rel;
+				w->hour = -1;
+				found = 1;
+				i += strlen(rel[r].word);
+				matched = 1;
+				break;
+			}
+		if (matched)
+			continue;
+		int y = 0, m = 0, d = 0, v;
+		size_t j = i, k;
+		if ((k = small_number(b, pos, j, &v)) && v >= 1900 && starts(b + j + k, pos - j - k, "年")) {
+			y = v;
+			j += k + 3;
+		}
+		if ((k = small_number(b, pos, j, &v)) && v >= 1 && v <= 12 &&
+		    starts(b + j + k, pos - j - k, "月")) {
+			m = v;
+			j += k + 3;
+		}
+		if ((k = small_number(b, pos, j, &v)) && v >= 1 && v <= 31 &&
+		    (starts(b + j + k, pos - j - k, "日") || starts(b + j + k, pos - j - k, "号"))) {
+			d = v;
+			j += k + 3;
+			/* a day alone counts only after 截至 ("截至4日24时"); "1月2日以来" is
+			 * where a period starts, not the date of a figure */
+			int start_of_period = starts(b + j, pos - j, "以来") || starts(b + j, pos - j, "起") ||
+					      starts(b + j, pos - j, "开始");
+			if (!start_of_period &&
+			    (m || (i >= ss + 6 && ends_with(b, ss, i, "截至")) ||
+			     (i >= ss + 6 && ends_with(b, ss, i, "截止")))) {
+				memset(w, 0, sizeof *w);
+				w->y = y;
+				w->m = m;
+				w->d = d;
+				w->hour = -1;
+				w->rel = 99;
+				found = 1;
+				/* an hour: 24时, 12时, or a range 0至12时 / 0-10时 (its end) */
+				size_t h = j, kh;
+				int hv;
+				if ((kh = small_number(b, pos, h, &hv))) {
+					size_t e = h + kh;
+					if (starts(b + e, pos - e, "至") || starts(b + e, pos - e, "到")) {
+						e += 3;
+						if ((kh = small_number(b, pos, e, &hv)))
+							e += kh;
+					} else if (e < pos && (b[e] == '-' || starts(b + e, pos - e, "—"))) {
+						e += b[e] == '-' ? 1 : 3;
+						if ((kh = small_number(b, pos, e, &hv)))
+							e += kh;
+					}
+					if (starts(b + e, pos - e, "时") && hv <= 24) {
+						w->hour = hv;
+						j = e + 3;
+					}
+				}
+				i = j;
+				continue;
+			}
+		}
+		i += char_len(b + i, pos - i);
+	}
+	return found;
+}
+
+static void resolve_date(const struct article *a, const struct when *w, int have, struct fact *f)
+{
+	struct ymd base = ymd_full(a->date) ? a->date : a->dateline;
+	f->hour = -1;
+	if (!have) {
+		f->date = base;
+		return;
+	}
+	if (w->rel != 99) {
+		if (ymd_full(a->date)) {
+			f->date = ymd_from_days(ymd_days(a->date) + w->rel);
+		} else if (base.m && base.d && w->rel == 0) {
+			f->date = base;
+		} else {
+			memset(&f->date, 0, sizeof f->date);
+		}
+		return;
+	}
+	f->hour = w->hour;
+	f->date.d = w->d;
+	f->date.m = w->m ? w->m : base.m;
+	if (!w->m && base.m && base.d && w->d > base.d) /* 截至30日 in an article of the 2nd */
+		f->date.m = base.m == 1 ? 12 : base.m - 1;
+	f->date.y = w->y;
+	if (!f->date.y && base.y) {
+		f->date.y = base.y;
+		if (f->date.m > base.m + 1) /* December figures in a January article */
+			f->date.y--;
+	}
+	if (!f->date.m)
+		memset(&f->date, 0, sizeof f->date);
+	else if (f->date.y && !ymd_valid(f->date.y, f->date.m, f->date.d))
+		f->date.y = 0;
+}
+
+/* ---- the extractor ---------------------------------------------------------- */
+
+static int is_sentence_end(const char *b, size_t n, size_t i, size_t *len)
+{
+	static const char *const ends[] = { "。", "！", "？", "；", "\n", "!", "?", ";" };
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+		if (starts(b + i, n - i, ends[k])) {
+			*len = strlen(ends[k]);
+			return 1;
+		}
+	return 0;
+}
+
+static int is_clause_mark(const char *b, size_t n, size_t i)
+{
+	static const char *const marks[] = { "，", "、", "：", "（", "）", ",", ":", "(", ")", "“", "”" };
+	size_t len;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (starts(b + i, n - i, marks[k]))
+			return 1;
+	return is_sentence_end(b, n, i, &len);
+}
+
+/* Words that may stand between a trigger and its number: 集中隔离各类人员5425人. */
+static size_t skip_fillers_back(const char *b, size_t ss, size_t pos)
+{
+	static const char *const fillers[] = { "各类人员", "人员", "各类", "累计报告", "累计", "共计",
+					       "总计", "共", "已", "达到", "达", "为", "有", "报告",
+					       "本土", "新增", "现有", "了", "的", " ", "超过", "约",
+					       "近", "逾", "不到", "不足", "大约", "将近", "接近", "总数",
+					       "人数", "数量" };
+	int again = 1;
+	while (again) {
+		again = 0;
+		for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
+			if (ends_with(b, ss, pos, fillers[k])) {
+				pos -= strlen(fillers[k]);
+				again = 1;
+				break;
+			}
+	}
+	return pos;
+}
+
+/* The longest trigger ending exactly at pos. */
+static const struct trigger *trigger_ending(const char *b, size_t ss, size_t pos)
+{
+	const struct trigger *best = NULL;
+	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
+		const struct trigger *t = &triggers[k];
+		if ((t->sides & SIDE_L) && ends_with(b, ss, pos, t->text) &&
+		    (!best || strlen(t->text) > strlen(best->text)))
+			best = t;
+	}
+	return best;
+}
+
+/* The longest trigger starting exactly at pos. */
+static const struct trigger *trigger_starting(const char *b, size_t se, size_t pos, int far_only)
+{
+	const struct trigger *best = NULL;
+	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
+		const struct trigger *t = &triggers[k];
+		if (!(t->sides & SIDE_R) || (far_only && !(t->sides & SIDE_FAR)))
+			continue;
+		if (starts(b + pos, se - pos, t->text) && (!best || strlen(t->text) > strlen(best->text)))
+			best = t;
+	}
+	return best;
+}
+
+/* What the rest of the clause says happened: 治愈出院, 转为确诊, 死亡. */
+static int clause_modifier(const char *b, size_t from, size_t se)
+{
+	size_t i = from;
+	while (i < se && !is_clause_mark(b, se, i)) {
+		if (starts(b + i, se - i, "转为确诊") || starts(b + i, se - i, "转确诊"))
+			return KIND_CONVERTED;
+		if (starts(b + i, se - i, "出院"))
+			return KIND_DISCHARGED;
+		if (starts(b + i, se - i, "死亡") || starts(b + i, se - i, "病亡"))
+			return KIND_DEATHS;
+		i += char_len(b + i, se - i);
+	}
+	return -1;
+}
+
+static void push(struct facts *out, const struct fact *f)
+{
+	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
+	out->v[out->n++] = *f;
+}
+
+struct found {
+	int kind;
+	size_t start, end; /* the words of the fact */
+};
+
+/* Decide what the number at [ns, ne) with unit ending at ue counts. */
+static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, const char *unit,
+		    struct found *fd)
+{
+	size_t lpos = skip_fillers_back(b, ss, ns);
+	const struct trigger *lt = trigger_ending(b, ss, lpos);
+	/* 培训采样医务人员和志愿者40161人: two kinds joined, no single count */
+	if (lt && (ends_with(b, ss, lpos - strlen(lt->text), "和") ||
+		   ends_with(b, ss, lpos - strlen(lt->text), "及")))
+		lt = NULL;
+	size_t r = ue;
+	if (starts(b + r, se - r, "的"))
+		r += 3;
+	if (starts(b + r, se - r, "本土"))
+		r += 6;
+	const struct trigger *rt = trigger_starting(b, se, r, 0);
+	size_t rpos = r;
+	if (!rt) { /* 153名发热门诊医护人员: a person noun a few words on */
+		size_t i = r, chars = 0;
+		while (i < se && chars < 10 && !is_clause_mark(b, se, i)) {
+			if ((rt = trigger_starting(b, se, i, 1)) != NULL) {
+				rpos = i;
+				break;
+			}
+			i += char_len(b + i, se - i);
+			chars++;
+		}
+	}
+	int kind = -1;
+	fd->start = ns;
+	fd->end = ue;
+	int lk = lt && unit_allowed(lt->kind, unit) ? lt->kind : -1;
+	int rk = rt && unit_allowed(rt->kind, unit) ? rt->kind : -1;
+	int l_adjacent = lt && lpos == ns;
+	if (lk >= 0 && (l_adjacent || rk < 0)) {
+		kind = lk;
+		fd->start = lpos - strlen(lt->text);
+	} else if (rk >= 0) {
+		kind = rk;
+		fd->end = rpos + strlen(rt->text);
+	}
+	if (starts(unit, strlen(unit), "元") || !strcmp(unit, "万元") || !strcmp(unit, "亿元"))
+		kind = KIND_FUNDS;
+	/* what happened to them, said after the count */
+	int mod = clause_modifier(b, ue, se);
+	if (mod >= 0 && (kind == KIND_CONFIRMED || kind == KIND_ASYMPTOMATIC || kind == KIND_PATIENTS ||
+			 kind == KIND_SEVERE || kind == KIND_SUSPECTED)) {
+		if (!(mod == KIND_CONVERTED && kind != KIND_PATIENTS && kind != KIND_CONFIRMED &&
+		      kind != KIND_ASYMPTOMATIC))
+			kind = mod;
+	}
+	if (kind == KIND_PATIENTS)
+		kind = -1;
+	fd->kind = kind;
+	return kind;
+}
+
+static int match_unit(const char *b, size_t se, size_t i, const char **unit)
+{
+	for (size_t k = 0; k < sizeof not_counts / sizeof *not_counts; k++)
+		if (starts(b + i, se - i, not_counts[k]))
+			return 0;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+		if (starts(b + i, se - i, units[k])) {
+			*unit = units[k];
+			return (int)strlen(units[k]);
+		}
+	return 0;
+}
+
+static size_t skip_spaces(const char *b, size_t se, size_t i)
+{
+	while (i < se && b[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Sentences that state a zero in words: 无死亡病例, 无新增确诊病例. */
+static void zero_facts(const struct ctx *c, const char *b, size_t ss, size_t se, struct facts *out)
+{
+	static const struct {
+		const char *w;
+		int kind;
+		enum fact_scope scope;
+	} zeros[] = {
+		{ "无新增死亡病例", KIND_DEATHS, SCOPE_NEW },
+		{ "无死亡病例", KIND_DEATHS, SCOPE_NONE },
+		{ "无新增死亡", KIND_DEATHS, SCOPE_NEW },
+		{ "零死亡", KIND_DEATHS, SCOPE_NONE },
+		{ "无新增本土确诊病例", KIND_NEW_CONFIRMED, SCOPE_NEW },
+		{ "无新增确诊病例", KIND_NEW_CONFIRMED, SCOPE_NEW },
+		{ "无新增疑似病例", KIND_SUSPECTED, SCOPE_NEW },
+		{ "无新增无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
+	};
+	for (size_t i = ss; i < se;) {
+		size_t adv = 0;
+		for (size_t k = 0; k < sizeof zeros / sizeof *zeros; k++) {
+			if (!starts(b + i, se - i, zeros[k].w))
+				continue;
+			struct fact f;
+			memset(&f, 0, sizeof f);
+			f.kind = zeros[k].kind;
+			strcpy(f.unit, "例");
+			f.scope = zeros[k].scope;
+			f.place = place_before(c, b, ss, i);
+			if (f.place < 0)
+				f.place = c->fallback;
+			struct when w;
+			int have = date_before(b, ss, i, &w);
+			resolve_date(c->a, &w, have, &f);
+			f.start = (uint32_t)i;
+			f.end = (uint32_t)(i + strlen(zeros[k].w));
+			f.sent_start = (uint32_t)ss;
+			f.sent_end = (uint32_t)se;
+			push(out, &f);
+			adv = strlen(zeros[k].w);
+			break;
+		}
+		i += adv ? adv : char_len(b + i, se - i);
+	}
+}
+
+static void sentence(const struct ctx *c, size_t ss, size_t se, struct facts *out)
+{
+	const char *b = c->a->body;
+	size_t i = ss;
+	int last_kind = -1;
+	size_t last_end = 0;
+	zero_facts(c, b, ss, se, out);
+	while (i < se) {
+		if (!cnum_starts(b + i, se - i)) {
+			i += char_len(b + i, se - i);
+			continue;
+		}
+		size_t ns = i;
+		struct cnum cn;
+		if (!cnum_parse(b + i, se - i, &cn)) {
+			i += char_len(b + i, se - i);
+			continue;
+		}
+		size_t ne = i + cn.len;
+		i = ne;
+		/* ordinals, and numbers glued to Latin letters (COVID-19, GOLD3) */
+		if (ends_with(b, ss, ns, "第") ||
+		    (ns > ss && ((b[ns - 1] >= 'A' && b[ns - 1] <= 'Z') || (b[ns - 1] >= 'a' && b[ns - 1] <= 'z') ||
+				 b[ns - 1] == '-' || b[ns - 1] == '/' || b[ns - 1] == '.')))
+			continue;
+		int64_t value = cn.value, value_max = cn.value;
+		size_t p = skip_spaces(b, se, ne);
+		/* 3至5人, 3-5人 */
+		if (starts(b + p, se - p, "至") || starts(b + p, se - p, "到") ||
+		    (p < se && (b[p] == '-' || b[p] == '~')) || starts(b + p, se - p, "～")) {
+			size_t q = p + (b[p] == '-' || b[p] == '~' ? 1 : 3);
+			struct cnum hi;
+			if (q < se && cnum_parse(b + q, se - q, &hi) && hi.value > value) {
+				value_max = hi.value;
+				p = skip_spaces(b, se, q + hi.len);
+				i = p;
+			}
+		}
+		/* 20 万元: a multiplier after a space */
+		if (starts(b + p, se - p, "万") && !starts(b + p, se - p, "万众")) {
+			size_t q = p + 3;
+			const char *u;
+			if (match_unit(b, se, skip_spaces(b, se, q), &u) || starts(b + q, se - q, "余") ||
+			    starts(b + q, se - q, "多")) {
+				value *= 10000;
+				value_max *= 10000;
+				p = skip_spaces(b, se, q);
+			}
+		}
+		enum fact_qualifier qual = QUAL_NONE;
+		if (starts(b + p, se - p, "余") || starts(b + p, se - p, "多")) {
+			qual = QUAL_OVER;
+			p += 3;
+		}
+		const char *unit = NULL;
+		int ul = match_unit(b, se, p, &unit);
+		if (!ul)
+			continue;
+		size_t ue = p + (size_t)ul;
+		i = ue;
+		if (!strcmp(unit, "万元")) {
+			value *= 10000;
+			value_max *= 10000;
+			unit = "元";
+		} else if (!strcmp(unit, "亿元")) {
+			value *= 100000000;
+			value_max *= 100000000;
+			unit = "元";
+		}
+		if (starts(b + ue, se - ue, "左右")) {
+			qual = QUAL_APPROX;
+			ue += 6;
+		} else if (starts(b + ue, se - ue, "以上") || starts(b + ue, se - ue, "多")) {
+			qual = QUAL_OVER;
+			ue += starts(b + ue, se - ue, "多") ? 3 : 6;
+		}
+		/* "一名", "一批": an article, not a count */
+		if (cn.chinese && value == 1)
+			continue;
+		size_t qs = ns;
+		static const struct {
+			const char *w;
+			enum fact_qualifier q;
+		} pre[] = { { "将近", QUAL_APPROX }, { "接近", QUAL_APPROX }, { "大约", QUAL_APPROX },
+			    { "近", QUAL_APPROX }, { "约", QUAL_APPROX }, { "超过", QUAL_OVER },
+			    { "逾", QUAL_OVER }, { "超", QUAL_OVER }, { "不到", QUAL_UNDER },
+			    { "不足", QUAL_UNDER }, { "少于", QUAL_UNDER } };
+		size_t back = ns;
+		while (back > ss && b[back - 1] == ' ')
+			back--;
+		for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+			if (ends_with(b, ss, back, pre[k].w)) {
+				qual = pre[k].q;
+				qs = back - strlen(pre[k].w);
+				break;
+			}
+		struct found fd;
+		int kind = classify(b, ss, se, ns, ue, unit, &fd);
+		if (kind < 0 && last_kind >= 0 && unit_allowed(last_kind, unit)) {
+			/* 口罩138箱，近20万只: a bare count right after a fact shares its kind */
+			size_t cs = qs;
+			while (cs > ss && b[cs - 1] == ' ')
+				cs--;
+			size_t mark = cs;
+			int clause_start = mark > ss && (ends_with(b, ss, mark, "，") || ends_with(b, ss, mark, "、") ||
+							 ends_with(b, ss, mark, ","));
+			size_t prev = mark - (ends_with(b, ss, mark, ",") ? 1 : 3);
+			int at_end = ue >= se || is_clause_mark(b, se, ue);
+			if (clause_start && at_end && prev == last_end) {
+				kind = last_kind;
+				fd.start = ns;
+				fd.end = ue;
+			}
+		}
+		if (kind < 0)
+			continue;
+		struct fact f;
+		memset(&f, 0, sizeof f);
+		f.kind = (enum fact_kind)kind;
+		f.value = value;
+		f.value_max = value_max;
+		snprintf(f.unit, sizeof f.unit, "%s", unit);
+		f.qual = qual;
+		f.scope = scope_before(b, ss, qs);
+		if (f.kind == KIND_CONFIRMED && f.scope == SCOPE_NEW)
+			f.kind = KIND_NEW_CONFIRMED;
+		if (f.kind == KIND_NEW_CONFIRMED)
+			f.scope = SCOPE_NEW;
+		f.place = place_before(c, b, ss, qs < fd.start ? qs : fd.start);
+		if (f.place < 0)
+			f.place = c->fallback;
+		struct when w;
+		int have = date_before(b, ss, qs < fd.start ? qs : fd.start, &w);
+		resolve_date(c->a, &w, have, &f);
+		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
+		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
+		f.sent_start = (uint32_t)ss;
+		f.sent_end = (uint32_t)se;
+		push(out, &f);
+		last_kind = kind;
+		last_end = f.end;
+		if (f.end > i)
+			i = f.end;
+	}
+}
+
+int article_home_city(const struct article *a, const struct gazetteer *gz)
+{
+	if (a->place) {
+		int p = gazetteer_find(gz, a->place);
+		int city = p >= 0 ? gazetteer_city(gz, p) : -1;
+		if (city >= 0)
+			return city;
+	}
+	/* the city it names most, first named on a tie */
+	int best = -1, best_count = 0;
+	int seen[64], count[64], ns = 0;
+	for (size_t i = 0; i < a->body_len;) {
+		int p;
+		size_t k = gazetteer_match(gz, a->body + i, a->body_len - i, &p);
+		if (!k) {
+			i += char_len(a->body + i, a->body_len - i);
+			continue;
+		}
+		i += k;
+		int city = gazetteer_city(gz, p);
+		if (city < 0)
+			continue;
+		int s;
+		for (s = 0; s < ns && seen[s] != city; s++)
+			;
+		if (s == ns) {
+			if (ns == 64)
+				continue;
+			seen[ns] = city;
+			count[ns++] = 0;
+		}
+		if (++count[s] > best_count) {
+			best_count = count[s];
+			best = city;
+		}
+	}
+	return best;
+}
+
+void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
+		   struct facts *out)
+{
+	struct ctx c = { a, gz, -1, -1, -1 };
+	c.home = article_home_city(a, gz);
+	if (c.home < 0)
+		c.home = file_city;
+	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
+	c.province = gazetteer_province(gz, c.home >= 0 ? c.home : dl);
+	/* A figure with no place of its own is about the article's city, unless the
+	 * dateline names somewhere else. */
+	c.fallback = c.home;
+	if (dl >= 0 && (c.home < 0 || gazetteer_province(gz, dl) != gazetteer_province(gz, c.home)))
+		c.fallback = dl;
+	const char *b = a->body;
+	size_t n = a->body_len, ss = 0, len = 0;
+	for (size_t i = 0; i <= n;) {
+		if (i == n || is_sentence_end(b, n, i, &len)) {
+			if (i > ss)
+				sentence(&c, ss, i, out);
+			if (i == n)
+				break;
+			i += len;
+			ss = i;
+			continue;
+		}
+		i += char_len(b + i, n - i);
+	}
+}

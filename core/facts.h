@@ -1,0 +1,51 @@
+/* Measures extracted from an article's text: each figure with its kind, value,
+ * qualifier, scope, place, as-of date and the byte span of its words. */
+#ifndef EPINEWS_FACTS_H
+#define EPINEWS_FACTS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "fact_kinds.h"
+#include "gazetteer.h"
+
+enum fact_qualifier { QUAL_NONE, QUAL_APPROX, QUAL_OVER, QUAL_UNDER };
+enum fact_scope { SCOPE_NONE, SCOPE_CUMULATIVE, SCOPE_NEW, SCOPE_CURRENT };
+
+struct fact {
+	enum fact_kind kind;
+	int64_t value, value_max; /* value_max > value only for a range (3至5人) */
+	char unit[8];
+	enum fact_qualifier qual;
+	enum fact_scope scope;
+	int place;                /* gazetteer index, or -1 */
+	struct ymd date;          /* as-of date; y == 0 when the year is not known */
+	int hour;                 /* as-of hour, or -1 */
+	uint32_t start, end;      /* the fact's words: byte span in the article body */
+	uint32_t sent_start, sent_end; /* its sentence */
+};
+
+struct facts {
+	struct fact *v;
+	size_t n, cap;
+};
+
+/* Append the facts of article a to out. `file_city` is the city the article's file
+ * names most (a newspaper's own city), or -1; it resolves 我市 when the article
+ * itself does not say. */
+void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
+		   struct facts *out);
+/* The city an article is about: its dateline place, else the city it names most. */
+int article_home_city(const struct article *a, const struct gazetteer *gz);
+void facts_free(struct facts *f);
+
+const char *fact_kind_name(enum fact_kind k);
+const char *fact_kind_words(enum fact_kind k);
+/* -1 when no kind has that name */
+int fact_kind_from_name(const char *name);
+const char *fact_qualifier_name(enum fact_qualifier q); /* NULL for none */
+const char *fact_scope_name(enum fact_scope s);         /* NULL for none */
+/* "2020-02-04", "--02-04" without a year, or NULL. buf holds 11 bytes. */
+const char *fact_date_format(const struct fact *f, char *buf);
+
+#endif

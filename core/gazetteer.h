@@ -1,0 +1,45 @@
+/* Places: China's provinces, prefectures and counties (from the AreaCity data set)
+ * and the countries news most often names, with a matcher for running text. */
+#ifndef EPINEWS_GAZETTEER_H
+#define EPINEWS_GAZETTEER_H
+#include <stddef.h>
+#include <stdint.h>
+
+enum place_level { PLACE_PROVINCE, PLACE_PREFECTURE, PLACE_COUNTY, PLACE_COUNTRY };
+
+struct place {
+	const char *short_name, *full_name, *pinyin; /* point into the gazetteer's text */
+	int level;
+	int parent; /* index, or -1 */
+};
+
+struct name_slot {
+	uint64_t hash;
+	int32_t place; /* -1: empty */
+	uint16_t len;  /* bytes */
+};
+
+struct gazetteer {
+	char *text; /* owned copy of the data, cut into fields */
+	struct place *v;
+	size_t n;
+	struct name_slot *slots;
+	size_t nslots;
+	size_t max_len; /* longest name, in bytes */
+	uint8_t first[0x10000 / 8]; /* BMP code points that start a name */
+};
+
+/* Build the gazetteer from the data compiled into the program. */
+void gazetteer_init(struct gazetteer *g);
+void gazetteer_free(struct gazetteer *g);
+/* The longest place name that starts at s. Returns its byte length and sets *place,
+ * or returns 0. Short names are matched for provinces and prefectures only. */
+size_t gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int *place);
+/* A place by exact name (short, full or pinyin), or -1. */
+int gazetteer_find(const struct gazetteer *g, const char *name);
+/* The prefecture-level city a place belongs to (itself for one), or -1. */
+int gazetteer_city(const struct gazetteer *g, int place);
+/* The province a place belongs to (itself for one), or -1. */
+int gazetteer_province(const struct gazetteer *g, int place);
+
+#endif
