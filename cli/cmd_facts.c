@@ -102,25 +102,6 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 	}
 }
 
-/* The city each file names most: a newspaper page's own city. */
-static int file_city(const struct archive *ar, size_t first, size_t end, const struct gazetteer *gz)
-{
-	int best = -1, best_n = 0;
-	for (size_t i = first; i < end; i++) {
-		int c = article_home_city(&ar->art[i], gz);
-		if (c < 0)
-			continue;
-		int n = 0;
-		for (size_t j = first; j < end; j++)
-			n += article_home_city(&ar->art[j], gz) == c;
-		if (n > best_n) {
-			best_n = n;
-			best = c;
-		}
-	}
-	return best;
-}
-
 int cmd_facts(int argc, char **argv)
 {
 	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
@@ -174,7 +155,7 @@ int cmd_facts(int argc, char **argv)
 		size_t end = i;
 		while (end < ar.n && ar.art[end].file == ar.art[i].file)
 			end++;
-		int fc = file_city(&ar, i, end, &gz);
+		int fc = facts_file_city(ar.art + i, end - i, &gz);
 		for (; i < end; i++) {
 			struct facts fs = { 0 };
 			facts_extract(&ar.art[i], &gz, fc, &fs);

@@ -496,24 +496,18 @@ static int is_clause_mark(const char *b, size_t n, size_t i)
 	return is_sentence_end(b, n, i, &len);
 }
 
-/* Words that may stand between a trigger and its number: 集中隔离各类人员5425人. */
-static size_t skip_fillers_back(const char *b, size_t ss, size_t pos)
+/* Words that may stand between a trigger and its number: 集中隔离各类人员5425人.
+ * Strips one filler; returns pos unchanged when none ends there. */
+static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 {
 	static const char *const fillers[] = { "各类人员", "人员", "各类", "累计报告", "累计", "共计",
 					       "总计", "共", "已", "达到", "达", "为", "有", "报告",
 					       "本土", "新增", "现有", "了", "的", " ", "超过", "约",
 					       "近", "逾", "不到", "不足", "大约", "将近", "接近", "总数",
 					       "人数", "数量" };
-	int again = 1;
-	while (again) {
-		again = 0;
-		for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
-			if (ends_with(b, ss, pos, fillers[k])) {
-				pos -= strlen(fillers[k]);
-				again = 1;
-				break;
-			}
-	}
+	for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
+		if (ends_with(b, ss, pos, fillers[k]))
+			return pos - strlen(fillers[k]);
 	return pos;
 }
 
@@ -575,8 +569,16 @@ struct found {
 static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, const char *unit,
 		    struct found *fd)
 {
-	size_t lpos = skip_fillers_back(b, ss, ns);
-	const struct trigger *lt = trigger_ending(b, ss, lpos);
+	/* the nearest trigger, looking back over filler words one at a time */
+	size_t lpos = ns;
+	const struct trigger *lt;
+	for (;;) {
+		lt = trigger_ending(b, ss, lpos);
+		size_t back = skip_filler_back(b, ss, lpos);
+		if (lt || back == lpos)
+			break;
+		lpos = back;
+	}
 	/* 培训采样医务人员和志愿者40161人: two kinds joined, no single count */
 	if (lt && (ends_with(b, ss, lpos - strlen(lt->text), "和") ||
 		   ends_with(b, ss, lpos - strlen(lt->text), "及")))
@@ -622,6 +624,9 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 		      kind != KIND_ASYMPTOMATIC))
 			kind = mod;
 	}
+	/* 其中3例由无症状感染者转为确诊: the verb alone says what they are */
+	if (kind < 0 && mod >= 0 && !strcmp(unit, "例"))
+		kind = mod;
 	if (kind == KIND_PATIENTS)
 		kind = -1;
 	fd->kind = kind;
@@ -878,12 +883,33 @@ int article_home_city(const struct article *a, const struct gazetteer *gz)
 	return best;
 }
 
+int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz)
+{
+	int *home = xmalloc((n ? n : 1) * sizeof *home);
+	for (size_t i = 0; i < n; i++)
+		home[i] = (arts[i].flags & ART_NEWSPAPER) ? article_home_city(&arts[i], gz) : -1;
+	int best = -1, best_n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (home[i] < 0)
+			continue;
+		int count = 0;
+		for (size_t j = 0; j < n; j++)
+			count += home[j] == home[i];
+		if (count > best_n) {
+			best_n = count;
+			best = home[i];
+		}
+	}
+	free(home);
+	return best;
+}
+
 void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
 		   struct facts *out)
 {
 	struct ctx c = { a, gz, -1, -1, -1 };
 	c.home = article_home_city(a, gz);
-	if (c.home < 0)
+	if (c.home < 0 && (a->flags & ART_NEWSPAPER))
 		c.home = file_city;
 	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
 	c.province = gazetteer_province(gz, c.home >= 0 ? c.home : dl);

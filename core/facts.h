@@ -30,11 +30,13 @@ struct facts {
 	size_t n, cap;
 };
 
-/* Append the facts of article a to out. `file_city` is the city the article's file
- * names most (a newspaper's own city), or -1; it resolves 我市 when the article
- * itself does not say. */
+/* Append the facts of article a to out. `file_city` (from facts_file_city) resolves
+ * 我市 in a newspaper article that does not name its city itself. */
 void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
 		   struct facts *out);
+/* The city a newspaper page names most across its articles (the paper's own city),
+ * for arts[0..n) from one file; -1 when it is not a newspaper page. */
+int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz);
 /* The city an article is about: its dateline place, else the city it names most. */
 int article_home_city(const struct article *a, const struct gazetteer *gz);
 void facts_free(struct facts *f);

@@ -83,6 +83,7 @@ static void emit_article(const struct line *P, size_t h, size_t s, size_t end, s
 	draft_init(&d);
 	d.offset = P[h].off;
 	d.line = P[h].no;
+	d.flags |= ART_NEWSPAPER;
 	if (h < s)
 		d.title = xstrndup(P[h].s, P[h].n);
 	if (h + 1 < s)

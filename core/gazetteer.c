@@ -180,8 +180,11 @@ int gazetteer_find(const struct gazetteer *g, const char *name)
 	int p = lookup(g, name, strlen(name));
 	if (p >= 0)
 		return p;
+	/* pinyin and short names: only for provinces, prefectures and countries, as in
+	 * running text (新华 is not 新华区) */
 	for (size_t i = 0; i < g->n; i++)
-		if (!strcmp(g->v[i].pinyin, name) || !strcmp(g->v[i].short_name, name))
+		if (g->v[i].level != PLACE_COUNTY &&
+		    (!strcmp(g->v[i].pinyin, name) || !strcmp(g->v[i].short_name, name)))
 			return (int)i;
 	return -1;
 }

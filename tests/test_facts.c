@@ -1,0 +1,88 @@
+/* The measure extractor, one behaviour per check: kinds, both word orders, shared
+ * scope in lists, qualifiers, ranges, spans, places and as-of dates. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/archive.h"
+#include "core/facts.h"
+#include "tests/tap.h"
+
+static struct gazetteer gz;
+
+/* Extract from one article and render each fact as "kind value unit qual scope place date hour [words]". */
+static const char *run(const char *text)
+{
+	static char out[4096];
+	struct archive ar;
+	struct diag dg = { NULL, NULL, 0 };
+	archive_init(&ar);
+	archive_load_buffer(&ar, "t.txt", (const unsigned char *)text, strlen(text), &dg);
+	out[0] = '\0';
+	if (ar.n) {
+		struct facts fs = { 0 };
+		facts_extract(&ar.art[0], &gz, -1, &fs);
+		for (size_t i = 0; i < fs.n; i++) {
+			const struct fact *f = &fs.v[i];
+			char d[16];
+			const char *date = fact_date_format(f, d);
+			size_t len = strlen(out);
+			snprintf(out + len, sizeof out - len, "%s%s %lld", i ? "; " : "", fact_kind_name(f->kind),
+				 (long long)f->value);
+			len = strlen(out);
+			if (f->value_max != f->value)
+				snprintf(out + len, sizeof out - len, "-%lld", (long long)f->value_max);
+			len = strlen(out);
+			snprintf(out + len, sizeof out - len, "%s %s %s %s %s h%d [%.*s]", f->unit,
+				 fact_qualifier_name(f->qual) ? fact_qualifier_name(f->qual) : "-",
+				 fact_scope_name(f->scope) ? fact_scope_name(f->scope) : "-",
+				 f->place >= 0 ? gz.v[f->place].full_name : "-", date ? date : "-", f->hour,
+				 (int)(f->end - f->start), ar.art[0].body + f->start);
+		}
+		facts_free(&fs);
+	}
+	archive_free(&ar);
+	return out;
+}
+
+int main(void)
+{
+	gazetteer_init(&gz);
+	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),
+	       "isolation_sites 132个 - - 武汉市 --02-04 h24 [132个集中隔离点]; beds 12571张 - - 武汉市 --02-04 h24 [床位12571张]",
+	       "count before and after its noun, as-of 截至4日24时 from the dateline month");
+	is_str(run("{\"title\":\"t\",\"text\":\"1月12日0至12时，石家庄市新增确诊病例21例、无症状感染者12例。\",\"date\":\"2021-01-13\"}"),
+	       "new_confirmed 21例 - new 石家庄市 2021-01-12 h12 [新增确诊病例21例]; asymptomatic 12例 - new 石家庄市 2021-01-12 h12 [无症状感染者12例]",
+	       "新增 is shared by a list joined with 、; the hour range gives its end");
+	is_str(run(">>>t\n全省累计报告本土确诊病例523例,本土无症状感染者320例。\n"),
+	       "confirmed 523例 - cumulative - - h-1 [确诊病例523例]; asymptomatic 320例 - cumulative - - h-1 [无症状感染者320例]",
+	       "累计 is shared by a list joined with a comma; 本土 between trigger and count");
+	is_str(run(">>>t\n1月14日，12例确诊病例治愈出院，3例由无症状感染者转为确诊，无死亡病例。\n"),
+	       "deaths 0例 - - - --01-14 h-1 [无死亡病例]; discharged 12例 - - - --01-14 h-1 [12例确诊病例]; converted_to_confirmed 3例 - - - --01-14 h-1 [3例]",
+	       "what happened to cases changes the kind; 无死亡病例 is deaths = 0; the opening 1月14日 dates them");
+	is_str(run(">>>t\n近20万只口罩，超过300个采样点，不足10家检测机构，50余名医务人员，20万只左右防护服。\n"),
+	       "supplies 200000只 approx - - - h-1 [近20万只口罩]; sampling_sites 300个 over - - - h-1 [超过300个采样点]; test_labs 10家 under - - - h-1 [不足10家检测机构]; medical_staff 50名 over - - - h-1 [50余名医务人员]; supplies 200000只 approx - - - h-1 [20万只左右防护服]",
+	       "qualifiers before and after the count are kept and included in the span");
+	is_str(run(">>>t\n目前有疑似患者30至40人。\n"), "suspected 30-40人 - current - - h-1 [疑似患者30至40人]",
+	       "a range keeps both ends; 目前 is the current scope");
+	is_str(run(">>>t\n第二十三场发布会，电话68052995，24小时开通，完成四轮检测，14天观察，占比1/3，62岁，16号楼，2021年。\n"), "",
+	       "ordinals, phones, durations, rounds, fractions, ages, addresses and years are not measures");
+	is_str(run(">>>t\n美国累计确诊病例超过3000万例。\n"),
+	       "confirmed 30000000例 over cumulative 美国 - h-1 [确诊病例超过3000万例]", "a country is a place");
+	is_str(run(">>>t\n江城医院今天开放床位2000张。\n"), "beds 2000张 - - - - h-1 [床位2000张]",
+	       "今天 without an article date leaves the date unknown, never invented");
+	is_str(run("{\"title\":\"t\",\"text\":\"昨日全市新增床位300张。\",\"date\":\"2020-03-01\"}"),
+	       "beds 300张 - new - 2020-02-29 h-1 [床位300张]", "昨日 is the day before the article date");
+	is_str(run(">>>t\n本报讯 我市完成全员核酸检测。培训采样医务人员和志愿者4000人。\n"), "",
+	       "a count of two kinds joined by 和 is not reported as either");
+	is_str(run(">>>t\n市财政拨付资金 20 万元。\n"), "funds 200000元 - - - - h-1 [20 万元]",
+	       "spaces inside 20 万元 are read");
+	struct fact f = { 0 };
+	char b[16];
+	f.date.m = 2;
+	f.date.d = 4;
+	is_str(fact_date_format(&f, b), "--02-04", "a date without a year is written --MM-DD");
+	is_int(fact_kind_from_name("beds"), KIND_BEDS, "kinds are found by their machine name");
+	is_int(fact_kind_from_name("bed"), -1, "an unknown kind name gives -1");
+	gazetteer_free(&gz);
+	return done_testing();
+}
