@@ -86,120 +86,122 @@ struct trigger {
 	const char *text;
 	int kind;
 	int sides;
+	size_t len;
 };
+#define T(text, kind, sides) { text, kind, sides, sizeof(text) - 1 }
 
 static const struct trigger triggers[] = {
-	{ "集中隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "集中隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "隔离酒店", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "隔离医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R },
-	{ "隔离房间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R },
-	{ "隔离间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R },
-	{ "床位", KIND_BEDS, SIDE_L | SIDE_R },
-	{ "病床", KIND_BEDS, SIDE_L | SIDE_R },
-	{ "集中隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "集中隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "集中医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "接受医学观察", KIND_ISOLATED_PEOPLE, SIDE_R },
-	{ "居家隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "隔离人员", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R },
-	{ "解除隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
-	{ "解除医学观察", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
-	{ "解除集中隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R },
-	{ "采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
-	{ "核酸采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
-	{ "采集样本", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R },
-	{ "检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
-	{ "核酸检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
-	{ "样本检测", KIND_TESTS_DONE, SIDE_L | SIDE_R },
-	{ "筛查", KIND_TESTS_DONE, SIDE_L },
-	{ "检测出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
-	{ "检出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
-	{ "阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
-	{ "核酸阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R },
-	{ "检测结果为阳性", KIND_TEST_POSITIVE, SIDE_R },
-	{ "结果为阳性", KIND_TEST_POSITIVE, SIDE_R },
-	{ "呈阳性", KIND_TEST_POSITIVE, SIDE_R },
-	{ "采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
-	{ "核酸采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
-	{ "检测点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
-	{ "采样点位", KIND_SAMPLING_SITES, SIDE_L | SIDE_R },
-	{ "检测机构", KIND_TEST_LABS, SIDE_L | SIDE_R },
-	{ "检测实验室", KIND_TEST_LABS, SIDE_L | SIDE_R },
-	{ "实验室", KIND_TEST_LABS, SIDE_L | SIDE_R },
-	{ "确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R },
-	{ "确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R },
-	{ "确诊", KIND_CONFIRMED, SIDE_L | SIDE_R },
-	{ "新冠肺炎确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R },
-	{ "新增确诊病例", KIND_NEW_CONFIRMED, SIDE_L },
-	{ "新增确诊", KIND_NEW_CONFIRMED, SIDE_L },
-	{ "无症状感染者", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R },
-	{ "无症状", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R },
-	{ "疑似病例", KIND_SUSPECTED, SIDE_L | SIDE_R },
-	{ "疑似患者", KIND_SUSPECTED, SIDE_L | SIDE_R },
-	{ "疑似", KIND_SUSPECTED, SIDE_L | SIDE_R },
-	{ "重症", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "危重症", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "重症患者", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "危重症患者", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "重症病例", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "重型", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "危重型", KIND_SEVERE, SIDE_L | SIDE_R },
-	{ "治愈出院", KIND_DISCHARGED, SIDE_L | SIDE_R },
-	{ "出院", KIND_DISCHARGED, SIDE_L | SIDE_R },
-	{ "治愈", KIND_DISCHARGED, SIDE_L },
-	{ "死亡", KIND_DEATHS, SIDE_L | SIDE_R },
-	{ "死亡病例", KIND_DEATHS, SIDE_L | SIDE_R },
-	{ "病亡", KIND_DEATHS, SIDE_L | SIDE_R },
-	{ "密切接触者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
-	{ "密切接触人员", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
-	{ "密接", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
-	{ "密接者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R },
-	{ "次密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
-	{ "次密接者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
-	{ "次密切接触者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
-	{ "密接的密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R },
-	{ "封控区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
-	{ "封控区域", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
-	{ "封控小区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R },
-	{ "管控区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
-	{ "管控区域", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
-	{ "管控小区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R },
-	{ "无疫情小区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
-	{ "无疫情社区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
-	{ "无疫情村", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R },
-	{ "无疫情村（大队）", KIND_EPIDEMIC_FREE_AREAS, SIDE_L },
-	{ "医务人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "医护人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "医疗队员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "医务工作者", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "医疗人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "医生", KIND_MEDICAL_STAFF, SIDE_R },
-	{ "护士", KIND_MEDICAL_STAFF, SIDE_R },
-	{ "志愿者", KIND_VOLUNTEERS, SIDE_L | SIDE_R | SIDE_FAR },
-	{ "志愿服务", KIND_VOLUNTEERS, SIDE_L },
-	{ "口罩", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "防护服", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "护目镜", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "手套", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "隔离衣", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "消毒液", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "消毒剂", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "呼吸机", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "物资", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "药品", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "测温枪", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "额温枪", KIND_SUPPLIES, SIDE_L | SIDE_R },
-	{ "患者", KIND_PATIENTS, SIDE_L | SIDE_R },
-	{ "病例", KIND_PATIENTS, SIDE_L | SIDE_R },
-	{ "病人", KIND_PATIENTS, SIDE_L | SIDE_R },
+	T("集中隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("集中隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离场所", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离酒店", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离房间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R),
+	T("隔离间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R),
+	T("床位", KIND_BEDS, SIDE_L | SIDE_R),
+	T("病床", KIND_BEDS, SIDE_L | SIDE_R),
+	T("集中隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("集中隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("隔离观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("集中医学观察", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("接受医学观察", KIND_ISOLATED_PEOPLE, SIDE_R),
+	T("居家隔离", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("隔离人员", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
+	T("解除隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
+	T("解除医学观察", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
+	T("解除集中隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
+	T("采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R),
+	T("核酸采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R),
+	T("采集样本", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R),
+	T("检测", KIND_TESTS_DONE, SIDE_L | SIDE_R),
+	T("核酸检测", KIND_TESTS_DONE, SIDE_L | SIDE_R),
+	T("样本检测", KIND_TESTS_DONE, SIDE_L | SIDE_R),
+	T("筛查", KIND_TESTS_DONE, SIDE_L),
+	T("检测出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R),
+	T("检出阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R),
+	T("阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R),
+	T("核酸阳性", KIND_TEST_POSITIVE, SIDE_L | SIDE_R),
+	T("检测结果为阳性", KIND_TEST_POSITIVE, SIDE_R),
+	T("结果为阳性", KIND_TEST_POSITIVE, SIDE_R),
+	T("呈阳性", KIND_TEST_POSITIVE, SIDE_R),
+	T("采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
+	T("核酸采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
+	T("检测点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
+	T("采样点位", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
+	T("检测机构", KIND_TEST_LABS, SIDE_L | SIDE_R),
+	T("检测实验室", KIND_TEST_LABS, SIDE_L | SIDE_R),
+	T("实验室", KIND_TEST_LABS, SIDE_L | SIDE_R),
+	T("确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("确诊", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("新冠肺炎确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("新增确诊病例", KIND_NEW_CONFIRMED, SIDE_L),
+	T("新增确诊", KIND_NEW_CONFIRMED, SIDE_L),
+	T("无症状感染者", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R),
+	T("无症状", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R),
+	T("疑似病例", KIND_SUSPECTED, SIDE_L | SIDE_R),
+	T("疑似患者", KIND_SUSPECTED, SIDE_L | SIDE_R),
+	T("疑似", KIND_SUSPECTED, SIDE_L | SIDE_R),
+	T("重症", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("危重症", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("重症患者", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("危重症患者", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("重症病例", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("重型", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("危重型", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("治愈出院", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("出院", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("治愈", KIND_DISCHARGED, SIDE_L),
+	T("死亡", KIND_DEATHS, SIDE_L | SIDE_R),
+	T("死亡病例", KIND_DEATHS, SIDE_L | SIDE_R),
+	T("病亡", KIND_DEATHS, SIDE_L | SIDE_R),
+	T("密切接触者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R),
+	T("密切接触人员", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R),
+	T("密接", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R),
+	T("密接者", KIND_CLOSE_CONTACTS, SIDE_L | SIDE_R),
+	T("次密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R),
+	T("次密接者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R),
+	T("次密切接触者", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R),
+	T("密接的密接", KIND_SECONDARY_CONTACTS, SIDE_L | SIDE_R),
+	T("封控区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R),
+	T("封控区域", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R),
+	T("封控小区", KIND_LOCKDOWN_ZONES, SIDE_L | SIDE_R),
+	T("管控区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R),
+	T("管控区域", KIND_CONTROL_ZONES, SIDE_L | SIDE_R),
+	T("管控小区", KIND_CONTROL_ZONES, SIDE_L | SIDE_R),
+	T("无疫情小区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R),
+	T("无疫情社区", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R),
+	T("无疫情村", KIND_EPIDEMIC_FREE_AREAS, SIDE_L | SIDE_R),
+	T("无疫情村（大队）", KIND_EPIDEMIC_FREE_AREAS, SIDE_L),
+	T("医务人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医护人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗队员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医务工作者", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医生", KIND_MEDICAL_STAFF, SIDE_R),
+	T("护士", KIND_MEDICAL_STAFF, SIDE_R),
+	T("志愿者", KIND_VOLUNTEERS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("志愿服务", KIND_VOLUNTEERS, SIDE_L),
+	T("口罩", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("防护服", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("护目镜", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("手套", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("隔离衣", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("消毒液", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("消毒剂", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("呼吸机", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("物资", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("药品", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("测温枪", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("额温枪", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("患者", KIND_PATIENTS, SIDE_L | SIDE_R),
+	T("病例", KIND_PATIENTS, SIDE_L | SIDE_R),
+	T("病人", KIND_PATIENTS, SIDE_L | SIDE_R),
 };
 
 /* Units each kind may be counted in. */
@@ -241,11 +243,11 @@ static const char *const units[] = { "人次", "万元", "亿元", "元", "人",
 
 /* What follows a number that is not a count: dates, times, durations, ages,
  * ordinals, rounds, shares. */
-static const char *const not_counts[] = {
-	"年", "月", "日", "号", "时", "点", "分", "秒", "小时", "天", "周", "岁", "轮", "次", "场",
-	"版", "届", "期", "倍", "楼", "层", "米", "公里", "%", "％", "‰", "个月", "个小时",
-	"个百分点", "个工作日", "个星期", "个批次", "名次", "/", "／", ".", "级", "类", "种",
-};
+/* Only words that start with a unit need listing: a number followed by anything
+ * that is not a unit (年, 月, 日, 时, 天, 岁, 轮, 次, 场, %, …) is never a count. */
+static const char *const not_counts[] = { "个月", "个小时", "个百分点", "个工作日", "个星期",
+					  "个批次", "个多月", "个多小时", "名次", "家庭", "家属",
+					  "家中", "家里", "人民", "人口" };
 
 static int starts(const char *s, size_t n, const char *w)
 {
@@ -280,19 +282,64 @@ static int unit_allowed(int kind, const char *unit)
 struct ctx {
 	const struct article *a;
 	const struct gazetteer *gz;
+	int file_city;
+	int resolved; /* home, province and fallback below are known */
 	int home;     /* city, or -1 */
 	int province; /* province, or -1 */
 	int fallback; /* place when a sentence names none */
 };
 
-static size_t char_len(const char *s, size_t n)
+/* The article's own city and the rest, worked out the first time a figure needs
+ * them: scanning every article for place names would cost more than the facts. */
+static void resolve_home(struct ctx *c)
 {
-	uint32_t cp;
-	size_t k = utf8_decode((const unsigned char *)s, n, &cp);
-	return k ? k : 1;
+	if (c->resolved)
+		return;
+	c->resolved = 1;
+	const struct article *a = c->a;
+	const struct gazetteer *gz = c->gz;
+	c->home = article_home_city(a, gz);
+	if (c->home < 0 && (a->flags & ART_NEWSPAPER))
+		c->home = c->file_city;
+	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
+	c->province = gazetteer_province(gz, c->home >= 0 ? c->home : dl);
+	/* A figure with no place of its own is about the article's city, unless the
+	 * dateline names somewhere else. */
+	c->fallback = c->home;
+	if (dl >= 0 && (c->home < 0 || gazetteer_province(gz, dl) != gazetteer_province(gz, c->home)))
+		c->fallback = dl;
 }
 
-static enum fact_scope scope_before(const char *b, size_t ss, size_t pos)
+static int fallback_place(struct ctx *c)
+{
+	resolve_home(c);
+	return c->fallback;
+}
+
+/* Bodies are valid UTF-8 (the sanitizer saw to it): the lead byte gives the length. */
+static size_t char_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	return k <= n ? k : n;
+}
+
+/* Where a left-to-right scan of one sentence has got to: the last place and scope
+ * seen so far, so that each figure only scans the text since the previous one. */
+struct scan {
+	size_t ss, pos;
+	int place;
+	enum fact_scope scope;
+};
+
+static void scan_start(struct scan *sc, size_t ss)
+{
+	sc->ss = sc->pos = ss;
+	sc->place = -1;
+	sc->scope = SCOPE_NONE;
+}
+
+static enum fact_scope scope_at(const char *b, size_t i, size_t pos, size_t *len)
 {
 	static const struct {
 		const char *w;
@@ -303,43 +350,85 @@ static enum fact_scope scope_before(const char *b, size_t ss, size_t pos)
 		      { "新增", SCOPE_NEW }, { "新发现", SCOPE_NEW }, { "新报告", SCOPE_NEW },
 		      { "现有", SCOPE_CURRENT }, { "目前", SCOPE_CURRENT }, { "尚有", SCOPE_CURRENT },
 		      { "正在", SCOPE_CURRENT }, { "在院", SCOPE_CURRENT }, { "现存", SCOPE_CURRENT } };
-	for (size_t p = pos; p > ss; p--)
-		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-			if (ends_with(b, ss, p, words[i].w))
-				return words[i].s;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (starts(b + i, pos - i, words[k].w)) {
+			*len = strlen(words[k].w);
+			return words[k].s;
+		}
 	return SCOPE_NONE;
 }
 
-/* The last place named in b[ss..pos): a gazetteer name, or 我市/全市 for the home city. */
-static int place_before(const struct ctx *c, const char *b, size_t ss, size_t pos)
+/* Advance the scan to pos: the last place (a gazetteer name, or 我市/全市 for the
+ * home city, 全省 for its province) and the last scope word before pos. */
+static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 {
-	int found = -1;
-	size_t i = ss;
+	if (pos < sc->pos) { /* a trigger reached back past the last figure: rescan */
+		size_t ss = sc->ss;
+		scan_start(sc, ss);
+	}
+	size_t i = sc->pos;
 	while (i < pos) {
+		unsigned char ch = (unsigned char)b[i];
+		if (ch < 0xE3 || ch > 0xEF) { /* places and scope words are CJK */
+			i++;
+			continue;
+		}
 		int p;
-		size_t k = gazetteer_match(c->gz, b + i, pos - i, &p);
+		size_t k = gazetteer_match(c->gz, b + i, pos - i, &p), len;
 		if (k) {
-			found = p;
+			sc->place = p;
 			i += k;
+			continue;
+		}
+		/* the few characters that can start a scope word or 我市/全省 */
+		uint32_t cp = i + 3 <= pos ? ((uint32_t)(ch & 0x0F) << 12) |
+						     ((uint32_t)((unsigned char)b[i + 1] & 0x3F) << 6) |
+						     ((unsigned char)b[i + 2] & 0x3F) :
+					     0;
+		switch (cp) {
+		case 0x7D2F: /* 累 */
+		case 0x5171: /* 共 */
+		case 0x603B: /* 总 */
+		case 0x4EE5: /* 以 */
+		case 0x65B0: /* 新 */
+		case 0x73B0: /* 现 */
+		case 0x76EE: /* 目 */
+		case 0x5C1A: /* 尚 */
+		case 0x6B63: /* 正 */
+		case 0x5728: /* 在 */
+		case 0x6211: /* 我 */
+		case 0x5168: /* 全 */
+		case 0x672C: /* 本 */
+			break;
+		default:
+			i += 3;
+			continue;
+		}
+		enum fact_scope scope = scope_at(b, i, pos, &len);
+		if (scope != SCOPE_NONE) {
+			sc->scope = scope;
+			i += len;
 			continue;
 		}
 		if (starts(b + i, pos - i, "我市") || starts(b + i, pos - i, "全市") ||
 		    starts(b + i, pos - i, "本市")) {
+			resolve_home(c);
 			if (c->home >= 0)
-				found = c->home;
+				sc->place = c->home;
 			i += 6;
 			continue;
 		}
 		if (starts(b + i, pos - i, "全省") || starts(b + i, pos - i, "我省") ||
 		    starts(b + i, pos - i, "本省")) {
+			resolve_home(c);
 			if (c->province >= 0)
-				found = c->province;
+				sc->place = c->province;
 			i += 6;
 			continue;
 		}
-		i += char_len(b + i, pos - i);
+		i += 3;
 	}
-	return found;
+	sc->pos = pos;
 }
 
 /* Read 1-2 digits at b[i]; returns bytes used. */
@@ -363,6 +452,12 @@ static int date_before(const char *b, size_t ss, size_t pos, struct when *w)
 	int found = 0;
 	size_t i = ss;
 	while (i < pos) {
+		/* dates start with a digit, or 今/昨/当 */
+		if (!cnum_starts(b + i, pos - i) && !starts(b + i, pos - i, "今") &&
+		    !starts(b + i, pos - i, "昨") && !starts(b + i, pos - i, "当")) {
+			i += char_len(b + i, pos - i);
+			continue;
+		}
 		static const struct {
 			const char *word;
 			int rel;
@@ -477,12 +572,20 @@ static void resolve_date(const struct article *a, const struct when *w, int have
 
 static int is_sentence_end(const char *b, size_t n, size_t i, size_t *len)
 {
-	static const char *const ends[] = { "。", "！", "？", "；", "\n", "!", "?", ";" };
-	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-		if (starts(b + i, n - i, ends[k])) {
-			*len = strlen(ends[k]);
-			return 1;
-		}
+	unsigned char c = (unsigned char)b[i];
+	if (c == '\n' || c == '!' || c == '?' || c == ';') {
+		*len = 1;
+		return 1;
+	}
+	if (i + 3 > n)
+		return 0;
+	unsigned char c1 = (unsigned char)b[i + 1], c2 = (unsigned char)b[i + 2];
+	/* 。 E3 80 82; ！ EF BC 81; ？ EF BC 9F; ； EF BC 9B */
+	if ((c == 0xE3 && c1 == 0x80 && c2 == 0x82) ||
+	    (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B))) {
+		*len = 3;
+		return 1;
+	}
 	return 0;
 }
 
@@ -517,8 +620,8 @@ static const struct trigger *trigger_ending(const char *b, size_t ss, size_t pos
 	const struct trigger *best = NULL;
 	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
 		const struct trigger *t = &triggers[k];
-		if ((t->sides & SIDE_L) && ends_with(b, ss, pos, t->text) &&
-		    (!best || strlen(t->text) > strlen(best->text)))
+		if ((t->sides & SIDE_L) && (!best || t->len > best->len) && pos >= ss + t->len &&
+		    !memcmp(b + pos - t->len, t->text, t->len))
 			best = t;
 	}
 	return best;
@@ -532,7 +635,7 @@ static const struct trigger *trigger_starting(const char *b, size_t se, size_t p
 		const struct trigger *t = &triggers[k];
 		if (!(t->sides & SIDE_R) || (far_only && !(t->sides & SIDE_FAR)))
 			continue;
-		if (starts(b + pos, se - pos, t->text) && (!best || strlen(t->text) > strlen(best->text)))
+		if ((!best || t->len > best->len) && se - pos >= t->len && !memcmp(b + pos, t->text, t->len))
 			best = t;
 	}
 	return best;
@@ -635,11 +738,12 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 
 static int match_unit(const char *b, size_t se, size_t i, const char **unit)
 {
-	for (size_t k = 0; k < sizeof not_counts / sizeof *not_counts; k++)
-		if (starts(b + i, se - i, not_counts[k]))
-			return 0;
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
 		if (starts(b + i, se - i, units[k])) {
+			/* 3个月, 24个小时, 名次: a unit that starts a longer non-count */
+			for (size_t x = 0; x < sizeof not_counts / sizeof *not_counts; x++)
+				if (starts(b + i, se - i, not_counts[x]))
+					return 0;
 			*unit = units[k];
 			return (int)strlen(units[k]);
 		}
@@ -654,7 +758,7 @@ static size_t skip_spaces(const char *b, size_t se, size_t i)
 }
 
 /* Sentences that state a zero in words: 无死亡病例, 无新增确诊病例. */
-static void zero_facts(const struct ctx *c, const char *b, size_t ss, size_t se, struct facts *out)
+static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struct facts *out)
 {
 	static const struct {
 		const char *w;
@@ -670,8 +774,14 @@ static void zero_facts(const struct ctx *c, const char *b, size_t ss, size_t se,
 		{ "无新增疑似病例", KIND_SUSPECTED, SCOPE_NEW },
 		{ "无新增无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
 	};
+	struct scan sc;
+	scan_start(&sc, ss);
 	for (size_t i = ss; i < se;) {
 		size_t adv = 0;
+		if (!starts(b + i, se - i, "无") && !starts(b + i, se - i, "零")) {
+			i += char_len(b + i, se - i);
+			continue;
+		}
 		for (size_t k = 0; k < sizeof zeros / sizeof *zeros; k++) {
 			if (!starts(b + i, se - i, zeros[k].w))
 				continue;
@@ -680,9 +790,8 @@ static void zero_facts(const struct ctx *c, const char *b, size_t ss, size_t se,
 			f.kind = zeros[k].kind;
 			strcpy(f.unit, "例");
 			f.scope = zeros[k].scope;
-			f.place = place_before(c, b, ss, i);
-			if (f.place < 0)
-				f.place = c->fallback;
+			scan_to(c, b, &sc, i);
+			f.place = sc.place >= 0 ? sc.place : fallback_place(c);
 			struct when w;
 			int have = date_before(b, ss, i, &w);
 			resolve_date(c->a, &w, have, &f);
@@ -698,10 +807,12 @@ static void zero_facts(const struct ctx *c, const char *b, size_t ss, size_t se,
 	}
 }
 
-static void sentence(const struct ctx *c, size_t ss, size_t se, struct facts *out)
+static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 {
 	const char *b = c->a->body;
 	size_t i = ss;
+	struct scan sc;
+	scan_start(&sc, ss);
 	int last_kind = -1;
 	size_t last_end = 0;
 	zero_facts(c, b, ss, se, out);
@@ -821,14 +932,13 @@ static void sentence(const struct ctx *c, size_t ss, size_t se, struct facts *ou
 		f.value_max = value_max;
 		snprintf(f.unit, sizeof f.unit, "%s", unit);
 		f.qual = qual;
-		f.scope = scope_before(b, ss, qs);
+		scan_to(c, b, &sc, qs < fd.start ? qs : fd.start);
+		f.scope = sc.scope;
 		if (f.kind == KIND_CONFIRMED && f.scope == SCOPE_NEW)
 			f.kind = KIND_NEW_CONFIRMED;
 		if (f.kind == KIND_NEW_CONFIRMED)
 			f.scope = SCOPE_NEW;
-		f.place = place_before(c, b, ss, qs < fd.start ? qs : fd.start);
-		if (f.place < 0)
-			f.place = c->fallback;
+		f.place = sc.place >= 0 ? sc.place : fallback_place(c);
 		struct when w;
 		int have = date_before(b, ss, qs < fd.start ? qs : fd.start, &w);
 		resolve_date(c->a, &w, have, &f);
@@ -907,17 +1017,7 @@ int facts_file_city(const struct article *arts, size_t n, const struct gazetteer
 void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
 		   struct facts *out)
 {
-	struct ctx c = { a, gz, -1, -1, -1 };
-	c.home = article_home_city(a, gz);
-	if (c.home < 0 && (a->flags & ART_NEWSPAPER))
-		c.home = file_city;
-	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
-	c.province = gazetteer_province(gz, c.home >= 0 ? c.home : dl);
-	/* A figure with no place of its own is about the article's city, unless the
-	 * dateline names somewhere else. */
-	c.fallback = c.home;
-	if (dl >= 0 && (c.home < 0 || gazetteer_province(gz, dl) != gazetteer_province(gz, c.home)))
-		c.fallback = dl;
+	struct ctx c = { a, gz, file_city, 0, -1, -1, -1 };
 	const char *b = a->body;
 	size_t n = a->body_len, ss = 0, len = 0;
 	for (size_t i = 0; i <= n;) {

@@ -10,6 +10,11 @@
 extern const char places_tsv[];
 extern const char countries_tsv[];
 
+static uint32_t pair_bit(uint32_t a, uint32_t b)
+{
+	return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 15; /* 17 bits */
+}
+
 static void add_name(struct gazetteer *g, const char *name, int place)
 {
 	size_t len = strlen(name);
@@ -27,9 +32,14 @@ static void add_name(struct gazetteer *g, const char *name, int place)
 	g->slots[i].len = (uint16_t)len;
 	if (len > g->max_len)
 		g->max_len = len;
-	uint32_t cp;
-	if (utf8_decode((const unsigned char *)name, len, &cp) && cp < 0x10000)
+	uint32_t cp, cp2;
+	size_t k = utf8_decode((const unsigned char *)name, len, &cp);
+	if (k && cp < 0x10000)
 		g->first[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+	if (k && utf8_decode((const unsigned char *)name + k, len - k, &cp2)) {
+		uint32_t bit = pair_bit(cp, cp2);
+		g->pair[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+	}
 }
 
 static char *field(char **p)
@@ -156,13 +166,20 @@ size_t gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int *
 	size_t k = utf8_decode((const unsigned char *)s, n, &cp);
 	if (!k || cp >= 0x10000 || !(g->first[cp >> 3] & (1u << (cp & 7))))
 		return 0;
+	uint32_t cp2;
+	size_t k2 = utf8_decode((const unsigned char *)s + k, n - k, &cp2);
+	if (!k2)
+		return 0;
+	uint32_t bit = pair_bit(cp, cp2);
+	if (!(g->pair[bit >> 3] & (1u << (bit & 7))))
+		return 0;
 	/* candidate ends: after each following character, longest first */
 	size_t ends[16], ne = 0, i = k;
 	while (i < n && i <= g->max_len && ne < 16) {
-		size_t k2 = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		if (!k2)
+		size_t step = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!step)
 			break;
-		i += k2;
+		i += step;
 		ends[ne++] = i;
 	}
 	while (ne--) {

@@ -27,6 +27,7 @@ struct gazetteer {
 	size_t nslots;
 	size_t max_len; /* longest name, in bytes */
 	uint8_t first[0x10000 / 8]; /* BMP code points that start a name */
+	uint8_t pair[1 << 14];      /* Bloom bits of the first two code points of names */
 };
 
 /* Build the gazetteer from the data compiled into the program. */

@@ -72,6 +72,33 @@ is "$(cut -d' ' -f1 "$T/v")" "epinews" "--version names the program"
 "$EPINEWS" --help | grep -q 'epinews list'
 ok $? "--help lists the subcommands"
 
+# facts: the measures, as text, JSON Lines and CSV
+F="$SRCDIR/tests/fixtures/facts/phrasings.txt"
+"$EPINEWS" facts --json "$F" >"$T/facts" 2>"$T/err"
+is $? 0 "facts: exit 0"
+"$J" article file kind value unit qualifier scope place date hour text start end sentence <"$T/facts" >"$T/fk"
+is $? 0 "facts --json: every line parses"
+is "$(grep -c missing "$T/fk")" 0 "facts --json: every contract key is present"
+line=$(grep '	beds	12571	' "$T/fk")
+is "$(printf '%s' "$line" | cut -f3-11)" "$(printf 'beds\t12571\t张\tnull\tnull\tnull\t--02-04\t24\t床位12571张')" \
+	"facts --json: kind, value, unit, qualifier, scope, place, date, hour and words"
+id=$(printf '%s' "$line" | cut -f1)
+start=$(printf '%s' "$line" | cut -f12)
+end=$(printf '%s' "$line" | cut -f13)
+body=$("$EPINEWS" show --json "$id" "$F" | "$J" body)
+is "$(printf '%s' "$body" | LC_ALL=C cut -b$((start + 1))-$end)" "床位12571张" "facts: start/end are byte offsets into the show body"
+is "$("$EPINEWS" facts --kind lockdown_zones "$F" | cut -f2,3)" "$(printf 'lockdown_zones\t41个')" "facts --kind keeps one kind"
+is "$("$EPINEWS" facts --place 美国 "$F" | cut -f2,3,4)" "$(printf 'confirmed\t>30000000例\t美国')" "facts --place keeps one place"
+"$EPINEWS" facts --place 湖北 "$SRCDIR/data/samples" | cut -f4 | sort -u >"$T/hubei"
+is "$(cat "$T/hubei")" "武汉市" "facts --place with a province covers its cities"
+"$EPINEWS" facts --csv "$F" >"$T/csv"
+is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,date,text,start,end,sentence" "facts --csv: header row"
+is "$(grep -c . "$T/csv")" "$(($(wc -l <"$T/facts") + 1))" "facts --csv: one row per fact"
+"$EPINEWS" facts --kind nosuchkind "$F" >/dev/null 2>&1
+is $? 2 "facts: an unknown kind is a usage error"
+"$EPINEWS" facts --place 火星 "$F" >/dev/null 2>&1
+is $? 2 "facts: an unknown place is a usage error"
+
 # Terminal safety: escape sequences in an archive never reach the output
 printf '>>>标题\033[2J清屏\n正文\033]52;c;ZXZpbA==\007内容。\302\233\061m\n' >"$T/evil.txt"
 "$EPINEWS" list "$T/evil.txt" >"$T/o1"
