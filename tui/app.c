@@ -1,180 +1,555 @@
-/* The browser: a list of articles and a reading view. */
+/* The browser: state, layout of the panes, the main loop and the prompt. */
 #include "tui/app.h"
 
-#define _XOPEN_SOURCE_EXTENDED 1
-#include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
+#include <sys/stat.h>
 
-#include "core/archive.h"
-#include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "tui/state.h"
 
-struct app {
-	struct archive ar;
-	size_t sel, top;       /* list selection and first visible row */
-	int reading;           /* 1: the reading view is open */
-	size_t rtop;           /* first visible line of the reading view */
-	struct strbuf msg;     /* status line message */
-	unsigned problems;
-	/* laid-out lines of the open article: offsets into `text` */
-	char *text;
-	size_t *line_start, *line_len, nlines, caplines;
-	int laid_width;
-};
+/* ---- themes ------------------------------------------------------------------ */
 
-static void count_problem(void *arg, const char *path, uint64_t line, const char *m)
+attr_t app_attr(const struct app *app, int which)
 {
-	struct app *app = arg;
-	app->problems++;
-	if (!app->msg.len) {
-		if (line)
-			sb_addf(&app->msg, "%s:%llu: %s", path, (unsigned long long)line, m);
-		else
-			sb_addf(&app->msg, "%s: %s", path, m);
+	if (!app->color || app->opt.theme == THEME_MONO) {
+		static const attr_t mono[ATTR_COUNT] = {
+			[ATTR_NORMAL] = A_NORMAL,     [ATTR_SELECTED] = A_REVERSE,
+			[ATTR_SELECTED_DIM] = A_UNDERLINE, [ATTR_STATUS] = A_REVERSE,
+			[ATTR_TITLE] = A_BOLD,        [ATTR_HIT] = A_STANDOUT | A_BOLD,
+			[ATTR_FACT] = A_UNDERLINE,    [ATTR_FACT_CURRENT] = A_REVERSE | A_BOLD,
+			[ATTR_BORDER] = A_NORMAL,     [ATTR_DIM] = A_DIM,
+		};
+		return mono[which];
 	}
+	static const attr_t extra[ATTR_COUNT] = { [ATTR_TITLE] = A_BOLD, [ATTR_FACT_CURRENT] = A_BOLD,
+						   [ATTR_HIT] = A_BOLD };
+	return COLOR_PAIR(which + 1) | extra[which];
 }
 
-/* Width in cells of the character at s, and its byte length. */
-static int char_cells(const char *s, size_t n, size_t *len)
+static void init_theme(struct app *app)
 {
-	mbstate_t st;
-	memset(&st, 0, sizeof st);
-	wchar_t wc;
-	size_t k = mbrtowc(&wc, s, n, &st);
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		*len = 1;
-		return 1;
-	}
-	*len = k;
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
+	app->color = has_colors() && !getenv("NO_COLOR") && app->opt.theme != THEME_MONO;
+	if (!app->color)
+		return;
+	start_color();
+	use_default_colors();
+	int light = app->opt.theme == THEME_LIGHT;
+	short fg = -1, bg = -1;
+	init_pair(ATTR_NORMAL + 1, fg, bg);
+	init_pair(ATTR_SELECTED + 1, light ? COLOR_WHITE : COLOR_BLACK, light ? COLOR_BLUE : COLOR_CYAN);
+	init_pair(ATTR_SELECTED_DIM + 1, light ? COLOR_BLACK : COLOR_WHITE, light ? COLOR_WHITE : COLOR_BLUE);
+	init_pair(ATTR_STATUS + 1, COLOR_BLACK, light ? COLOR_CYAN : COLOR_WHITE);
+	init_pair(ATTR_TITLE + 1, light ? COLOR_BLUE : COLOR_YELLOW, bg);
+	init_pair(ATTR_HIT + 1, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(ATTR_FACT + 1, light ? COLOR_MAGENTA : COLOR_GREEN, bg);
+	init_pair(ATTR_FACT_CURRENT + 1, COLOR_BLACK, COLOR_GREEN);
+	init_pair(ATTR_BORDER + 1, COLOR_BLUE, bg);
+	init_pair(ATTR_DIM + 1, light ? COLOR_BLUE : COLOR_CYAN, bg);
 }
 
-/* Draw s at (y, x) in at most `width` cells, padding the rest of the width. */
-static void draw_cells(int y, int x, const char *s, size_t n, int width)
+/* ---- state ------------------------------------------------------------------- */
+
+void app_message(struct app *app, const char *fmt, ...)
 {
-	move(y, x);
-	int used = 0;
-	size_t i = 0;
-	while (i < n) {
-		size_t len;
-		int w = char_cells(s + i, n - i, &len);
-		if (used + w > width)
-			break;
-		addnstr(s + i, (int)len);
-		used += w;
-		i += len;
-	}
-	for (; used < width; used++)
-		addch(' ');
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	sb_reset(&app->msg);
+	sb_adds(&app->msg, buf);
 }
 
-static void layout(struct app *app, int width)
+static int matches(const struct article *a, const char *q, size_t ql)
 {
-	const struct article *a = &app->ar.art[app->sel];
-	struct strbuf sb = STRBUF_INIT;
+	return !ql || strstr(a->title, q) || memmem(a->body, a->body_len, q, ql) ||
+	       (a->place && strstr(a->place, q)) || (a->source && strstr(a->source, q));
+}
+
+
+static int by_key(const void *x, const void *y, void *arg)
+{
+	const struct app *app = arg;
+	const struct article *a = &app->ar.art[*(const size_t *)x], *b = &app->ar.art[*(const size_t *)y];
+	int c = 0;
+	switch (app->sort) {
+	case SORT_DATE: { /* unknown dates last, whichever the direction */
+		int ka = ymd_full(a->date), kb = ymd_full(b->date);
+		if (ka != kb)
+			return kb - ka;
+		long da = ka ? ymd_days(a->date) : 0, db = kb ? ymd_days(b->date) : 0;
+		c = (da > db) - (da < db);
+		break;
+	}
+	case SORT_PLACE: c = strcmp(a->place ? a->place : "", b->place ? b->place : ""); break;
+	case SORT_SOURCE: c = strcmp(a->source ? a->source : "", b->source ? b->source : ""); break;
+	default: c = strcmp(a->title, b->title); break;
+	}
+	if (!c) /* stable: archive order */
+		c = (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+	else if (app->reverse)
+		c = -c;
+	return c;
+}
+
+void app_refilter(struct app *app)
+{
+	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].sel < app->norder ? app->pane[PANE_LIST].sel : 0] : 0;
+	app->norder = 0;
+	for (size_t i = 0; i < app->ar.n; i++)
+		if (matches(&app->ar.art[i], app->query.s ? app->query.s : "", app->query.len))
+			app->order[app->norder++] = i;
+	qsort_r(app->order, app->norder, sizeof *app->order, by_key, app);
+	/* keep the selected article selected when it is still listed */
+	app->pane[PANE_LIST].sel = 0;
+	for (size_t i = 0; i < app->norder; i++)
+		if (app->order[i] == keep)
+			app->pane[PANE_LIST].sel = i;
+}
+
+static void add_row(struct app *app, int header, uint32_t s, uint32_t e, int indent)
+{
+	app->rows = xgrow(app->rows, &app->caprows, app->nrows + 1, sizeof *app->rows);
+	app->rows[app->nrows++] = (struct read_row){ header, s, e, indent };
+}
+
+void reader_layout(struct app *app)
+{
+	struct pane *p = &app->pane[PANE_READER];
+	int width = p->w > 1 ? p->w - 1 : 1; /* one cell of margin */
+	if (app->open < 0 || app->laid_width == width)
+		return;
+	const struct article *a = &app->ar.art[app->open];
+	int amb = app->opt.ambiguous_wide;
+	app->nrows = 0;
+	sb_reset(&app->header);
+	struct text_layout lay = { 0 };
+	/* header lines: title, subtitle, then source · date · place, then the URL */
 	char date[16];
-	sb_addf(&sb, "%s\n", a->title);
-	if (a->subtitle)
-		sb_addf(&sb, "%s\n", a->subtitle);
-	sb_addf(&sb, "%s  %s  %s\n", ymd_format(a->date, date), a->source ? a->source : "-",
+	const char *lines[4];
+	struct strbuf meta = STRBUF_INIT;
+	sb_addf(&meta, "%s · %s · %s", a->source ? a->source : "-", ymd_format(a->date, date),
 		a->place ? a->place : "-");
-	if (a->url)
-		sb_addf(&sb, "%s\n", a->url);
-	sb_addc(&sb, '\n');
-	for (size_t i = 0; i < a->npara; i++) {
+	lines[0] = a->title;
+	lines[1] = a->subtitle;
+	lines[2] = meta.s;
+	lines[3] = a->url;
+	for (int k = 0; k < 4; k++) {
+		if (!lines[k])
+			continue;
+		size_t base = app->header.len;
+		sb_adds(&app->header, lines[k]);
+		lay.n = 0;
+		layout_paragraph(lines[k], strlen(lines[k]), width, 0, amb, &lay);
+		for (size_t i = 0; i < lay.n; i++)
+			add_row(app, 1, (uint32_t)(base + lay.v[i].start), (uint32_t)(base + lay.v[i].end), 0);
+	}
+	sb_free(&meta);
+	add_row(app, 1, 0, 0, 0);
+	for (size_t pi = 0; pi < a->npara; pi++) {
 		size_t len;
-		const char *p = article_para(a, i, &len);
-		sb_adds(&sb, "\xe3\x80\x80"); /* the customary two-cell indent */
-		sb_add(&sb, p, len);
-		sb_adds(&sb, "\n\n");
+		const char *para = article_para(a, pi, &len);
+		uint32_t base = a->para[pi];
+		lay.n = 0;
+		layout_paragraph(para, len, width, 2, amb, &lay); /* the customary two-cell indent */
+		for (size_t i = 0; i < lay.n; i++)
+			add_row(app, 0, base + lay.v[i].start, base + lay.v[i].end, lay.v[i].indent);
+		add_row(app, 1, 0, 0, 0);
 	}
-	free(app->text);
-	app->text = sb_detach(&sb);
-	app->nlines = 0;
-	const char *t = app->text;
-	size_t n = strlen(t), i = 0;
-	while (i < n) {
-		size_t start = i;
-		int used = 0;
-		while (i < n && t[i] != '\n') {
-			size_t len;
-			int w = char_cells(t + i, n - i, &len);
-			if (used + w > width)
-				break;
-			used += w;
-			i += len;
-		}
-		size_t cap = app->caplines;
-		app->line_start = xgrow(app->line_start, &cap, app->nlines + 1, sizeof *app->line_start);
-		app->line_len = xrealloc(app->line_len, cap * sizeof *app->line_len);
-		app->caplines = cap;
-		app->line_start[app->nlines] = start;
-		app->line_len[app->nlines] = i - start;
-		app->nlines++;
-		if (i < n && t[i] == '\n')
-			i++;
-	}
+	layout_free(&lay);
 	app->laid_width = width;
+}
+
+void reader_show_offset(struct app *app, uint32_t off)
+{
+	reader_layout(app);
+	for (size_t i = 0; i < app->nrows; i++) {
+		const struct read_row *r = &app->rows[i];
+		if (!r->header && off >= r->start && off < (r->end > r->start ? r->end : r->start + 1)) {
+			struct pane *p = &app->pane[PANE_READER];
+			size_t third = (size_t)p->h / 3;
+			p->top = i > third ? i - third : 0;
+			return;
+		}
+	}
+}
+
+void app_open(struct app *app, long i)
+{
+	if (app->open == i)
+		return;
+	app->open = i;
+	facts_free(&app->facts);
+	/* the page's own city, for 我市 in a newspaper article */
+	const struct article *a = &app->ar.art[i];
+	size_t first = (size_t)i, end = (size_t)i + 1;
+	while (first > 0 && app->ar.art[first - 1].file == a->file)
+		first--;
+	while (end < app->ar.n && app->ar.art[end].file == a->file)
+		end++;
+	int fc = (a->flags & ART_NEWSPAPER) ? facts_file_city(app->ar.art + first, end - first, &app->gz) : -1;
+	facts_extract(a, &app->gz, fc, &app->facts);
+	app->laid_width = 0;
+	app->pane[PANE_READER].top = 0;
+	app->pane[PANE_FACTS].sel = app->pane[PANE_FACTS].top = 0;
+	app->hit = (size_t)-1;
+}
+
+/* ---- layout and drawing ------------------------------------------------------ */
+
+enum { MIN_W = 40, MIN_H = 10 };
+
+static void place_panes(struct app *app)
+{
+	int W = COLS, H = LINES - 1; /* the last line is the status line */
+	struct pane *L = &app->pane[PANE_LIST], *R = &app->pane[PANE_READER], *F = &app->pane[PANE_FACTS];
+	app->too_small = COLS < MIN_W || LINES < MIN_H;
+	int facts = app->opt.facts_panel;
+	L->visible = R->visible = 1;
+	F->visible = facts;
+	if (W >= 120) { /* side by side: list | reader | measures */
+		int lw = W * 35 / 100, fw = facts ? 40 : 0;
+		*L = (struct pane){ L->ops, 0, 0, H, lw, 1, L->top, L->sel };
+		*R = (struct pane){ R->ops, 0, lw + 1, H, W - lw - 1 - (fw ? fw + 1 : 0), 1, R->top, R->sel };
+		*F = (struct pane){ F->ops, 0, W - fw, H, fw, facts, F->top, F->sel };
+	} else { /* stacked: list above, reader (and measures) below */
+		int lh = H / 3 < 3 ? 3 : H / 3;
+		int fh = facts ? (H - lh - 1) / 3 : 0;
+		*L = (struct pane){ L->ops, 0, 0, lh, W, 1, L->top, L->sel };
+		*R = (struct pane){ R->ops, lh + 1, 0, H - lh - 1 - (fh ? fh + 1 : 0), W, 1, R->top, R->sel };
+		*F = (struct pane){ F->ops, H - fh, 0, fh, W, facts, F->top, F->sel };
+	}
+	if (app->focus == PANE_FACTS && !facts)
+		app->focus = PANE_READER;
+}
+
+static void draw_separators(struct app *app)
+{
+	attr_t a = app_attr(app, ATTR_BORDER);
+	struct pane *L = &app->pane[PANE_LIST], *R = &app->pane[PANE_READER], *F = &app->pane[PANE_FACTS];
+	attrset(a);
+	if (R->y == L->y) { /* side by side */
+		mvvline(0, L->w, ACS_VLINE, L->h);
+		if (F->visible)
+			mvvline(0, F->x - 1, ACS_VLINE, F->h);
+	} else {
+		mvhline(L->h, 0, ACS_HLINE, COLS);
+		if (F->visible)
+			mvhline(F->y - 1, 0, ACS_HLINE, COLS);
+	}
+	attrset(A_NORMAL);
+}
+
+static void draw_status(struct app *app)
+{
+	struct strbuf st = STRBUF_INIT;
+	static const char *const sorts[] = { "date", "place", "source", "title" };
+	if (app->prompting) {
+		sb_addf(&st, "/%s", app->typing.s ? app->typing.s : "");
+		/* the count of what the search matches so far, at the right */
+		char count[64];
+		int cw = snprintf(count, sizeof count, "%zu/%zu of %zu  Enter: keep  Esc: cancel ",
+				  app->norder ? (size_t)1 : 0, app->norder, app->ar.n);
+		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
+		if (used + cw + 2 <= COLS) {
+			for (int k = used; k < COLS - cw; k++)
+				sb_addc(&st, ' ');
+			sb_adds(&st, count);
+		}
+		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, NULL, 0, 0, app->opt.ambiguous_wide);
+		int x = 1 + text_width(app->typing.s ? app->typing.s : "", app->typing.len, app->opt.ambiguous_wide);
+		move(LINES - 1, x < COLS ? x : COLS - 1);
+		sb_free(&st);
+		return;
+	}
+	sb_addf(&st, " %zu/%zu", app->norder ? app->pane[PANE_LIST].sel + 1 : 0, app->norder);
+	if (app->norder != app->ar.n)
+		sb_addf(&st, " of %zu", app->ar.n);
+	sb_addf(&st, "  [%s]  by %s%s", app->pane[app->focus].ops->name, sorts[app->sort],
+		app->reverse ? " (reversed)" : "");
+	if (app->query.len)
+		sb_addf(&st, "  search: %s", app->query.s);
+	if (app->msg.len)
+		sb_addf(&st, "  | %s", app->msg.s);
+	else
+		sb_adds(&st, "  | ?: help");
+	draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, app_attr(app, ATTR_STATUS), NULL, 0, 0,
+		 app->opt.ambiguous_wide);
+	sb_free(&st);
+}
+
+static void draw_help(struct app *app)
+{
+	struct strbuf line = STRBUF_INIT, keys = STRBUF_INIT;
+	int y = 0;
+	draw_row(y++, 0, COLS, 1, "epinews keys (from your keymap; q or ? closes this)", 51,
+		 app_attr(app, ATTR_TITLE), NULL, 0, 0, 0);
+	draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
+	for (int a = 1; a < ACT_COUNT && y < LINES - 1; a++) {
+		sb_reset(&keys);
+		keymap_keys_for(&app->km, CTX_GLOBAL, (enum action)a, &keys);
+		sb_reset(&line);
+		sb_addf(&line, "%-22s %-14s %s", keys.len ? keys.s : "(unbound)", action_name((enum action)a),
+			action_help((enum action)a));
+		draw_row(y++, 0, COLS, 2, line.s, line.len, A_NORMAL, NULL, 0, 0, 0);
+	}
+	while (y < LINES - 1)
+		draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
+	sb_free(&line);
+	sb_free(&keys);
 }
 
 static void draw(struct app *app)
 {
-	int rows = LINES, cols = COLS;
-	erase();
-	if (rows < 3 || cols < 20) {
-		mvaddstr(0, 0, "terminal too small");
+	place_panes(app);
+	curs_set(app->prompting ? 1 : 0);
+	if (app->too_small) {
+		erase();
+		mvprintw(0, 0, "terminal too small: %dx%d, need %dx%d", COLS, LINES, MIN_W, MIN_H);
 		refresh();
 		return;
 	}
-	int body = rows - 1;
-	if (app->reading) {
-		if (app->laid_width != cols)
-			layout(app, cols);
-		if (app->rtop + (size_t)body > app->nlines)
-			app->rtop = app->nlines > (size_t)body ? app->nlines - (size_t)body : 0;
-		for (int r = 0; r < body; r++) {
-			size_t li = app->rtop + (size_t)r;
-			if (li < app->nlines)
-				draw_cells(r, 0, app->text + app->line_start[li], app->line_len[li], cols);
-		}
+	if (app->help) {
+		draw_help(app);
 	} else {
-		if (app->sel < app->top)
-			app->top = app->sel;
-		if (app->sel >= app->top + (size_t)body)
-			app->top = app->sel - (size_t)body + 1;
-		for (int r = 0; r < body; r++) {
-			size_t i = app->top + (size_t)r;
-			if (i >= app->ar.n)
-				break;
-			const struct article *a = &app->ar.art[i];
-			struct strbuf row = STRBUF_INIT;
-			char date[16];
-			sb_addf(&row, "%-10s  %-8s  %s", ymd_format(a->date, date), a->place ? a->place : "-",
-				a->title);
-			if (i == app->sel)
-				attron(A_REVERSE);
-			draw_cells(r, 0, row.s, row.len, cols);
-			if (i == app->sel)
-				attroff(A_REVERSE);
-			sb_free(&row);
-		}
+		for (int i = 0; i < PANE_COUNT; i++)
+			if (app->pane[i].visible && app->pane[i].h > 0 && app->pane[i].w > 0)
+				app->pane[i].ops->draw(app, app->focus == (enum pane_id)i);
+		draw_separators(app);
 	}
-	struct strbuf st = STRBUF_INIT;
-	sb_addf(&st, " %zu/%zu  %s", app->ar.n ? app->sel + 1 : 0, app->ar.n,
-		app->reading ? "q: back  j/k: scroll" : "Enter: read  j/k: move  q: quit");
-	if (app->msg.len)
-		sb_addf(&st, "  | %s", app->msg.s);
-	attron(A_REVERSE);
-	draw_cells(rows - 1, 0, st.s, st.len, cols);
-	attroff(A_REVERSE);
-	sb_free(&st);
+	draw_status(app);
 	refresh();
+}
+
+/* ---- input ------------------------------------------------------------------- */
+
+static void prompt_key(struct app *app, int key)
+{
+	if (key == 27) { /* Esc: back to the search that was in force */
+		app->prompting = 0;
+		app_refilter(app);
+		return;
+	}
+	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
+		app->prompting = 0;
+		sb_reset(&app->query);
+		sb_add(&app->query, app->typing.s ? app->typing.s : "", app->typing.len);
+		app_refilter(app);
+		app->hit = (size_t)-1;
+		if (!app->norder)
+			app_message(app, "no matches for \"%s\"", app->query.s);
+		else
+			sb_reset(&app->msg);
+		return;
+	}
+	if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
+		while (app->typing.len && ((unsigned char)app->typing.s[app->typing.len - 1] & 0xC0) == 0x80)
+			app->typing.len--;
+		if (app->typing.len)
+			app->typing.len--;
+		app->typing.s[app->typing.len] = '\0';
+	} else if (key >= ' ' && !(key & KEY_FUNC) && key != 127) {
+		sb_addcp(&app->typing, (uint32_t)key);
+	} else {
+		return;
+	}
+	/* the list narrows as the user types */
+	struct strbuf saved = app->query;
+	app->query = app->typing;
+	app_refilter(app);
+	app->query = saved;
+}
+
+static void handle_mouse(struct app *app)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	for (int i = 0; i < PANE_COUNT; i++) {
+		struct pane *p = &app->pane[i];
+		if (!p->visible || ev.y < p->y || ev.y >= p->y + p->h || ev.x < p->x || ev.x >= p->x + p->w)
+			continue;
+		app->focus = (enum pane_id)i;
+		if (ev.bstate & BUTTON4_PRESSED)
+			p->ops->action(app, ACT_MOVE_UP);
+		else if (ev.bstate & (BUTTON5_PRESSED))
+			p->ops->action(app, ACT_MOVE_DOWN);
+		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED))
+			p->ops->click(app, ev.y - p->y);
+	}
+}
+
+/* Returns 0 to quit. */
+static int handle_key(struct app *app, int key)
+{
+	if (key == (KEY_FUNC | KEY_RESIZE)) {
+		app->laid_width = 0;
+		return 1;
+	}
+	if (key == (KEY_FUNC | KEY_MOUSE)) {
+		handle_mouse(app);
+		return 1;
+	}
+	if (app->prompting) {
+		prompt_key(app, key);
+		return 1;
+	}
+	if (app->too_small)
+		return key != 'q';
+	sb_reset(&app->msg);
+	struct pane *p = &app->pane[app->focus];
+	enum action a = keymap_lookup(&app->km, p->ops->ctx, key);
+	if (app->help) {
+		if (a == ACT_QUIT || a == ACT_HELP || key == 27)
+			app->help = 0;
+		return 1;
+	}
+	if (p->ops->action(app, a))
+		return 1;
+	switch (a) {
+	case ACT_QUIT:
+		if (app->focus != PANE_LIST) {
+			app->focus = PANE_LIST;
+			return 1;
+		}
+		return 0;
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE: {
+		int step = a == ACT_NEXT_PANE ? 1 : PANE_COUNT - 1;
+		do
+			app->focus = (enum pane_id)((app->focus + step) % PANE_COUNT);
+		while (!app->pane[app->focus].visible);
+		if (app->focus != PANE_LIST && app->open < 0 && app->norder)
+			app_open(app, (long)app->order[app->pane[PANE_LIST].sel]);
+		return 1;
+	}
+	case ACT_SEARCH:
+		app->prompting = 1;
+		sb_reset(&app->typing);
+		sb_add(&app->typing, app->query.s ? app->query.s : "", app->query.len);
+		return 1;
+	case ACT_CLEAR_SEARCH:
+		sb_reset(&app->query);
+		app_refilter(app);
+		app_message(app, "search cleared");
+		return 1;
+	case ACT_TOGGLE_FACTS:
+		app->opt.facts_panel = !app->opt.facts_panel;
+		app->laid_width = 0;
+		return 1;
+	case ACT_SORT:
+		app->sort = (enum sort_key)((app->sort + 1) % SORT_COUNT);
+		app_refilter(app);
+		return 1;
+	case ACT_REVERSE:
+		app->reverse = !app->reverse;
+		app_refilter(app);
+		return 1;
+	case ACT_HELP:
+		app->help = 1;
+		return 1;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return 1;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		if (app->open >= 0)
+			return app->pane[PANE_READER].ops->action(app, a);
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+static int read_key(void)
+{
+	wint_t wc;
+	int r = get_wch(&wc);
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES)
+		return KEY_FUNC | (int)wc;
+	return (int)wc;
+}
+
+/* ---- config and start-up ----------------------------------------------------- */
+
+static char *config_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+	if (xdg && *xdg)
+		sb_addf(&sb, "%s/epinews/config", xdg);
+	else if (home && *home)
+		sb_addf(&sb, "%s/.config/epinews/config", home);
+	else
+		return NULL;
+	return sb_detach(&sb);
+}
+
+struct report_ctx {
+	struct strbuf *first;
+	unsigned n;
+};
+
+static void report_first(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	struct report_ctx *r = arg;
+	if (!r->n++)
+		sb_addf(r->first, "%s:%llu: %s", path, (unsigned long long)(line ? line : 1), msg);
+}
+
+static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)(line ? line : 1), msg);
+}
+
+/* Read the config file; missing is fine. Problems go to dg. */
+static void load_config(struct keymap *km, struct options *o, struct diag *dg)
+{
+	char *path = config_path();
+	if (!path)
+		return;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (errno != ENOENT)
+			diag_report(dg, path, 0, "cannot read: %s", strerror(errno));
+		free(path);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t r;
+	while ((r = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < (16u << 20))
+		sb_add(&sb, buf, r);
+	fclose(f);
+	config_apply_text(km, o, sb.s ? sb.s : "", sb.len, path, dg);
+	sb_free(&sb);
+	free(path);
+}
+
+int app_dump_keys(void)
+{
+	struct keymap km;
+	struct options o;
+	keymap_init(&km);
+	options_init(&o);
+	struct diag dg = { report_stderr, NULL, 0 };
+	load_config(&km, &o, &dg);
+	struct strbuf out = STRBUF_INIT;
+	options_dump(&o, &out);
+	keymap_dump(&km, &out);
+	fwrite(out.s, 1, out.len, stdout);
+	sb_free(&out);
+	keymap_free(&km);
+	return 0;
 }
 
 int app_run(int npaths, char **paths)
@@ -193,8 +568,16 @@ int app_run(int npaths, char **paths)
 	}
 	struct app app;
 	memset(&app, 0, sizeof app);
+	app.open = -1;
+	app.pane[PANE_LIST].ops = &list_pane_ops;
+	app.pane[PANE_READER].ops = &reader_pane_ops;
+	app.pane[PANE_FACTS].ops = &facts_pane_ops;
+	keymap_init(&app.km);
+	options_init(&app.opt);
+	struct report_ctx rc = { &app.msg, 0 };
+	struct diag dg = { report_first, &rc, 0 };
+	load_config(&app.km, &app.opt, &dg);
 	archive_init(&app.ar);
-	struct diag dg = { count_problem, &app, 0 };
 	for (int i = 0; i < npaths; i++)
 		archive_load(&app.ar, paths[i], &dg);
 	archive_assign_ids(&app.ar);
@@ -202,64 +585,46 @@ int app_run(int npaths, char **paths)
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
 			app.msg.len ? app.msg.s : "");
 		archive_free(&app.ar);
+		keymap_free(&app.km);
 		sb_free(&app.msg);
 		return 1;
 	}
-	if (app.problems > 1)
-		sb_addf(&app.msg, " (+%u more)", app.problems - 1);
+	if (rc.n > 1)
+		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
+	gazetteer_init(&app.gz);
+	app.order = xmalloc(app.ar.n * sizeof *app.order);
+	app_refilter(&app);
 
 	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "epinews: cannot open the terminal '%s'\n", term);
+		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
 		return 2;
 	}
 	cbreak();
 	noecho();
+	nonl();
 	keypad(stdscr, TRUE);
-	curs_set(0);
+	set_escdelay(25);
+	init_theme(&app);
+	if (app.opt.mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	for (;;) {
 		draw(&app);
-		int ch = getch();
-		int page = LINES > 2 ? LINES - 2 : 1;
-		if (ch == 'q' || ch == 27) {
-			if (!app.reading)
-				break;
-			app.reading = 0;
-		} else if (ch == KEY_RESIZE) {
-			app.laid_width = 0;
-		} else if (app.reading) {
-			if (ch == 'j' || ch == KEY_DOWN)
-				app.rtop++;
-			else if ((ch == 'k' || ch == KEY_UP) && app.rtop)
-				app.rtop--;
-			else if (ch == ' ' || ch == KEY_NPAGE)
-				app.rtop += (size_t)page;
-			else if (ch == KEY_PPAGE)
-				app.rtop = app.rtop > (size_t)page ? app.rtop - (size_t)page : 0;
-		} else {
-			if ((ch == 'j' || ch == KEY_DOWN) && app.sel + 1 < app.ar.n)
-				app.sel++;
-			else if ((ch == 'k' || ch == KEY_UP) && app.sel)
-				app.sel--;
-			else if (ch == KEY_NPAGE)
-				app.sel = app.sel + (size_t)page < app.ar.n ? app.sel + (size_t)page : app.ar.n - 1;
-			else if (ch == KEY_PPAGE)
-				app.sel = app.sel > (size_t)page ? app.sel - (size_t)page : 0;
-			else if (ch == 'g' || ch == KEY_HOME)
-				app.sel = 0;
-			else if (ch == 'G' || ch == KEY_END)
-				app.sel = app.ar.n - 1;
-			else if (ch == '\n' || ch == KEY_ENTER) {
-				app.reading = 1;
-				app.rtop = 0;
-				app.laid_width = 0;
-			}
-		}
+		int key = read_key();
+		if (key < 0)
+			continue;
+		if (!handle_key(&app, key))
+			break;
 	}
 	endwin();
 	archive_free(&app.ar);
+	gazetteer_free(&app.gz);
+	keymap_free(&app.km);
+	facts_free(&app.facts);
+	free(app.order);
+	free(app.rows);
 	sb_free(&app.msg);
-	free(app.text);
-	free(app.line_start);
-	free(app.line_len);
+	sb_free(&app.query);
+	sb_free(&app.typing);
+	sb_free(&app.header);
 	return 0;
 }

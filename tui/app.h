@@ -4,5 +4,7 @@
 
 /* Open the browser on the given archive paths. Returns the exit status. */
 int app_run(int npaths, char **paths);
+/* Print the effective options and key bindings (after the config file). */
+int app_dump_keys(void);
 
 #endif

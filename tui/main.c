@@ -11,6 +11,7 @@ static const char usage[] =
 	"       epinews show [--json] ID PATH...  one cleaned article\n"
 	"       epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
 	"                                         the measures in every article\n"
+	"       epinews --dump-keys                the key bindings in force\n"
 	"       epinews --help | --version\n"
 	"\n"
 	"PATH is a file or a directory (read recursively, hidden entries skipped).\n"
@@ -18,6 +19,9 @@ static const char usage[] =
 	"array), plain articles, scraped web pages and newspaper pages, in UTF-8,\n"
 	"UTF-16 or GB18030. Problems are reported on stderr as FILE:LINE: REASON and\n"
 	"never stop the rest of the archive from loading.\n"
+	"\n"
+	"Keys and options can be changed in $XDG_CONFIG_HOME/epinews/config\n"
+	"(bind CONTEXT KEY ACTION, unbind CONTEXT KEY, set OPTION VALUE).\n"
 	"\n"
 	"Exit status: 0 done, 1 nothing loaded or no such article, 2 usage error.\n"
 	"See epinews(1) for the full manual.\n";
@@ -34,6 +38,8 @@ int main(int argc, char **argv)
 			printf("epinews %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
 		}
+		if (!strcmp(cmd, "--dump-keys"))
+			return app_dump_keys();
 		if (!strcmp(cmd, "list"))
 			return cmd_list(argc - 1, argv + 1);
 		if (!strcmp(cmd, "show"))

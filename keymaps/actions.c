@@ -1,0 +1,35 @@
+#include "keymaps/actions.h"
+
+#include <string.h>
+
+static const struct {
+	const char *name, *help, *keys;
+} table[ACT_COUNT] = {
+	[ACT_NONE] = { "none", "", "" },
+#define X(e, n, h, k) [ACT_##e] = { n, h, k },
+	ACTIONS(X)
+#undef X
+};
+
+const char *action_name(enum action a)
+{
+	return (unsigned)a < ACT_COUNT ? table[a].name : "none";
+}
+
+const char *action_help(enum action a)
+{
+	return (unsigned)a < ACT_COUNT ? table[a].help : "";
+}
+
+const char *action_default_keys(enum action a)
+{
+	return (unsigned)a < ACT_COUNT ? table[a].keys : "";
+}
+
+enum action action_from_name(const char *name)
+{
+	for (int a = 1; a < ACT_COUNT; a++)
+		if (!strcmp(table[a].name, name))
+			return (enum action)a;
+	return ACT_NONE;
+}

@@ -1,0 +1,42 @@
+/* Every user action, once: enum name, config name, help text, default keys. Key
+ * dispatch, the help overlay, the config parser and --dump-keys all read this list.
+ * Default keys are written as in a config file's bind lines. */
+#ifndef EPINEWS_ACTIONS_H
+#define EPINEWS_ACTIONS_H
+
+#define ACTIONS(X)                                                                           \
+	X(QUIT, "quit", "close the open view, or quit", "q")                                 \
+	X(MOVE_DOWN, "move-down", "next line, article or measure", "j <Down> C-n")          \
+	X(MOVE_UP, "move-up", "previous line, article or measure", "k <Up> C-p")             \
+	X(PAGE_DOWN, "page-down", "one page down", "<PgDn> C-d <Space>")                    \
+	X(PAGE_UP, "page-up", "one page up", "<PgUp> C-u")                                  \
+	X(FIRST, "first", "go to the first line", "g <Home>")                                \
+	X(LAST, "last", "go to the last line", "G <End>")                                    \
+	X(OPEN, "open", "read the article; jump to the measure's sentence", "<Enter>")      \
+	X(NEXT_PANE, "next-pane", "move to the next pane", "<Tab>")                          \
+	X(PREV_PANE, "prev-pane", "move to the previous pane", "<BackTab>")                  \
+	X(SEARCH, "search", "search; the list narrows as you type", "/")                     \
+	X(NEXT_HIT, "next-hit", "next search hit in the article", "n")                       \
+	X(PREV_HIT, "prev-hit", "previous search hit in the article", "N")                   \
+	X(CLEAR_SEARCH, "clear-search", "clear the search and show every article", "x")      \
+	X(TOGGLE_FACTS, "toggle-facts", "show or hide the measures panel", "f")              \
+	X(SORT, "sort", "sort the list by date, place, source or title", "s")                \
+	X(REVERSE, "reverse", "reverse the sort order", "r")                                 \
+	X(HELP, "help", "show this help", "? <F1>")                                          \
+	X(REDRAW, "redraw", "redraw the screen", "C-l")
+
+enum action {
+	ACT_NONE = 0,
+#define X(e, name, help, keys) ACT_##e,
+	ACTIONS(X)
+#undef X
+	ACT_COUNT
+};
+
+const char *action_name(enum action a);
+const char *action_help(enum action a);
+const char *action_default_keys(enum action a);
+/* ACT_NONE when no action has that name */
+enum action action_from_name(const char *name);
+
+#endif

@@ -1,0 +1,288 @@
+/* The three panes: the article list, the reading pane, the measures panel. */
+#include "tui/state.h"
+
+#include <string.h>
+
+#include "core/utf8.h"
+
+/* Shared movement for a pane with `count` rows and a selection. */
+static int move_selection(struct pane *p, size_t count, enum action a)
+{
+	size_t page = p->h > 1 ? (size_t)p->h - 1 : 1;
+	if (!count)
+		return a == ACT_MOVE_DOWN || a == ACT_MOVE_UP || a == ACT_PAGE_DOWN ||
+		       a == ACT_PAGE_UP || a == ACT_FIRST || a == ACT_LAST;
+	switch (a) {
+	case ACT_MOVE_DOWN: if (p->sel + 1 < count) p->sel++; return 1;
+	case ACT_MOVE_UP: if (p->sel) p->sel--; return 1;
+	case ACT_PAGE_DOWN: p->sel = p->sel + page < count ? p->sel + page : count - 1; return 1;
+	case ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; return 1;
+	case ACT_FIRST: p->sel = 0; return 1;
+	case ACT_LAST: p->sel = count - 1; return 1;
+	default: return 0;
+	}
+}
+
+static void keep_visible(struct pane *p)
+{
+	size_t h = p->h > 0 ? (size_t)p->h : 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + h)
+		p->top = p->sel - h + 1;
+}
+
+/* Append s to row, cut or padded to exactly `cells` cells, then a gap. */
+static void column(struct strbuf *row, const char *s, int cells, int amb)
+{
+	int used = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		k = k ? k : 1;
+		int w = cell_width(cp, amb);
+		if (used + w > cells)
+			break;
+		sb_add(row, s + i, k);
+		used += w;
+		i += k;
+	}
+	for (; used < cells + 1; used++)
+		sb_addc(row, ' ');
+}
+
+/* ---- list ------------------------------------------------------------------- */
+
+static void list_draw(struct app *app, int focused)
+{
+	struct pane *p = &app->pane[PANE_LIST];
+	keep_visible(p);
+	struct strbuf row = STRBUF_INIT;
+	int amb = app->opt.ambiguous_wide;
+	for (int r = 0; r < p->h; r++) {
+		size_t i = p->top + (size_t)r;
+		sb_reset(&row);
+		attr_t attr = app_attr(app, ATTR_NORMAL);
+		if (i < app->norder) {
+			const struct article *a = &app->ar.art[app->order[i]];
+			char date[16];
+			column(&row, ymd_format(a->date, date), 10, amb);
+			if (p->w >= 60) {
+				column(&row, a->place ? a->place : "-", 6, amb);
+				column(&row, a->source ? a->source : "-", 8, amb);
+			}
+			sb_adds(&row, a->title);
+			if (i == p->sel)
+				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
+		}
+		draw_row(p->y + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
+	}
+	sb_free(&row);
+}
+
+static int list_action(struct app *app, enum action a)
+{
+	struct pane *p = &app->pane[PANE_LIST];
+	if (a == ACT_OPEN) {
+		if (app->norder) {
+			app_open(app, (long)app->order[p->sel]);
+			app->focus = PANE_READER;
+		}
+		return 1;
+	}
+	size_t before = p->sel;
+	int handled = move_selection(p, app->norder, a);
+	/* the reader follows the selection when it is already showing an article */
+	if (handled && p->sel != before && app->open >= 0 && app->norder)
+		app_open(app, (long)app->order[p->sel]);
+	return handled;
+}
+
+static void list_click(struct app *app, int r)
+{
+	struct pane *p = &app->pane[PANE_LIST];
+	size_t i = p->top + (size_t)r;
+	if (i < app->norder) {
+		p->sel = i;
+		app_open(app, (long)app->order[i]);
+	}
+}
+
+const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action, list_click };
+
+/* ---- reader ----------------------------------------------------------------- */
+
+/* Search hits and measures of the open article, as highlight spans. */
+static size_t reader_spans(struct app *app, struct span *sp, size_t cap)
+{
+	size_t n = 0;
+	const struct article *a = &app->ar.art[app->open];
+	size_t cur = app->pane[PANE_FACTS].sel;
+	for (size_t i = 0; i < app->facts.n && n < cap; i++)
+		sp[n++] = (struct span){ app->facts.v[i].start, app->facts.v[i].end,
+					 app_attr(app, i == cur && app->focus == PANE_FACTS ?
+								ATTR_FACT_CURRENT : ATTR_FACT) };
+	if (app->query.len) {
+		const char *q = app->query.s;
+		size_t ql = app->query.len;
+		for (const char *h = a->body; n < cap && (h = memmem(h, a->body_len - (size_t)(h - a->body), q, ql));
+		     h += ql)
+			sp[n++] = (struct span){ (uint32_t)(h - a->body), (uint32_t)(h - a->body + ql),
+						 app_attr(app, ATTR_HIT) };
+	}
+	return n;
+}
+
+static void reader_draw(struct app *app, int focused)
+{
+	(void)focused;
+	struct pane *p = &app->pane[PANE_READER];
+	int amb = app->opt.ambiguous_wide;
+	if (app->open < 0) {
+		for (int r = 0; r < p->h; r++)
+			draw_row(p->y + r, p->x, p->w, 0, "", 0, app_attr(app, ATTR_NORMAL), NULL, 0, 0, amb);
+		if (p->h > 1)
+			draw_row(p->y + 1, p->x, p->w, 2, "Enter: read the selected article   ?: help", 43,
+				 app_attr(app, ATTR_DIM), NULL, 0, 0, amb);
+		return;
+	}
+	reader_layout(app);
+	const struct article *a = &app->ar.art[app->open];
+	if (p->top + (size_t)p->h > app->nrows)
+		p->top = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
+	static struct span spans[4096];
+	size_t ns = reader_spans(app, spans, sizeof spans / sizeof *spans);
+	for (int r = 0; r < p->h; r++) {
+		size_t i = p->top + (size_t)r;
+		if (i >= app->nrows) {
+			draw_row(p->y + r, p->x, p->w, 0, "", 0, app_attr(app, ATTR_NORMAL), NULL, 0, 0, amb);
+			continue;
+		}
+		const struct read_row *row = &app->rows[i];
+		if (row->header)
+			draw_row(p->y + r, p->x, p->w, row->indent, app->header.s + row->start,
+				 row->end - row->start, app_attr(app, i == 0 ? ATTR_TITLE : ATTR_DIM), NULL, 0,
+				 0, amb);
+		else
+			draw_row(p->y + r, p->x, p->w, row->indent, a->body + row->start, row->end - row->start,
+				 app_attr(app, ATTR_NORMAL), spans, ns, row->start, amb);
+	}
+}
+
+static int reader_action(struct app *app, enum action a)
+{
+	struct pane *p = &app->pane[PANE_READER];
+	if (app->open < 0)
+		return 0;
+	size_t page = p->h > 2 ? (size_t)p->h - 2 : 1;
+	size_t max = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
+	const struct article *art = &app->ar.art[app->open];
+	switch (a) {
+	case ACT_MOVE_DOWN: if (p->top < max) p->top++; return 1;
+	case ACT_MOVE_UP: if (p->top) p->top--; return 1;
+	case ACT_PAGE_DOWN: p->top = p->top + page < max ? p->top + page : max; return 1;
+	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; return 1;
+	case ACT_FIRST: p->top = 0; return 1;
+	case ACT_LAST: p->top = max; return 1;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT: {
+		if (!app->query.len) {
+			app_message(app, "no search: press / to search");
+			return 1;
+		}
+		size_t hits = 0;
+		const char *q = app->query.s;
+		for (const char *h = art->body; (h = memmem(h, art->body_len - (size_t)(h - art->body), q, app->query.len));
+		     h += app->query.len)
+			hits++;
+		if (!hits) {
+			app_message(app, "no match for \"%s\" in this article", q);
+			return 1;
+		}
+		app->hit = a == ACT_NEXT_HIT ? (app->hit + 1) % hits : (app->hit + hits - 1) % hits;
+		const char *h = art->body;
+		for (size_t k = 0;; k++, h += app->query.len) {
+			h = memmem(h, art->body_len - (size_t)(h - art->body), q, app->query.len);
+			if (k == app->hit)
+				break;
+		}
+		reader_show_offset(app, (uint32_t)(h - art->body));
+		app_message(app, "match %zu of %zu", app->hit + 1, hits);
+		return 1;
+	}
+	default: return 0;
+	}
+}
+
+static void reader_click(struct app *app, int r)
+{
+	(void)app;
+	(void)r;
+}
+
+const struct pane_ops reader_pane_ops = { "reader", CTX_READER, reader_draw, reader_action, reader_click };
+
+/* ---- facts ------------------------------------------------------------------ */
+
+static void facts_draw(struct app *app, int focused)
+{
+	struct pane *p = &app->pane[PANE_FACTS];
+	int amb = app->opt.ambiguous_wide;
+	keep_visible(p);
+	struct strbuf row = STRBUF_INIT;
+	for (int r = 0; r < p->h; r++) {
+		size_t i = p->top + (size_t)r;
+		sb_reset(&row);
+		attr_t attr = app_attr(app, ATTR_NORMAL);
+		if (app->open >= 0 && i < app->facts.n) {
+			const struct fact *f = &app->facts.v[i];
+			static const char *const q[] = { "", "~", ">", "<" };
+			char val[48], date[16];
+			snprintf(val, sizeof val, "%s%lld%s", q[f->qual], (long long)f->value, f->unit);
+			int kw = p->w - 30 > 24 ? 24 : p->w - 30 < 10 ? 10 : p->w - 30;
+			column(&row, fact_kind_words(f->kind), kw, amb);
+			column(&row, val, 10, amb);
+			column(&row, f->place >= 0 ? app->gz.v[f->place].full_name : "-", 6, amb);
+			const char *d = fact_date_format(f, date);
+			sb_adds(&row, d ? d : "");
+			if (i == p->sel)
+				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
+		} else if (app->open >= 0 && i == 0 && !app->facts.n) {
+			sb_adds(&row, "no measures in this article");
+			attr = app_attr(app, ATTR_DIM);
+		}
+		draw_row(p->y + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
+	}
+	sb_free(&row);
+}
+
+static void facts_follow(struct app *app)
+{
+	if (app->open >= 0 && app->pane[PANE_FACTS].sel < app->facts.n)
+		reader_show_offset(app, app->facts.v[app->pane[PANE_FACTS].sel].sent_start);
+}
+
+static int facts_action(struct app *app, enum action a)
+{
+	struct pane *p = &app->pane[PANE_FACTS];
+	if (a == ACT_OPEN) {
+		facts_follow(app);
+		return 1;
+	}
+	int handled = move_selection(p, app->facts.n, a);
+	if (handled)
+		facts_follow(app);
+	return handled;
+}
+
+static void facts_click(struct app *app, int r)
+{
+	struct pane *p = &app->pane[PANE_FACTS];
+	if (p->top + (size_t)r < app->facts.n) {
+		p->sel = p->top + (size_t)r;
+		facts_follow(app);
+	}
+}
+
+const struct pane_ops facts_pane_ops = { "facts", CTX_FACTS, facts_draw, facts_action, facts_click };

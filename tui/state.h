@@ -1,0 +1,94 @@
+/* The browser's state, shared by the main loop and the panes. All of it lives in
+ * one struct app passed to every function: nothing hides in globals. */
+#ifndef EPINEWS_STATE_H
+#define EPINEWS_STATE_H
+#include "widgets/draw.h"
+
+#include "core/archive.h"
+#include "core/facts.h"
+#include "core/gazetteer.h"
+#include "core/strbuf.h"
+#include "keymaps/config.h"
+#include "keymaps/keymap.h"
+#include "widgets/textlayout.h"
+
+struct app;
+
+/* A pane: a view with its own draw and action handlers (the tig model). */
+struct pane_ops {
+	const char *name;
+	enum keymap_context ctx;
+	void (*draw)(struct app *app, int focused);
+	/* 1 when the pane handled the action */
+	int (*action)(struct app *app, enum action a);
+	/* a mouse click on row r of the pane */
+	void (*click)(struct app *app, int r);
+};
+
+struct pane {
+	const struct pane_ops *ops;
+	int y, x, h, w, visible;
+	size_t top, sel;
+};
+
+enum pane_id { PANE_LIST, PANE_READER, PANE_FACTS, PANE_COUNT };
+
+enum sort_key { SORT_DATE, SORT_PLACE, SORT_SOURCE, SORT_TITLE, SORT_COUNT };
+
+/* One row of the reading pane: a header line or part of a paragraph. */
+struct read_row {
+	int header;       /* 1: text is in app->header */
+	uint32_t start, end; /* bytes in the body (or in the header text) */
+	int indent;
+};
+
+struct app {
+	struct archive ar;
+	struct gazetteer gz;
+	struct keymap km;
+	struct options opt;
+	int color;
+
+	size_t *order; /* the articles shown in the list, filtered and sorted */
+	size_t norder;
+	enum sort_key sort;
+	int reverse;
+
+	struct strbuf query;      /* the search in force */
+	struct strbuf typing;     /* the prompt's text while typing */
+	int prompting;
+	size_t hit;               /* current search hit in the open article */
+
+	long open;                /* index in ar.art of the article in the reader, or -1 */
+	struct facts facts;
+	int file_city;
+	struct strbuf header;
+	struct read_row *rows;
+	size_t nrows, caprows;
+	int laid_width;
+
+	struct pane pane[PANE_COUNT];
+	enum pane_id focus;
+	int help;
+	struct strbuf msg;
+	int too_small;
+};
+
+extern const struct pane_ops list_pane_ops, reader_pane_ops, facts_pane_ops;
+
+/* Theme attributes */
+enum { ATTR_NORMAL, ATTR_SELECTED, ATTR_SELECTED_DIM, ATTR_STATUS, ATTR_TITLE, ATTR_HIT,
+       ATTR_FACT, ATTR_FACT_CURRENT, ATTR_BORDER, ATTR_DIM, ATTR_COUNT };
+attr_t app_attr(const struct app *app, int which);
+
+/* Open article i (an index into ar.art) in the reader. */
+void app_open(struct app *app, long i);
+/* Lay out the open article for the reader's width (cached per width). */
+void reader_layout(struct app *app);
+/* Scroll the reader so that body offset `off` is in view. */
+void reader_show_offset(struct app *app, uint32_t off);
+/* Re-run the search and sort into app->order. */
+void app_refilter(struct app *app);
+void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

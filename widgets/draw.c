@@ -1,0 +1,49 @@
+#include "widgets/draw.h"
+
+#include "core/utf8.h"
+#include "widgets/textlayout.h"
+
+void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
+	      const struct span *spans, size_t nspans, uint32_t base, int ambiguous_wide)
+{
+	if (width <= 0)
+		return;
+	move(y, x);
+	attrset(attr);
+	int used = 0;
+	for (; used < indent && used < width; used++)
+		addch(' ');
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!k) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		int w = cell_width(cp, ambiguous_wide);
+		if (w == 0 && cp < 0x20) /* never happens after sanitizing; stay safe */
+			w = 1, cp = ' ';
+		if (used + w > width)
+			break;
+		attr_t a = attr;
+		uint32_t pos = base + (uint32_t)i;
+		for (size_t sidx = 0; sidx < nspans; sidx++)
+			if (pos >= spans[sidx].start && pos < spans[sidx].end)
+				a = spans[sidx].attr;
+		attrset(a);
+		if (w == 0) { /* combining marks ride on the previous cell */
+			i += k;
+			continue;
+		}
+		cchar_t cc;
+		wchar_t wc[2] = { (wchar_t)cp, 0 };
+		setcchar(&cc, wc, a, PAIR_NUMBER(a), NULL);
+		add_wch(&cc);
+		used += w;
+		i += k;
+	}
+	attrset(attr);
+	for (; used < width; used++)
+		addch(' ');
+	attrset(A_NORMAL);
+}
