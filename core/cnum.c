@@ -195,7 +195,10 @@ int cnum_parse(const char *s, size_t n, struct cnum *out)
 		return 0;
 	/* "3万2" means 32 000 only with a unit after it; without one, trailing 2 is 2. */
 	double value = total + section + number;
-	out->value = (int64_t)(value + 0.5); /* never negative */
+	if (value >= 1e15)
+		out->overflow = 1;
+	else
+		out->value = (int64_t)(value + 0.5); /* never negative */
 	out->len = i;
 	out->chinese = !any_arabic;
 	return 1;

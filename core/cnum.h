@@ -10,6 +10,7 @@ struct cnum {
 	size_t len;     /* bytes consumed */
 	int chinese;    /* written only with Chinese numerals */
 	int decimal;    /* had a decimal point */
+	int overflow;   /* 10^15 or more: not a count anything reports; value is 0 */
 };
 
 /* Parse the number that starts at s[0..n). Returns 1 and fills *out, or 0 when no

@@ -657,6 +657,9 @@ static int clause_modifier(const char *b, size_t from, size_t se)
 	return -1;
 }
 
+/* Counts stay far below this, so scaling by 万 or 亿 cannot overflow. */
+#define MAX_COUNT ((int64_t)1 << 62)
+
 static void push(struct facts *out, const struct fact *f)
 {
 	out->v = xgrow(out->v, &out->cap, out->n + 1, sizeof *out->v);
@@ -829,6 +832,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		}
 		size_t ne = i + cn.len;
 		i = ne;
+		if (cn.overflow)
+			continue;
 		/* ordinals, and numbers glued to Latin letters (COVID-19, GOLD3) */
 		if (ends_with(b, ss, ns, "第") ||
 		    (ns > ss && ((b[ns - 1] >= 'A' && b[ns - 1] <= 'Z') || (b[ns - 1] >= 'a' && b[ns - 1] <= 'z') ||
@@ -841,14 +846,14 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		    (p < se && (b[p] == '-' || b[p] == '~')) || starts(b + p, se - p, "～")) {
 			size_t q = p + (b[p] == '-' || b[p] == '~' ? 1 : 3);
 			struct cnum hi;
-			if (q < se && cnum_parse(b + q, se - q, &hi) && hi.value > value) {
+			if (q < se && cnum_parse(b + q, se - q, &hi) && !hi.overflow && hi.value > value) {
 				value_max = hi.value;
 				p = skip_spaces(b, se, q + hi.len);
 				i = p;
 			}
 		}
 		/* 20 万元: a multiplier after a space */
-		if (starts(b + p, se - p, "万") && !starts(b + p, se - p, "万众")) {
+		if (starts(b + p, se - p, "万") && !starts(b + p, se - p, "万众") && value_max < MAX_COUNT / 10000) {
 			size_t q = p + 3;
 			const char *u;
 			if (match_unit(b, se, skip_spaces(b, se, q), &u) || starts(b + q, se - q, "余") ||
@@ -869,6 +874,9 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			continue;
 		size_t ue = p + (size_t)ul;
 		i = ue;
+		if ((!strcmp(unit, "万元") && value_max >= MAX_COUNT / 10000) ||
+		    (!strcmp(unit, "亿元") && value_max >= MAX_COUNT / 100000000))
+			continue; /* not a sum any article reports */
 		if (!strcmp(unit, "万元")) {
 			value *= 10000;
 			value_max *= 10000;

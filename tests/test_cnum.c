@@ -38,6 +38,9 @@ int main(void)
 	num("120,由", 120, 3);
 	num("1,2", 1, 1);
 	num("3.5", 4, 0);
+	struct cnum big;
+	ok(cnum_parse("99999999999999999999999亿亿", 31, &big) && big.overflow && big.value == 0,
+	   "a number past 10^15 is flagged, never cast out of range (fuzzer regression)");
 	num("万众一心", -1, 0);
 	num("百姓", -1, 0);
 	num("千方百计", -1, 0);

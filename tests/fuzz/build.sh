@@ -1,0 +1,16 @@
+#!/bin/sh
+# Build the libFuzzer targets with clang: tests/fuzz/build.sh SRCDIR BUILDDIR
+set -eu
+src=$1
+build=$2
+CC=${FUZZ_CC:-clang}
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$src -I$build -include $build/config.h"
+core=$(ls "$src"/core/*.c | grep -v '/places_data\.c$')
+ui="$src/keymaps/actions.c $src/keymaps/keymap.c $src/keymaps/config.c $src/widgets/textlayout.c"
+mkdir -p "$build/tests/fuzz"
+for t in load json encoding cnum facts config layout; do
+	echo "  FUZZ     tests/fuzz/fuzz_$t"
+	# shellcheck disable=SC2086
+	$CC $flags -o "$build/tests/fuzz/fuzz_$t" "$src/tests/fuzz/fuzz_$t.c" $core "$build/core/places_data.c" \
+		$ui -lcjson -lunistring -lncursesw
+done

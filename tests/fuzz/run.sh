@@ -1,0 +1,33 @@
+#!/bin/sh
+# Run every fuzz target for SECONDS (default 60) from a seed corpus of the fixtures,
+# samples and seeds. Prints executions per target; exits 1 on any crash, whose input
+# is left in tests/fuzz/crashes/.
+#   tests/fuzz/run.sh SRCDIR BUILDDIR [SECONDS]
+set -u
+src=$1
+build=$2
+secs=${3:-60}
+work="$build/tests/fuzz/work"
+mkdir -p "$work" "$build/tests/fuzz/crashes"
+failed=0
+for t in load json encoding cnum facts config layout; do
+	corpus="$work/corpus-$t"
+	mkdir -p "$corpus"
+	# seeds: our fixtures and samples, the shared seeds when present
+	find "$src/tests/fixtures" "$src/data/samples" "$src/../shared/seeds" -type f -size -200k 2>/dev/null |
+		while read -r f; do cp "$f" "$corpus/" 2>/dev/null; done
+	[ -d "$src/tests/fuzz/regressions" ] && cp "$src"/tests/fuzz/regressions/* "$corpus/" 2>/dev/null
+	"$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -dict="$src/tests/fuzz/zh.dict" -max_len=65536 \
+		-artifact_prefix="$build/tests/fuzz/crashes/$t-" -print_final_stats=1 "$corpus" \
+		>"$work/$t.log" 2>&1
+	rc=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log")
+	if [ $rc -ne 0 ]; then
+		echo "fuzz_$t: CRASH after ${execs:-?} executions (see $work/$t.log)"
+		grep -m 5 -E 'ERROR|SUMMARY|runtime error' "$work/$t.log"
+		failed=1
+	else
+		echo "fuzz_$t: ${execs:-?} executions in ${secs}s, no crash"
+	fi
+done
+exit $failed
