@@ -3,6 +3,7 @@
 #define EPINEWS_CLI_H
 
 #include "core/archive.h"
+#include "core/corpus.h"
 #include "core/strbuf.h"
 
 enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
@@ -10,9 +11,17 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 
 /* Load every path (messages to stderr) and assign ids. Returns the article count. */
 size_t cli_load(struct archive *ar, char **paths, int npaths);
+enum { NEED_INDEX = 1, NEED_FACTS = 2 };
+/* Load a corpus with what `need` asks for, from the cache when it can be used. */
+void cli_open(struct corpus *c, char **paths, int npaths, unsigned need);
+/* Turn the cache off (--no-cache) for this process. */
+void cli_set_cache(int on);
+int cli_cache_on(void);
 /* Print "epinews CMD: message" and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Write sb to stdout and empty it. */

@@ -163,16 +163,9 @@ int cmd_facts(int argc, char **argv)
 				const struct fact *f = &fs.v[k];
 				if (kind >= 0 && (int)f->kind != kind)
 					continue;
-				if (want_place >= 0) {
-					int p = f->place, hit = 0;
-					while (p >= 0 && !hit) { /* a province covers its cities */
-						hit = p == want_place ||
-						      !strcmp(gz.v[p].full_name, gz.v[want_place].full_name);
-						p = gz.v[p].parent;
-					}
-					if (!hit)
-						continue;
-				}
+				/* a province covers its cities */
+				if (want_place >= 0 && !gazetteer_within(&gz, f->place, want_place))
+					continue;
 				print_fact(&sb, fmt, &ar.art[i], &gz, f);
 				shown++;
 			}

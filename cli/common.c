@@ -1,9 +1,11 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cache.h"
 #include "core/json_write.h"
 
 static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
@@ -22,6 +24,40 @@ size_t cli_load(struct archive *ar, char **paths, int npaths)
 		archive_load(ar, paths[i], &dg);
 	archive_assign_ids(ar);
 	return ar->n;
+}
+
+static int use_cache = 1;
+
+void cli_set_cache(int on)
+{
+	use_cache = on;
+}
+
+int cli_cache_on(void)
+{
+	return use_cache;
+}
+
+void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
+{
+	struct diag dg = { report_stderr, NULL, 0 };
+	corpus_init(c);
+	char buf[4096];
+	const char *file = use_cache && need ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	if (!file) {
+		corpus_load(c, paths, npaths, &dg);
+		if (need & NEED_FACTS)
+			corpus_build_facts(c);
+		if (need & NEED_INDEX)
+			corpus_build_index(c);
+		return;
+	}
+	const char *why;
+	int stale = cache_load(c, file, paths, npaths, &dg, &why);
+	if (why)
+		fprintf(stderr, "epinews: cache %s not used (%s); rebuilt\n", file, why);
+	if (stale && c->ar.n && cache_save(c, file) != 0)
+		fprintf(stderr, "epinews: cannot write cache %s: %s\n", file, strerror(errno));
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)

@@ -27,6 +27,7 @@ void archive_free(struct archive *ar)
 	for (size_t i = 0; i < ar->nfiles; i++)
 		free(ar->files[i]);
 	free(ar->files);
+	free(ar->finfo);
 	memset(ar, 0, sizeof *ar);
 }
 
@@ -78,9 +79,26 @@ static void fill_years(struct archive *ar, size_t first)
 
 static const char *intern_file(struct archive *ar, const char *name)
 {
+	size_t cap = ar->capfiles;
 	ar->files = xgrow(ar->files, &ar->capfiles, ar->nfiles + 1, sizeof *ar->files);
+	if (ar->capfiles != cap || !ar->finfo)
+		ar->finfo = xrealloc(ar->finfo, ar->capfiles * sizeof *ar->finfo);
 	ar->files[ar->nfiles] = xstrdup(name);
+	ar->finfo[ar->nfiles] = (struct file_info){ 0, 0, ar->n, 0 };
 	return ar->files[ar->nfiles++];
+}
+
+const char *archive_add_file(struct archive *ar, const char *path, uint64_t size, int64_t mtime_ns)
+{
+	const char *p = intern_file(ar, path);
+	ar->finfo[ar->nfiles - 1].size = size;
+	ar->finfo[ar->nfiles - 1].mtime_ns = mtime_ns;
+	return p;
+}
+
+void archive_reserve(struct archive *ar, size_t n)
+{
+	ar->art = xgrow(ar->art, &ar->cap, ar->n + n, sizeof *ar->art);
 }
 
 size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
@@ -115,6 +133,8 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	case FMT_PLAIN: load_plain(dec.text, dec.len, &ctx, 0); break;
 	}
 	fill_years(ar, before);
+	ar->finfo[ar->nfiles - 1].size = n;
+	ar->finfo[ar->nfiles - 1].count = ar->n - before;
 	if (f != FMT_EMPTY && ar->n == before)
 		diag_report(dg, name, 0, "no article found (read as %s)", format_name(f));
 	decoded_free(&dec);
@@ -161,7 +181,11 @@ static size_t load_file(struct archive *ar, const char *path, struct diag *dg)
 		return 0;
 	}
 	close(fd);
+	size_t nfiles = ar->nfiles;
 	size_t added = archive_load_buffer(ar, path, (const unsigned char *)sb.s, sb.len, dg);
+	if (ar->nfiles > nfiles) /* the size and time it had when opened */
+		ar->finfo[ar->nfiles - 1].mtime_ns =
+			(int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 	sb_free(&sb);
 	return added;
 }
@@ -244,6 +268,9 @@ static size_t load_any(struct archive *ar, const char *path, struct diag *dg, st
 		diag_report(dg, path, 0, "not a regular file, skipped");
 		return 0;
 	}
+	size_t before = ar->n;
+	if (ar->reuse && ar->reuse(ar->reuse_arg, ar, path, &st))
+		return ar->n - before;
 	return load_file(ar, path, dg);
 }
 

@@ -7,12 +7,30 @@
 #include "article.h"
 #include "diag.h"
 
+struct stat;
+struct archive;
+
+/* What is known of each file read, parallel to archive.files. */
+struct file_info {
+	uint64_t size;
+	int64_t mtime_ns;
+	size_t first, count; /* its articles: art[first .. first + count) */
+};
+
+/* A hook that may supply a file's articles without reading it (the cache):
+ * returns 1 when it added them with archive_add_file. */
+typedef int (*archive_reuse_fn)(void *arg, struct archive *ar, const char *path,
+				const struct stat *st);
+
 struct archive {
 	struct article *art;
 	size_t n, cap;
 	char **files; /* paths of the files read, owned */
+	struct file_info *finfo;
 	size_t nfiles, capfiles;
 	uint64_t bytes; /* bytes read */
+	archive_reuse_fn reuse;
+	void *reuse_arg;
 };
 
 void archive_init(struct archive *ar);
@@ -24,6 +42,11 @@ size_t archive_load(struct archive *ar, const char *path, struct diag *dg);
 /* Load text already in memory as if it were the file `name`. */
 size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
 			   size_t n, struct diag *dg);
+/* Start a file record for path (used by reuse hooks); returns its interned path.
+ * Articles appended to ar->art afterwards, until the next file, belong to it. */
+const char *archive_add_file(struct archive *ar, const char *path, uint64_t size, int64_t mtime_ns);
+/* Make room for n more articles. */
+void archive_reserve(struct archive *ar, size_t n);
 /* Give every article its id. Call once after loading. */
 void archive_assign_ids(struct archive *ar);
 /* The article with this id (or unique id prefix of 4+ characters). NULL when none;

@@ -159,6 +159,10 @@ size_t article_chars(const struct article *a)
 
 void article_free(struct article *a)
 {
+	if (a->flags & ART_BORROWED) {
+		memset(a, 0, sizeof *a);
+		return;
+	}
 	free(a->title);
 	free(a->subtitle);
 	free(a->orig_title);

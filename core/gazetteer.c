@@ -222,3 +222,13 @@ int gazetteer_province(const struct gazetteer *g, int p)
 		p = g->v[p].parent;
 	return p;
 }
+
+int gazetteer_within(const struct gazetteer *g, int p, int area)
+{
+	if (area < 0)
+		return 0;
+	for (; p >= 0; p = g->v[p].parent)
+		if (p == area || !strcmp(g->v[p].full_name, g->v[area].full_name))
+			return 1;
+	return 0;
+}

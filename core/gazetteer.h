@@ -43,4 +43,7 @@ int gazetteer_city(const struct gazetteer *g, int place);
 /* The province a place belongs to (itself for one), or -1. */
 int gazetteer_province(const struct gazetteer *g, int place);
 
+/* Is place p inside area (itself, a county of a city, a city of a province)? */
+int gazetteer_within(const struct gazetteer *g, int p, int area);
+
 #endif

@@ -11,6 +11,9 @@ static const char usage[] =
 	"       epinews show [--json] ID PATH...  one cleaned article\n"
 	"       epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
 	"                                         the measures in every article\n"
+	"       epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
+	"                                         articles matching a query\n"
+	"       epinews index PATH...             build or refresh the cache\n"
 	"       epinews --dump-keys                the key bindings in force\n"
 	"       epinews --help | --version\n"
 	"\n"
@@ -23,11 +26,34 @@ static const char usage[] =
 	"Keys and options can be changed in $XDG_CONFIG_HOME/epinews/config\n"
 	"(bind CONTEXT KEY ACTION, unbind CONTEXT KEY, set OPTION VALUE).\n"
 	"\n"
+	"--no-cache, anywhere, reads the archive without the cache in\n"
+	"$XDG_CACHE_HOME/epinews (queries: see `epinews search --help`).\n"
+	"\n"
 	"Exit status: 0 done, 1 nothing loaded or no such article, 2 usage error.\n"
 	"See epinews(1) for the full manual.\n";
 
+/* Take --no-cache out of argv (anywhere before a "--"). */
+static int strip_no_cache(int argc, char **argv)
+{
+	int out = 1;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			while (i < argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (!strcmp(argv[i], "--no-cache"))
+			cli_set_cache(0);
+		else
+			argv[out++] = argv[i];
+	}
+	argv[out] = NULL;
+	return out;
+}
+
 int main(int argc, char **argv)
 {
+	argc = strip_no_cache(argc, argv);
 	if (argc >= 2) {
 		const char *cmd = argv[1];
 		if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
@@ -46,6 +72,10 @@ int main(int argc, char **argv)
 			return cmd_show(argc - 1, argv + 1);
 		if (!strcmp(cmd, "facts"))
 			return cmd_facts(argc - 1, argv + 1);
+		if (!strcmp(cmd, "search"))
+			return cmd_search(argc - 1, argv + 1);
+		if (!strcmp(cmd, "index"))
+			return cmd_index(argc - 1, argv + 1);
 		if (cmd[0] == '-' && cmd[1]) {
 			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
 			return EXIT_USAGE;

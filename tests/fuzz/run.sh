@@ -10,13 +10,24 @@ secs=${3:-60}
 work="$build/tests/fuzz/work"
 mkdir -p "$work" "$build/tests/fuzz/crashes"
 failed=0
-for t in load json encoding cnum facts config layout; do
+for t in load json encoding cnum facts config layout query cache; do
 	corpus="$work/corpus-$t"
 	mkdir -p "$corpus"
-	# seeds: our fixtures and samples, the shared seeds when present
-	find "$src/tests/fixtures" "$src/data/samples" "$src/../shared/seeds" -type f -size -200k 2>/dev/null |
-		while read -r f; do cp "$f" "$corpus/" 2>/dev/null; done
-	[ -d "$src/tests/fuzz/regressions" ] && cp "$src"/tests/fuzz/regressions/* "$corpus/" 2>/dev/null
+	case $t in
+	query) # seeds: queries of every kind
+		i=0
+		for q in '武汉 床位' 'a OR b' '-武汉 (床位 | 隔离)' '"exact phrase"' 'place:武汉' 'city:wuhan' \
+			'date:2020-02' 'date:2020-02-01..2020-02-15' 'after:2020 before:2021-03' 'source:新华社' \
+			'kind:beds' 'beds>1000' 'confirmed>=100' 'ＣＯＶＩＤ' '𠀀'; do
+			i=$((i + 1)); printf '%s' "$q" >"$corpus/seed-$i"
+		done ;;
+	cache) # seed: a valid cache of the harness's own archive
+		EPINEWS_FUZZ_SEED="$corpus/seed.cache" "$build/tests/fuzz/fuzz_$t" >/dev/null 2>&1 ;;
+	*) # seeds: our fixtures and samples, the shared seeds when present
+		find "$src/tests/fixtures" "$src/data/samples" "$src/../shared/seeds" -type f -size -200k 2>/dev/null |
+			while read -r f; do cp "$f" "$corpus/" 2>/dev/null; done ;;
+	esac
+	[ -d "$src/tests/fuzz/regressions" ] && cp "$src"/tests/fuzz/regressions/"$t"-* "$corpus/" 2>/dev/null
 	"$build/tests/fuzz/fuzz_$t" -max_total_time="$secs" -dict="$src/tests/fuzz/zh.dict" -max_len=65536 \
 		-artifact_prefix="$build/tests/fuzz/crashes/$t-" -print_final_stats=1 "$corpus" \
 		>"$work/$t.log" 2>&1

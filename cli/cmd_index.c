@@ -1,0 +1,106 @@
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/cache.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)(line ? line : 1), msg);
+}
+
+int cmd_index(int argc, char **argv)
+{
+	static const struct option opts[] = { { "check", no_argument, NULL, 'c' },
+					      { "path", no_argument, NULL, 'p' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	int check = 0, show_path = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': check = 1; break;
+		case 'p': show_path = 1; break;
+		case 'h':
+			printf("usage: epinews index [--check | --path] PATH...\n"
+			       "Build or refresh the cache of these paths (articles, measures and the\n"
+			       "search index) in $XDG_CACHE_HOME/epinews, and print what it took.\n"
+			       "  --check  only say whether the existing cache is sound\n"
+			       "  --path   only print the cache file's name\n");
+			return EXIT_OK;
+		default: return cli_usage("index", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("index", "no archive path given");
+	char **paths = argv + optind;
+	int npaths = argc - optind;
+	char buf[4096];
+	const char *file = cli_cache_on() ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	if (show_path || check) {
+		if (!file) {
+			fprintf(stderr, "epinews index: no cache (--no-cache, or neither XDG_CACHE_HOME nor HOME is set)\n");
+			return EXIT_NOTHING;
+		}
+		if (show_path) {
+			printf("%s\n", file);
+			return EXIT_OK;
+		}
+		const char *why = cache_check(file);
+		printf("%s: %s\n", file, why ? why : "sound");
+		return why ? EXIT_NOTHING : EXIT_OK;
+	}
+	struct corpus co;
+	corpus_init(&co);
+	struct diag dg = { report_stderr, NULL, 0 };
+	double t0 = now();
+	const char *why = NULL;
+	int stale = cache_load(&co, file, paths, npaths, &dg, &why);
+	double t1 = now();
+	if (why)
+		fprintf(stderr, "epinews index: cache %s not used (%s); rebuilt\n", file, why);
+	int rc = EXIT_OK;
+	double mb = (double)co.ar.bytes / 1e6;
+	printf("articles %zu, files %zu, %.1f MB of text, %zu measures\n", co.ar.n, co.ar.nfiles, mb,
+	       co.fdb.n);
+	printf("loaded in %.3f s (%.1f MB/s), %zu of %zu files read, the rest from the cache\n",
+	       t1 - t0, t1 > t0 ? mb / (t1 - t0) : 0.0, co.from_cache ? co.files_reread : co.ar.nfiles,
+	       co.ar.nfiles);
+	printf("  reading %.3f s, measures %.3f s, index %.3f s (%d threads)\n", co.t_load, co.t_facts,
+	       co.t_index, co.nthreads);
+	printf("index: %zu keys, %.1f MB (%.0f%% of the text)\n", co.ix.nterms,
+	       (double)index_bytes(&co.ix) / 1e6, mb > 0 ? 100.0 * (double)index_bytes(&co.ix) / 1e6 / mb : 0.0);
+	if (!file) {
+		printf("cache: not written (--no-cache)\n");
+	} else if (!co.ar.n) {
+		fprintf(stderr, "epinews index: no article loaded; no cache written\n");
+		rc = EXIT_NOTHING;
+	} else if (stale && cache_save(&co, file) != 0) {
+		fprintf(stderr, "epinews index: cannot write %s: %s\n", file, strerror(errno));
+		rc = EXIT_NOTHING;
+	} else {
+		double t2 = now();
+		struct stat st;
+		double size = stat(file, &st) == 0 ? (double)st.st_size / 1e6 : 0;
+		printf("cache: %s, %.1f MB (%.0f%% of the text)%s", file, size,
+		       mb > 0 ? 100.0 * size / mb : 0.0, stale ? "" : ", already up to date");
+		if (stale)
+			printf(", written in %.3f s", t2 - t1);
+		printf("\n");
+	}
+	corpus_free(&co);
+	return rc;
+}

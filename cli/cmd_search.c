@@ -1,0 +1,114 @@
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/json_write.h"
+#include "core/search.h"
+
+static void out_hit_json(struct strbuf *sb, const struct article *a, const struct query *q, double score)
+{
+	/* the article's JSON without its closing brace, then score and hits */
+	out_article_json(sb, a, 0);
+	sb->len--;
+	sb_addf(sb, ",\"score\":%.4f,\"hits\":[", score);
+	uint32_t(*sp)[2];
+	size_t n = search_spans(q, a->body, a->body_len, &sp);
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s[%u,%u]", i ? "," : "", sp[i][0], sp[i][1]);
+	free(sp);
+	sb_adds(sb, "]}\n");
+}
+
+int cmd_search(int argc, char **argv)
+{
+	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
+					      { "sort", required_argument, NULL, 's' },
+					      { "limit", required_argument, NULL, 'n' },
+					      { "scan", no_argument, NULL, 'S' },
+					      { "count", no_argument, NULL, 'c' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	int json = 0, scan = 0, count = 0, c;
+	enum search_sort sort = SEARCH_BY_DATE;
+	size_t limit = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "js:n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'S': scan = 1; break;
+		case 'c': count = 1; break;
+		case 's':
+			if (!strcmp(optarg, "relevance"))
+				sort = SEARCH_BY_RELEVANCE;
+			else if (!strcmp(optarg, "date"))
+				sort = SEARCH_BY_DATE;
+			else
+				return cli_usage("search", "--sort takes relevance or date, not '%s'", optarg);
+			break;
+		case 'n': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 0)
+				return cli_usage("search", "--limit takes a number, not '%s'", optarg);
+			limit = (size_t)v;
+			break;
+		}
+		case 'h':
+			printf("usage: epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
+			       "Articles matching QUERY, in the `list` format (JSON adds score and hits).\n"
+			       "  武汉 床位            both words        a OR b, a | b   either\n"
+			       "  -word               without           \"a phrase\"      exactly\n"
+			       "  place:武汉 (city:)   date:2020-02  date:2020-02-01..2020-02-15\n"
+			       "  after:D before:D    source:新华社    kind:beds   beds>1000\n"
+			       "  --count             print only the number of matches\n"
+			       "  --scan              scan every article instead of using the index\n"
+			       "Exit status 1 when nothing matches.\n");
+			return EXIT_OK;
+		default: return cli_usage("search", "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("search", "no query given");
+	if (optind + 1 >= argc)
+		return cli_usage("search", "no archive path given");
+	const char *qs = argv[optind];
+	struct corpus co;
+	struct query q;
+	struct gazetteer gz;
+	gazetteer_init(&gz);
+	if (query_parse(&q, qs, &gz) < 0) {
+		fprintf(stderr, "epinews search: %s\n  %s\n", q.err, qs);
+		gazetteer_free(&gz);
+		return EXIT_USAGE;
+	}
+	gazetteer_free(&gz);
+	cli_open(&co, argv + optind + 1, argc - optind - 1,
+		 (scan ? 0 : NEED_INDEX) | (q.needs_facts ? NEED_FACTS : 0));
+	struct query_ctx cx = { &co.ar, scan ? NULL : &co.ix, co.have_facts ? &co.fdb : NULL, &co.gz };
+	struct search_result res;
+	search_run(&q, &cx, sort, limit, &res);
+	struct strbuf sb = STRBUF_INIT;
+	if (count)
+		sb_addf(&sb, "%zu\n", res.n);
+	for (size_t i = 0; !count && i < res.n; i++) {
+		const struct article *a = &co.ar.art[res.v[i].doc];
+		if (json)
+			out_hit_json(&sb, a, &q, res.v[i].score);
+		else
+			out_list_line(&sb, a);
+		if (sb.len > (1 << 16))
+			cli_flush(&sb);
+	}
+	cli_flush(&sb);
+	sb_free(&sb);
+	int rc = res.n ? EXIT_OK : EXIT_NOTHING;
+	if (!res.n && !count)
+		fprintf(stderr, "epinews search: no article matches\n");
+	search_result_free(&res);
+	query_free(&q);
+	corpus_free(&co);
+	return rc;
+}

@@ -1,0 +1,32 @@
+/* The cache: a corpus (articles, measures, index) saved in one file under
+ * $XDG_CACHE_HOME/epinews/, keyed by the archive paths, and mapped back in.
+ *
+ * A file whose size and modification time match the cache is taken from it
+ * without being read; the others are read as usual, and then the measures of
+ * the new articles are extracted and the index rebuilt. The file starts with a
+ * header (magic, version, byte order, record sizes, length, checksum); a cache
+ * that fails any check, or whose records point outside it, is not used. Writes
+ * go to a temporary file that is synced and renamed over the old one. */
+#ifndef EPINEWS_CACHE_H
+#define EPINEWS_CACHE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "corpus.h"
+
+/* $XDG_CACHE_HOME/epinews/KEY.cache for these paths (KEY hashes their real
+ * paths), written into buf; NULL when no cache directory can be named. */
+const char *cache_path(char **paths, int npaths, char *buf, size_t size);
+
+/* Load a corpus through the cache at `file` (NULL: no cache): reuse what it can,
+ * read the rest, build facts and index. *why gets a short reason when an
+ * existing cache could not be used (else NULL). Returns 1 when the cache is
+ * now stale and worth saving. */
+int cache_load(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
+	       const char **why);
+/* Write the corpus (with facts and index) to `file` atomically. 0, or -1 with errno. */
+int cache_save(const struct corpus *c, const char *file);
+/* Check a cache file without using it: NULL when sound, else the reason. */
+const char *cache_check(const char *file);
+
+#endif

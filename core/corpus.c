@@ -1,0 +1,69 @@
+#include "corpus.h"
+
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+double corpus_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void corpus_init(struct corpus *c)
+{
+	memset(c, 0, sizeof *c);
+	archive_init(&c->ar);
+	gazetteer_init(&c->gz);
+	c->nthreads = corpus_threads();
+}
+
+int corpus_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+void corpus_load(struct corpus *c, char **paths, int npaths, struct diag *dg)
+{
+	double t = corpus_clock();
+	for (int i = 0; i < npaths; i++)
+		archive_load(&c->ar, paths[i], dg);
+	archive_assign_ids(&c->ar);
+	c->t_load += corpus_clock() - t;
+}
+
+void corpus_build_index(struct corpus *c)
+{
+	if (c->have_index)
+		return;
+	double t = corpus_clock();
+	index_build(&c->ar, c->nthreads, &c->ix);
+	c->t_index += corpus_clock() - t;
+	c->have_index = 1;
+}
+
+void corpus_build_facts(struct corpus *c)
+{
+	if (c->have_facts)
+		return;
+	double t = corpus_clock();
+	factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, NULL);
+	c->t_facts += corpus_clock() - t;
+	c->have_facts = 1;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (c->have_index)
+		index_free(&c->ix);
+	if (c->have_facts)
+		factdb_free(&c->fdb);
+	archive_free(&c->ar);
+	gazetteer_free(&c->gz);
+	if (c->map)
+		munmap(c->map, c->map_len);
+	memset(c, 0, sizeof *c);
+}

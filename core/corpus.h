@@ -1,0 +1,41 @@
+/* A corpus: an archive with what is derived from it (the index, every article's
+ * measures, the gazetteer they refer to), built once or read from the cache. */
+#ifndef EPINEWS_CORPUS_H
+#define EPINEWS_CORPUS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "archive.h"
+#include "diag.h"
+#include "factdb.h"
+#include "gazetteer.h"
+#include "index.h"
+
+struct corpus {
+	struct archive ar;
+	struct gazetteer gz;
+	struct index ix;
+	struct factdb fdb;
+	int have_index, have_facts;
+	int nthreads;
+	/* where it came from, for messages */
+	int from_cache;       /* 1 when the cache was reused (some files re-read perhaps) */
+	size_t files_reread;  /* files read from disk because the cache lacked them */
+	double t_load, t_facts, t_index; /* seconds spent on each */
+	void *map;            /* the mapped cache file, or NULL */
+	size_t map_len;
+};
+
+void corpus_init(struct corpus *c);
+/* Load every path (messages through dg), assign ids. */
+void corpus_load(struct corpus *c, char **paths, int npaths, struct diag *dg);
+/* Build what is missing: the index and/or the measures. */
+void corpus_build_index(struct corpus *c);
+void corpus_build_facts(struct corpus *c);
+void corpus_free(struct corpus *c);
+/* Monotonic seconds. */
+double corpus_clock(void);
+/* Threads worth using on this machine. */
+int corpus_threads(void);
+
+#endif

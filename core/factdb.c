@@ -1,0 +1,119 @@
+#include "factdb.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "split.h"
+#include "xalloc.h"
+
+struct part {
+	const struct archive *ar;
+	const struct gazetteer *gz;
+	const struct factdb_prior *prior;
+	size_t from, to;
+	struct facts fs;
+	uint32_t *count; /* facts per article in [from, to) */
+	int32_t *home;
+};
+
+static void *extract_range(void *arg)
+{
+	struct part *p = arg;
+	const struct archive *ar = p->ar;
+	for (size_t i = p->from; i < p->to;) {
+		size_t end = i;
+		while (end < p->to && ar->art[end].file == ar->art[i].file)
+			end++;
+		/* a file split across two parts still sees all of its articles */
+		size_t ff = i, fe = end;
+		while (ff > 0 && ar->art[ff - 1].file == ar->art[i].file)
+			ff--;
+		while (fe < ar->n && ar->art[fe].file == ar->art[i].file)
+			fe++;
+		int fc = -2; /* computed when first needed */
+		for (; i < end; i++) {
+			size_t before = p->fs.n;
+			int64_t k = p->prior ? p->prior->map[i] : -1;
+			if (k >= 0) {
+				const struct factdb *old = p->prior->old;
+				size_t nf;
+				const struct fact *f = factdb_of(old, (size_t)k, &nf);
+				for (size_t j = 0; j < nf; j++) {
+					if (p->fs.n == p->fs.cap) {
+						p->fs.cap = p->fs.cap ? p->fs.cap * 2 : 64;
+						p->fs.v = xrealloc(p->fs.v, p->fs.cap * sizeof *p->fs.v);
+					}
+					p->fs.v[p->fs.n++] = f[j];
+				}
+				p->count[i - p->from] = (uint32_t)nf;
+				p->home[i - p->from] = old->home[k];
+				continue;
+			}
+			if (fc == -2)
+				fc = facts_file_city(ar->art + ff, fe - ff, p->gz);
+			facts_extract(&ar->art[i], p->gz, fc, &p->fs);
+			p->count[i - p->from] = (uint32_t)(p->fs.n - before);
+			p->home[i - p->from] = article_home_city(&ar->art[i], p->gz);
+		}
+	}
+	return NULL;
+}
+
+void factdb_build(struct factdb *db, const struct archive *ar, const struct gazetteer *gz,
+		  int nthreads, const struct factdb_prior *prior)
+{
+	memset(db, 0, sizeof *db);
+	db->ndocs = ar->n;
+	if (nthreads < 1 || ar->n < 64)
+		nthreads = 1;
+	struct part *parts = xcalloc((size_t)nthreads, sizeof *parts);
+	size_t *bounds = xmalloc(((size_t)nthreads + 1) * sizeof *bounds);
+	split_articles(ar, nthreads, bounds);
+	for (int t = 0; t < nthreads; t++) {
+		parts[t].ar = ar;
+		parts[t].gz = gz;
+		parts[t].prior = prior;
+		parts[t].from = bounds[t];
+		parts[t].to = bounds[t + 1];
+		parts[t].count = xmalloc((parts[t].to - parts[t].from + 1) * sizeof(uint32_t));
+		parts[t].home = xmalloc((parts[t].to - parts[t].from + 1) * sizeof(int32_t));
+	}
+	free(bounds);
+	split_run(nthreads, extract_range, parts, sizeof *parts);
+	size_t total_facts = 0;
+	for (int t = 0; t < nthreads; t++)
+		total_facts += parts[t].fs.n;
+	db->v = xmalloc((total_facts + 1) * sizeof *db->v);
+	db->first = xmalloc((ar->n + 1) * sizeof *db->first);
+	db->home = xmalloc((ar->n + 1) * sizeof *db->home);
+	for (int t = 0; t < nthreads; t++) {
+		struct part *p = &parts[t];
+		memcpy(db->v + db->n, p->fs.v, p->fs.n * sizeof *db->v);
+		for (size_t i = p->from; i < p->to; i++) {
+			db->first[i] = (uint32_t)db->n;
+			db->n += p->count[i - p->from];
+			db->home[i] = p->home[i - p->from];
+		}
+		facts_free(&p->fs);
+		free(p->count);
+		free(p->home);
+	}
+	db->first[ar->n] = (uint32_t)db->n;
+	free(parts);
+}
+
+void factdb_free(struct factdb *db)
+{
+	if (!db->borrowed) {
+		free(db->v);
+		free(db->first);
+		free(db->home);
+	}
+	memset(db, 0, sizeof *db);
+}
+
+const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n)
+{
+	*n = db->first[d + 1] - db->first[d];
+	return db->v + db->first[d];
+}

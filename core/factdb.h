@@ -1,0 +1,36 @@
+/* The measures of every article in an archive, extracted once (on several
+ * threads) and kept together, with each article's home city: what measure and
+ * place queries, exports and the cache need. */
+#ifndef EPINEWS_FACTDB_H
+#define EPINEWS_FACTDB_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "archive.h"
+#include "facts.h"
+#include "gazetteer.h"
+
+struct factdb {
+	struct fact *v;      /* every fact, article by article */
+	size_t n;
+	uint32_t *first;     /* ndocs + 1: facts of article d are v[first[d]..first[d+1]) */
+	int32_t *home;       /* ndocs: article_home_city, or -1 */
+	size_t ndocs;
+	int borrowed;        /* arrays point into a mapped cache: do not free */
+};
+
+/* Facts already known for some articles: article d's are old->v[old->first[k] ..
+ * old->first[k + 1]) where k = map[d] >= 0; the others are extracted. */
+struct factdb_prior {
+	const struct factdb *old;
+	const int64_t *map;
+};
+
+/* prior may be NULL. */
+void factdb_build(struct factdb *db, const struct archive *ar, const struct gazetteer *gz,
+		  int nthreads, const struct factdb_prior *prior);
+void factdb_free(struct factdb *db);
+/* The facts of article d. */
+const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n);
+
+#endif

@@ -1,0 +1,406 @@
+#include "index.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "split.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define SHARED_SLOT 0xFFFEu /* code points past the BMP, and U+FFFE/U+FFFF */
+#define END_MARK 0xFFFFu
+#define CHUNK_PAIRS ((size_t)1 << 23)
+
+static inline uint32_t slot_of(uint32_t cp)
+{
+	cp = fold_cp(cp);
+	return cp < SHARED_SLOT ? cp : SHARED_SLOT;
+}
+
+/* ---- building ---------------------------------------------------------------- */
+
+/* One key's posting list inside a chunk: first article, then deltas in blob. */
+struct seg {
+	uint32_t key, first, last, n;
+	uint64_t off, len;
+};
+
+struct chunk {
+	struct seg *segs;
+	size_t nsegs;
+	uint8_t *blob;
+	size_t bloblen;
+};
+
+struct builder {
+	const struct archive *ar;
+	size_t from, to; /* articles */
+	uint64_t *pairs, *tmp;
+	size_t npairs, cap;
+	struct chunk *chunks;
+	size_t nchunks;
+};
+
+static size_t put_varint(uint8_t *p, uint32_t v)
+{
+	size_t n = 0;
+	while (v >= 0x80) {
+		p[n++] = (uint8_t)(v | 0x80);
+		v >>= 7;
+	}
+	p[n++] = (uint8_t)v;
+	return n;
+}
+
+static inline uint32_t get_varint(const uint8_t **pp)
+{
+	const uint8_t *p = *pp;
+	uint32_t v = *p & 0x7f;
+	int shift = 7;
+	while (*p++ & 0x80) { /* a damaged list cannot shift past 32 bits */
+		if (shift < 32)
+			v |= (uint32_t)(*p & 0x7f) << shift;
+		shift += 7;
+	}
+	*pp = p;
+	return v;
+}
+
+/* Stable LSD radix sort of pairs by their high 32 bits (the key). */
+static void sort_pairs(uint64_t *a, uint64_t *tmp, size_t n)
+{
+	for (int shift = 32; shift < 64; shift += 8) {
+		size_t count[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[((a[i] >> shift) & 0xff) + 1]++;
+		if (count[((a[0] >> shift) & 0xff) + 1] == n)
+			continue; /* every key has the same byte here */
+		for (int b = 0; b < 256; b++)
+			count[b + 1] += count[b];
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(a[i] >> shift) & 0xff]++] = a[i];
+		memcpy(a, tmp, n * sizeof *a);
+	}
+}
+
+static void flush_chunk(struct builder *b)
+{
+	if (!b->npairs)
+		return;
+	sort_pairs(b->pairs, b->tmp, b->npairs);
+	struct chunk c = { 0 };
+	size_t capsegs = 1024;
+	c.segs = xmalloc(capsegs * sizeof *c.segs);
+	c.blob = xmalloc(b->npairs * 5 + 16);
+	for (size_t i = 0; i < b->npairs;) {
+		uint32_t key = (uint32_t)(b->pairs[i] >> 32);
+		uint32_t doc = (uint32_t)b->pairs[i];
+		if (c.nsegs == capsegs) {
+			capsegs *= 2;
+			c.segs = xrealloc(c.segs, capsegs * sizeof *c.segs);
+		}
+		struct seg *s = &c.segs[c.nsegs++];
+		s->key = key;
+		s->first = s->last = doc;
+		s->n = 1;
+		s->off = c.bloblen;
+		for (i++; i < b->npairs && (uint32_t)(b->pairs[i] >> 32) == key; i++) {
+			doc = (uint32_t)b->pairs[i];
+			if (doc == s->last)
+				continue;
+			c.bloblen += put_varint(c.blob + c.bloblen, doc - s->last);
+			s->last = doc;
+			s->n++;
+		}
+		s->len = c.bloblen - s->off;
+	}
+	c.blob = xrealloc(c.blob, c.bloblen + 1);
+	b->chunks = xrealloc(b->chunks, (b->nchunks + 1) * sizeof *b->chunks);
+	b->chunks[b->nchunks++] = c;
+	b->npairs = 0;
+}
+
+static inline void emit(struct builder *b, uint32_t key, uint32_t doc)
+{
+	if (b->npairs == b->cap)
+		flush_chunk(b);
+	b->pairs[b->npairs++] = (uint64_t)key << 32 | doc;
+}
+
+/* Emit the pairs of s[0..n), carrying the previous slot in *prev. */
+static void emit_text(struct builder *b, const char *s, size_t n, uint32_t doc, uint32_t *prev)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		if (u[i] < 0x80) {
+			cp = u[i++];
+		} else {
+			size_t l = utf8_decode(u + i, n - i, &cp);
+			i += l ? l : 1;
+		}
+		uint32_t slot = slot_of(cp);
+		if (*prev != END_MARK)
+			emit(b, *prev << 16 | slot, doc);
+		*prev = slot;
+	}
+}
+
+static void *build_range(void *arg)
+{
+	struct builder *b = arg;
+	/* a pair per byte at most: small archives need small buffers */
+	uint64_t need = 1;
+	for (size_t d = b->from; d < b->to && need < CHUNK_PAIRS; d++)
+		need += b->ar->art[d].body_len + strlen(b->ar->art[d].title) + 2;
+	b->cap = need < CHUNK_PAIRS ? (size_t)need : CHUNK_PAIRS;
+	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
+	b->tmp = xmalloc(b->cap * sizeof *b->tmp);
+	for (size_t d = b->from; d < b->to; d++) {
+		const struct article *a = &b->ar->art[d];
+		uint32_t prev = END_MARK;
+		emit_text(b, a->title, strlen(a->title), (uint32_t)d, &prev);
+		emit_text(b, "\n", 1, (uint32_t)d, &prev);
+		emit_text(b, a->body, a->body_len, (uint32_t)d, &prev);
+		emit(b, prev << 16 | END_MARK, (uint32_t)d);
+	}
+	flush_chunk(b);
+	free(b->pairs);
+	free(b->tmp);
+	return NULL;
+}
+
+/* Merge every chunk (in article order) into the final tables. */
+static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
+{
+	size_t *pos = xcalloc(nch ? nch : 1, sizeof *pos);
+	size_t total_blob = 0;
+	for (size_t c = 0; c < nch; c++)
+		total_blob += ch[c].bloblen + ch[c].nsegs * 5;
+	size_t capterms = 1024;
+	uint32_t *keys = xmalloc(capterms * sizeof *keys), *df = xmalloc(capterms * sizeof *df);
+	uint64_t *off = xmalloc((capterms + 1) * sizeof *off);
+	uint8_t *post = xmalloc(total_blob + 1);
+	size_t nterms = 0, plen = 0;
+	for (;;) {
+		uint32_t key = UINT32_MAX;
+		int any = 0;
+		for (size_t c = 0; c < nch; c++)
+			if (pos[c] < ch[c].nsegs && (!any || ch[c].segs[pos[c]].key < key)) {
+				key = ch[c].segs[pos[c]].key;
+				any = 1;
+			}
+		if (!any)
+			break;
+		if (nterms == capterms) {
+			capterms *= 2;
+			keys = xrealloc(keys, capterms * sizeof *keys);
+			df = xrealloc(df, capterms * sizeof *df);
+			off = xrealloc(off, (capterms + 1) * sizeof *off);
+		}
+		keys[nterms] = key;
+		off[nterms] = plen;
+		uint32_t n = 0, last = 0;
+		for (size_t c = 0; c < nch; c++) {
+			if (pos[c] >= ch[c].nsegs || ch[c].segs[pos[c]].key != key)
+				continue;
+			const struct seg *s = &ch[c].segs[pos[c]++];
+			plen += put_varint(post + plen, n ? s->first - last : s->first);
+			memcpy(post + plen, ch[c].blob + s->off, s->len);
+			plen += s->len;
+			n += s->n;
+			last = s->last;
+		}
+		df[nterms++] = n;
+	}
+	off[nterms] = plen;
+	free(pos);
+	ix->nterms = nterms;
+	ix->keys = keys;
+	ix->df = df;
+	ix->off = off;
+	ix->post = post = xrealloc(post, plen + 1);
+	ix->post_len = plen;
+	ix->own[0] = keys;
+	ix->own[1] = df;
+	ix->own[2] = off;
+	ix->own[3] = post;
+}
+
+void index_build(const struct archive *ar, int nthreads, struct index *ix)
+{
+	memset(ix, 0, sizeof *ix);
+	ix->ndocs = (uint32_t)ar->n;
+	if (nthreads < 1)
+		nthreads = 1;
+	if (ar->n < 64 || ar->bytes < (1u << 20))
+		nthreads = 1;
+	struct builder *b = xcalloc((size_t)nthreads, sizeof *b);
+	size_t *bounds = xmalloc(((size_t)nthreads + 1) * sizeof *bounds);
+	split_articles(ar, nthreads, bounds);
+	for (int t = 0; t < nthreads; t++) {
+		b[t].ar = ar;
+		b[t].from = bounds[t];
+		b[t].to = bounds[t + 1];
+	}
+	free(bounds);
+	split_run(nthreads, build_range, b, sizeof *b);
+	size_t nch = 0;
+	for (int t = 0; t < nthreads; t++)
+		nch += b[t].nchunks;
+	struct chunk *all = xcalloc(nch ? nch : 1, sizeof *all);
+	nch = 0;
+	for (int t = 0; t < nthreads; t++) {
+		memcpy(all + nch, b[t].chunks, b[t].nchunks * sizeof *all);
+		nch += b[t].nchunks;
+		free(b[t].chunks);
+	}
+	merge_chunks(all, nch, ix);
+	for (size_t c = 0; c < nch; c++) {
+		free(all[c].segs);
+		free(all[c].blob);
+	}
+	free(all);
+	free(b);
+}
+
+void index_free(struct index *ix)
+{
+	for (int i = 0; i < 4; i++)
+		free(ix->own[i]);
+	memset(ix, 0, sizeof *ix);
+}
+
+uint64_t index_bytes(const struct index *ix)
+{
+	return ix->post_len + ix->nterms * (2 * sizeof(uint32_t) + sizeof(uint64_t));
+}
+
+/* ---- lookup ------------------------------------------------------------------ */
+
+static size_t lower_bound(const struct index *ix, uint32_t key)
+{
+	size_t lo = 0, hi = ix->nterms;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ix->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t term_of(const struct index *ix, uint32_t key)
+{
+	size_t t = lower_bound(ix, key);
+	return t < ix->nterms && ix->keys[t] == key ? t : (size_t)-1;
+}
+
+static void decode_into_bits(const struct index *ix, size_t t, struct bits *out)
+{
+	const uint8_t *p = ix->post + ix->off[t];
+	uint32_t doc = 0;
+	for (uint32_t i = 0; i < ix->df[t]; i++) {
+		doc = i ? doc + get_varint(&p) : get_varint(&p);
+		if (doc < out->n)
+			bits_set(out, doc);
+	}
+}
+
+size_t index_postings(const struct index *ix, uint32_t key, uint32_t **docs)
+{
+	size_t t = term_of(ix, key);
+	*docs = NULL;
+	if (t == (size_t)-1)
+		return 0;
+	uint32_t *v = xmalloc((ix->df[t] + 1) * sizeof *v);
+	const uint8_t *p = ix->post + ix->off[t];
+	uint32_t doc = 0;
+	for (uint32_t i = 0; i < ix->df[t]; i++) {
+		doc = i ? doc + get_varint(&p) : get_varint(&p);
+		if (doc >= ix->ndocs) /* only a damaged index can say so */
+			return *docs = v, i;
+		v[i] = doc;
+	}
+	*docs = v;
+	return ix->df[t];
+}
+
+static int by_df(const void *a, const void *b, void *arg)
+{
+	const struct index *ix = arg;
+	uint32_t x = ix->df[*(const size_t *)a], y = ix->df[*(const size_t *)b];
+	return (x > y) - (x < y);
+}
+
+/* Intersect sorted v[0..n) with the posting list of term t, in place. */
+static size_t intersect(const struct index *ix, size_t t, uint32_t *v, size_t n)
+{
+	const uint8_t *p = ix->post + ix->off[t];
+	uint32_t left = ix->df[t];
+	size_t out = 0, i = 0;
+	if (!left)
+		return 0;
+	uint32_t doc = get_varint(&p);
+	left--;
+	while (i < n) {
+		if (v[i] < doc) {
+			i++;
+			continue;
+		}
+		if (v[i] == doc)
+			v[out++] = v[i++];
+		if (!left)
+			break;
+		doc += get_varint(&p);
+		left--;
+	}
+	return out;
+}
+
+#define MAX_INTERSECT 4
+
+int index_lookup(const struct index *ix, const struct fold_str *q, struct bits *out)
+{
+	bits_init(out, ix->ndocs, 0);
+	if (q->n == 0) {
+		bits_not(out);
+		return 1;
+	}
+	int exact = 1;
+	for (size_t i = 0; i < q->n; i++)
+		if (slot_of(q->cp[i]) == SHARED_SLOT || q->cp[i] == '\n')
+			exact = 0;
+	if (q->n == 1) {
+		uint32_t lo = slot_of(q->cp[0]) << 16;
+		for (size_t t = lower_bound(ix, lo); t < ix->nterms && ix->keys[t] <= (lo | 0xFFFF); t++)
+			decode_into_bits(ix, t, out);
+		return exact;
+	}
+	size_t *terms = xmalloc(q->n * sizeof *terms), nt = 0;
+	for (size_t i = 0; i + 1 < q->n; i++) {
+		uint32_t key = slot_of(q->cp[i]) << 16 | slot_of(q->cp[i + 1]);
+		size_t t = term_of(ix, key);
+		if (t == (size_t)-1) {
+			free(terms);
+			return 1; /* a pair no article has: nothing matches */
+		}
+		int dup = 0;
+		for (size_t k = 0; k < nt; k++)
+			dup |= terms[k] == t;
+		if (!dup)
+			terms[nt++] = t;
+	}
+	qsort_r(terms, nt, sizeof *terms, by_df, (void *)ix);
+	uint32_t *v;
+	size_t n = index_postings(ix, ix->keys[terms[0]], &v);
+	for (size_t k = 1; k < nt && k < MAX_INTERSECT && n; k++)
+		n = intersect(ix, terms[k], v, n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i] < out->n)
+			bits_set(out, v[i]);
+	free(v);
+	free(terms);
+	return exact && q->n == 2;
+}

@@ -1,0 +1,66 @@
+/* The query language, one parser for the CLI and the browser:
+ *   武汉 床位          both (AND)           a OR b, a | b    either
+ *   -word             without              "exact phrase"   spaces kept
+ *   ( ... )           grouping
+ *   place:武汉 city:   dateline, measures or text about the place (a province
+ *                     covers its cities through datelines and measures)
+ *   date:2020-02 date:2020-02-01..2020-02-15 after:D (that day on) before:D
+ *   source:新华社     kind:beds          beds>1000 confirmed>=100 (> >= < <= =)
+ * Matching goes through the search fold (core/fold.h). */
+#ifndef EPINEWS_QUERY_H
+#define EPINEWS_QUERY_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "archive.h"
+#include "bits.h"
+#include "factdb.h"
+#include "fold.h"
+#include "gazetteer.h"
+#include "index.h"
+
+enum qtype { Q_ALL, Q_TERM, Q_AND, Q_OR, Q_NOT, Q_PLACE, Q_DATE, Q_SOURCE, Q_KIND, Q_MEASURE };
+enum qop { OP_GT, OP_GE, OP_LT, OP_LE, OP_EQ };
+
+struct qnode {
+	enum qtype type;
+	struct qnode **kid;
+	size_t nkid;
+	struct fold_str term;   /* Q_TERM, Q_SOURCE */
+	int place;              /* Q_PLACE: gazetteer index */
+	long day_from, day_to;  /* Q_DATE: inclusive, in ymd_days */
+	int kind;               /* Q_KIND, Q_MEASURE */
+	enum qop op;
+	int64_t value;
+	/* evaluation */
+	struct bits cand;
+	int exact;
+};
+
+struct query {
+	struct qnode *root;
+	int needs_facts;        /* uses place:, kind: or a measure */
+	char err[200];          /* "column 7: unknown field \"palce\"" */
+};
+
+/* Parse s. Returns 0, or -1 with q->err set. gz resolves place names. */
+int query_parse(struct query *q, const char *s, const struct gazetteer *gz);
+void query_free(struct query *q);
+
+/* What a query runs against. ix may be NULL (every article is then scanned);
+ * fdb is needed when q->needs_facts. */
+struct query_ctx {
+	const struct archive *ar;
+	const struct index *ix;
+	const struct factdb *fdb;
+	const struct gazetteer *gz;
+};
+
+/* Evaluate: afterwards q->root->cand holds the candidates and query_match says
+ * whether each one really matches. */
+void query_eval(struct query *q, const struct query_ctx *cx);
+int query_match(const struct query *q, const struct query_ctx *cx, size_t doc);
+/* Call fn for each term that counts towards a match (not under a NOT). */
+void query_terms(const struct query *q, void (*fn)(const struct fold_str *t, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,39 @@
+#include "split.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "xalloc.h"
+
+void split_articles(const struct archive *ar, int n, size_t *bounds)
+{
+	unsigned long long total = 0, acc = 0;
+	for (size_t d = 0; d < ar->n; d++)
+		total += ar->art[d].body_len + 1;
+	size_t d = 0;
+	bounds[0] = 0;
+	for (int t = 0; t < n; t++) {
+		unsigned long long goal = total * (unsigned long long)(t + 1) / (unsigned long long)n;
+		while (d < ar->n && (acc < goal || t == n - 1))
+			acc += ar->art[d++].body_len + 1;
+		bounds[t + 1] = d;
+	}
+}
+
+void split_run(int n, void *(*fn)(void *), void *parts, size_t stride)
+{
+	char *p = parts;
+	pthread_t *th = xcalloc((size_t)n, sizeof *th);
+	int *started = xcalloc((size_t)n, sizeof *started);
+	for (int t = 1; t < n; t++)
+		started[t] = pthread_create(&th[t], NULL, fn, p + (size_t)t * stride) == 0;
+	fn(p);
+	for (int t = 1; t < n; t++) {
+		if (started[t])
+			pthread_join(th[t], NULL);
+		else
+			fn(p + (size_t)t * stride);
+	}
+	free(th);
+	free(started);
+}

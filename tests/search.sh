@@ -1,0 +1,77 @@
+#!/bin/sh
+# `epinews search` and `epinews index`: the query language from the command line,
+# exit codes, JSON hits, and the cache (reuse, refresh, damage, --no-cache).
+. "$SRCDIR/tests/tap.sh"
+S="$SRCDIR/data/samples"
+J="$PWD/tests/json_get"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME="$T/cache"
+
+"$EPINEWS" search 床位 "$S" >"$T/out" 2>"$T/err"
+is $? 0 "search: exit 0 when something matches"
+is "$(awk -F'\t' 'NF != 5' "$T/out" | wc -l)" 0 "search: the list format, five tab-separated fields"
+is "$(cut -f5 "$T/out" | grep -vc 床位)" "$("$EPINEWS" search --scan 床位 "$S" | while IFS='	' read -r id rest; do "$EPINEWS" show "$id" "$S" | grep -q 床位 || echo "$id"; done | grep -c .)" \
+	"search: every article listed has the word (title or body)"
+is "$("$EPINEWS" search --count 床位 "$S")" "$(wc -l <"$T/out" | tr -d ' ')" "search --count: the number of matches"
+ls "$T/cache/epinews/"*.cache >/dev/null 2>&1
+ok $? "search: writes the cache under XDG_CACHE_HOME"
+
+for q in 武汉 床位 "隔离 OR 封控" "确诊 -武汉" '"集中隔离点"' "date:2020" "source:新华社" "kind:beds" "beds>5000" "place:武汉" "核酸 date:2020-01..2022-12"; do
+	a=$("$EPINEWS" search "$q" "$S" 2>/dev/null | cut -f1 | sort)
+	b=$("$EPINEWS" search --scan "$q" "$S" 2>/dev/null | cut -f1 | sort)
+	[ -n "$a" ] && [ "$a" = "$b" ]
+	ok $? "search '$q': the index finds exactly what a full scan finds"
+done
+
+"$EPINEWS" search 火星基地 "$S" >"$T/out" 2>"$T/err"
+is $? 1 "search: exit 1 when nothing matches"
+is "$(cat "$T/err")" "epinews search: no article matches" "search: says so on stderr"
+"$EPINEWS" search "武汉 palce:x" "$S" >"$T/out" 2>"$T/err"
+is $? 2 "search: exit 2 on a query error"
+is "$(head -n 1 "$T/err")" 'epinews search: column 4: unknown field "palce" (fields: place city date after before source kind)' \
+	"search: the error names the column and the field"
+
+"$EPINEWS" search --json --sort relevance --limit 2 "床位 OR 隔离点" "$S" >"$T/json" 2>/dev/null
+is "$(wc -l <"$T/json" | tr -d ' ')" 2 "search --limit 2: two results"
+"$J" id score hits <"$T/json" >"$T/keys"
+is "$(grep -c missing "$T/keys")" 0 "search --json: id, score and hits present"
+s1=$(sed -n 1p "$T/keys" | cut -f2)
+s2=$(sed -n 2p "$T/keys" | cut -f2)
+awk -v a="$s1" -v b="$s2" 'BEGIN { exit !(a >= b && b > 0) }'
+ok $? "search --sort relevance: scores descend ($s1, $s2)"
+id=$(sed -n 1p "$T/keys" | cut -f1)
+span=$(sed -n 1p "$T/keys" | cut -f3 | sed 's/^\[\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/')
+"$EPINEWS" show --json "$id" "$S" | "$J" body >"$T/body"
+set -- $span
+word=$(head -c "$(($2 + 0))" "$T/body" | tail -c "$(($2 - $1))")
+ok "$(case "$word" in 床位|隔离点) echo 0 ;; *) echo 1 ;; esac)" "search --json: the first hit span is a query word in the show body ($word)"
+
+out=$("$EPINEWS" index "$S" 2>&1)
+echo "$out" | grep -q '^articles 34, files 9'
+ok $? "index: counts the articles and files"
+echo "$out" | grep -q 'already up to date'
+ok $? "index: the cache written by search is reused as it is"
+cache=$("$EPINEWS" index --path "$S")
+is "$("$EPINEWS" index --check "$S")" "$cache: sound" "index --check: a sound cache"
+cp -r "$S" "$T/s"
+"$EPINEWS" index "$T/s" >/dev/null 2>&1
+touch -d '2031-01-01' "$T/s/wire-blocks.txt"
+"$EPINEWS" index "$T/s" >"$T/idx" 2>&1
+grep -q '1 of 9 files read' "$T/idx"
+ok $? "index: a touched file alone is re-read"
+c2=$("$EPINEWS" index --path "$T/s")
+head -c 1000 "$c2" >"$T/trunc" && mv "$T/trunc" "$c2"
+is "$("$EPINEWS" index --check "$T/s")" "$c2: truncated or extended" "index --check: a truncated cache is detected"
+"$EPINEWS" search 床位 "$T/s" >"$T/out" 2>"$T/err"
+is $? 0 "search: still answers with a truncated cache"
+grep -q 'not used (truncated or extended); rebuilt' "$T/err"
+ok $? "search: says the cache was rebuilt, and why"
+is "$("$EPINEWS" index --check "$T/s")" "$c2: sound" "search: the rebuilt cache is sound"
+
+rm -rf "$T/cache"
+"$EPINEWS" --no-cache search 床位 "$S" >/dev/null 2>&1
+is $? 0 "--no-cache: search works"
+ls "$T/cache/epinews/"*.cache >/dev/null 2>&1
+ok $((!$?)) "--no-cache: no cache written"
+done_testing

@@ -1,0 +1,301 @@
+/* The index and the query language: search returns exactly what a brute-force
+ * scan of the folded text finds (a property test over random queries drawn from
+ * the text), and the query language parses, reports errors by column, and
+ * combines words, phrases, OR, NOT, dates, sources, places and measures. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/corpus.h"
+#include "core/fold.h"
+#include "core/search.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "tests/tap.h"
+
+static void quiet(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	(void)arg, (void)path, (void)line, (void)msg;
+}
+
+/* Folded code points of s[0..n). */
+static uint32_t *fold_all(const char *s, size_t n, size_t *out)
+{
+	uint32_t *v = xmalloc((n + 1) * sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		i += l ? l : 1;
+		v[k++] = fold_cp(cp);
+	}
+	*out = k;
+	return v;
+}
+
+static int naive_has(const uint32_t *t, size_t tn, const uint32_t *q, size_t qn)
+{
+	for (size_t i = 0; i + qn <= tn; i++)
+		if (!memcmp(t + i, q, qn * sizeof *q))
+			return 1;
+	return 0;
+}
+
+/* Mixed scripts and widths that the fold must bring together. */
+static const char mixed[] =
+	"{\"title\":\"COVID-19 疫情通报 Ａ股\",\"text\":\"ｃｏｖｉｄ病例１２３例，北京Covid新增。\","
+	"\"date\":\"2020-02-03\"}\n"
+	"{\"title\":\"新冠 covid 周报\",\"text\":\"全市新增确诊病例12例，床位1300张。𠀀𠀁字在此。\","
+	"\"date\":\"2020-02-20\",\"source\":\"新华社\"}\n"
+	"{\"title\":\"武汉 床位\",\"text\":\"武汉已设置集中隔离点132个，床位12571张。\",\"date\":\"2020-02-04\"}\n"
+	"{\"title\":\"武汉动态\",\"text\":\"武汉市今日天气晴。\",\"date\":\"2020-03-01\",\"source\":\"央广网\"}\n"
+	"{\"title\":\"床位 隔离\",\"text\":\"某地新增床位300张，隔离观察50人。\",\"date\":\"2021-01-05\"}\n";
+
+static struct corpus co;
+
+/* with_all: the samples, fixtures and seeds too */
+static void load_corpus(int with_all)
+{
+	corpus_init(&co);
+	co.nthreads = 2;
+	struct diag dg = { quiet, NULL, 0 };
+	archive_load_buffer(&co.ar, "mixed.jsonl", (const unsigned char *)mixed, sizeof mixed - 1, &dg);
+	if (!with_all) {
+		archive_assign_ids(&co.ar);
+		corpus_build_facts(&co);
+		corpus_build_index(&co);
+		return;
+	}
+	const char *src = getenv("SRCDIR") ? getenv("SRCDIR") : ".";
+	char path[4096];
+	snprintf(path, sizeof path, "%s/data/samples", src);
+	archive_load(&co.ar, path, &dg);
+	snprintf(path, sizeof path, "%s/tests/fixtures/archive", src);
+	archive_load(&co.ar, path, &dg);
+	const char *seeds = getenv("SEEDS");
+	if (seeds)
+		archive_load(&co.ar, seeds, &dg);
+	archive_assign_ids(&co.ar);
+	corpus_build_facts(&co);
+	corpus_build_index(&co);
+}
+
+/* The articles a query matches, in archive order, as a comma list. */
+static char *run(const char *qs, int with_index)
+{
+	struct query q;
+	if (query_parse(&q, qs, &co.gz) < 0) {
+		char *e = xmalloc(strlen(q.err) + 8);
+		sprintf(e, "error: %s", q.err);
+		return e;
+	}
+	struct query_ctx cx = { &co.ar, with_index ? &co.ix : NULL, &co.fdb, &co.gz };
+	struct search_result r;
+	search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
+	char *out = xmalloc(r.n * 12 + 2);
+	out[0] = 0;
+	for (size_t i = 0; i < r.n; i++)
+		sprintf(out + strlen(out), "%s%u", i ? "," : "", r.v[i].doc);
+	search_result_free(&r);
+	query_free(&q);
+	return out;
+}
+
+static unsigned long long rng = 0x243F6A8885A308D3ull;
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void property_exact(void)
+{
+	size_t nd = co.ar.n;
+	uint32_t **ft = xmalloc(nd * sizeof *ft), **fb = xmalloc(nd * sizeof *fb);
+	size_t *ftn = xmalloc(nd * sizeof *ftn), *fbn = xmalloc(nd * sizeof *fbn);
+	for (size_t d = 0; d < nd; d++) {
+		ft[d] = fold_all(co.ar.art[d].title, strlen(co.ar.art[d].title), &ftn[d]);
+		fb[d] = fold_all(co.ar.art[d].body, co.ar.art[d].body_len, &fbn[d]);
+	}
+	int bad = 0, tried = 0, nonempty = 0;
+	char first_bad[512] = "";
+	for (int iter = 0; iter < 600 && bad < 5; iter++) {
+		size_t d = rnd((unsigned)nd);
+		const char *text = iter % 4 ? co.ar.art[d].body : co.ar.art[d].title;
+		size_t tn = iter % 4 ? co.ar.art[d].body_len : strlen(text);
+		if (tn < 2)
+			continue;
+		size_t at = rnd((unsigned)tn);
+		while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+			at--;
+		size_t want = 1 + rnd(6), end = at;
+		for (size_t k = 0; k < want && end < tn; k++) {
+			uint32_t cp;
+			size_t l = utf8_decode((const unsigned char *)text + end, tn - end, &cp);
+			end += l ? l : 1;
+		}
+		/* as typed: sometimes upper case, sometimes full-width */
+		char q[256];
+		size_t qn = 0;
+		int style = rnd(3);
+		q[qn++] = '"';
+		int skip_it = 0;
+		for (size_t i = at; i < end && qn < 240; i++) {
+			unsigned char c = (unsigned char)text[i];
+			if (c == '"' || c == '\n') {
+				skip_it = 1;
+				break;
+			}
+			if (style == 1 && c >= 'a' && c <= 'z')
+				c = (unsigned char)(c - 32);
+			if (style == 2 && c >= '!' && c <= '~') { /* full-width form */
+				uint32_t fw = c + 0xFEE0u;
+				q[qn++] = (char)(0xE0 | (fw >> 12));
+				q[qn++] = (char)(0x80 | ((fw >> 6) & 0x3F));
+				q[qn++] = (char)(0x80 | (fw & 0x3F));
+				continue;
+			}
+			q[qn++] = (char)c;
+		}
+		if (skip_it)
+			continue;
+		q[qn++] = '"';
+		q[qn] = 0;
+		size_t fqn;
+		uint32_t *fq = fold_all(q + 1, qn - 2, &fqn);
+		char *expect = xmalloc(nd * 12 + 2);
+		expect[0] = 0;
+		for (size_t k = 0; k < nd; k++)
+			if (naive_has(ft[k], ftn[k], fq, fqn) || naive_has(fb[k], fbn[k], fq, fqn))
+				sprintf(expect + strlen(expect), "%s%zu", expect[0] ? "," : "", k);
+		free(fq);
+		char *got = run(q, 1), *scan = run(q, 0);
+		tried++;
+		nonempty += expect[0] != 0;
+		if (strcmp(got, expect) || strcmp(scan, expect)) {
+			if (!bad++)
+				snprintf(first_bad, sizeof first_bad, "%s: index %.80s scan %.80s want %.80s", q,
+					 got, scan, expect);
+		}
+		free(got);
+		free(scan);
+		free(expect);
+	}
+	ok(tried >= 400 && nonempty == tried, "property: %d random queries drawn from the text all match something", tried);
+	ok(!bad, "property: index and scan return exactly the brute-force set (%d differ)%s%s", bad,
+	   bad ? "; first: " : "", first_bad);
+	for (size_t d = 0; d < nd; d++) {
+		free(ft[d]);
+		free(fb[d]);
+	}
+	free(ft);
+	free(fb);
+	free(ftn);
+	free(fbn);
+}
+
+static void check(const char *q, const char *want)
+{
+	char *got = run(q, 1);
+	is_str(got, want, "query %s", q);
+	free(got);
+}
+
+static void check_error(const char *q, const char *want_prefix)
+{
+	char *got = run(q, 1);
+	ok(!strncmp(got, want_prefix, strlen(want_prefix)), "query %s fails: got \"%s\", want \"%s...\"", q,
+	   got, want_prefix);
+	free(got);
+}
+
+int main(void)
+{
+	load_corpus(0);
+	is_int((long long)co.ar.n, 5, "the mixed archive has five articles");
+	/* the five mixed articles are 0..4 */
+	check("covid", "0,1");
+	check("ＣＯＶＩＤ", "0,1");
+	check("\"covid-19\"", "0");
+	check("a股", "0");
+	check("123例", "0");
+	check("１２３例", "0");
+	check("𠀀𠀁", "1");
+	check("𠀁", "1");
+	check("date:2020-02 武汉", "2");
+	check("date:2020-02-01..2020-02-04 covid", "0");
+	check("after:2020-02-04 before:2020-03-02 武汉", "2,3");
+	check("before:2020-02-04 covid", "0");
+	check("source:新华社 covid", "1");
+	check("武汉 床位 date:2020", "2");
+	check("\"武汉 床位\"", "2");
+	check("武汉 -床位 date:2020", "3");
+	check("(武汉 | 隔离) -床位 date:2020..2021", "3");
+	check("武汉 OR covid date:2020-02", "0,1,2");
+	check("covid -\"Ａ股\"", "1");
+	check("kind:beds date:2020", "1,2");
+	check("beds>1300 date:2020..2021", "2");
+	check("beds>=1300 date:2020..2021", "1,2");
+	check("beds<1300 date:2020..2021", "4");
+	check("beds=300 date:2021", "4");
+	check("isolation_sites>100 date:2020-02", "2");
+	check("place:武汉 date:2020-02", "2");
+	check("city:wuhan date:2020-02", "2");
+	check("place:湖北省 date:2020-02", "2");
+	check("不存在的词语", "");
+	check_error("palce:武汉", "error: column 1: unknown field \"palce\"");
+	check_error("武汉 palce:x", "error: column 4: unknown field \"palce\"");
+	check_error("武汉 OR", "error: column 4: OR needs a term on each side");
+	check_error("| 武汉", "error: column 1: | needs a term");
+	check_error("(武汉 床位", "error: column 1: this ( is never closed");
+	check_error("武汉)", "error: column 3: unmatched )");
+	check_error("\"武汉", "error: column 1: unterminated quote");
+	check_error("date:2020-13", "error: column 6: date: \"2020-13\" is not a date");
+	check_error("date:2020-03..2020-02", "error: column 6: date: the range ends before it starts");
+	check_error("beds>lots", "error: column 6: beds: expected a whole number");
+	check_error("bedz>5", "error: column 1: unknown measure \"bedz\"");
+	check_error("kind:bedz", "error: column 6: unknown kind \"bedz\"");
+	check_error("place:火星", "error: column 7: unknown place \"火星\"");
+	check_error("source:", "error: column 8: source: needs a value");
+	/* spans of the hits in a body */
+	struct query q;
+	query_parse(&q, "床位 OR 隔离点 -武汉", &co.gz);
+	uint32_t(*sp)[2];
+	const char *body = "集中隔离点132个，床位12571张，武汉床位。";
+	size_t n = search_spans(&q, body, strlen(body), &sp);
+	char got[128] = "";
+	for (size_t i = 0; i < n; i++)
+		sprintf(got + strlen(got), "[%u,%u]", sp[i][0], sp[i][1]);
+	is_str(got, "[6,15][24,30][47,53]", "hit spans of the positive terms, not of the excluded one");
+	free(sp);
+	query_free(&q);
+	corpus_free(&co);
+	load_corpus(1);
+	ok(co.ar.n >= 40, "whole corpus loaded: %zu articles", co.ar.n);
+	property_exact();
+	/* relevance: more occurrences and a title hit rank first */
+	query_parse(&q, "武汉", &co.gz);
+	struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz };
+	struct search_result r;
+	search_run(&q, &cx, SEARCH_BY_RELEVANCE, 3, &r);
+	ok(r.n == 3 && r.v[0].score >= r.v[1].score && r.v[1].score >= r.v[2].score && r.v[2].score > 0,
+	   "relevance: scores descend (%.3f %.3f %.3f)", r.n ? r.v[0].score : 0, r.n > 1 ? r.v[1].score : 0,
+	   r.n > 2 ? r.v[2].score : 0);
+	search_result_free(&r);
+	search_run(&q, &cx, SEARCH_BY_DATE, 0, &r);
+	int sorted = 1;
+	for (size_t i = 1; i < r.n; i++) {
+		const struct article *a = &co.ar.art[r.v[i - 1].doc], *b = &co.ar.art[r.v[i].doc];
+		if (ymd_full(a->date) && ymd_full(b->date) && ymd_days(a->date) > ymd_days(b->date))
+			sorted = 0;
+		if (!ymd_full(a->date) && ymd_full(b->date))
+			sorted = 0;
+	}
+	ok(sorted && r.n > 3, "date order: oldest first, undated last (%zu results)", r.n);
+	search_result_free(&r);
+	query_free(&q);
+	corpus_free(&co);
+	return done_testing();
+}
