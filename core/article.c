@@ -159,10 +159,8 @@ size_t article_chars(const struct article *a)
 
 void article_free(struct article *a)
 {
-	if (a->flags & ART_BORROWED) {
-		memset(a, 0, sizeof *a);
-		return;
-	}
+	if (a->flags & ART_BORROWED)
+		return; /* its strings belong to the mapped cache */
 	free(a->title);
 	free(a->subtitle);
 	free(a->orig_title);

@@ -15,16 +15,17 @@
 #include "xalloc.h"
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 1u
+#define CACHE_VERSION 3u
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define BLOCK ((size_t)1 << 20)
 
-enum { S_FILES, S_ARTS, S_PARA, S_STR, S_FACTS, S_FFIRST, S_HOME, S_KEYS, S_DF, S_OFF, S_POST, NSEC };
+enum { S_FILES, S_ARTS, S_PARA, S_STR, S_FACTS, S_FFIRST, S_HOME, S_KEYS, S_DF, S_OFF, S_POST, S_ORDER, NSEC };
 
 static const size_t elem_size[NSEC] = {
 	0 /* set below: file_rec */, 0 /* art_rec */, sizeof(uint32_t), 1, sizeof(struct fact),
 	sizeof(uint32_t), sizeof(int32_t), sizeof(uint32_t), sizeof(uint32_t), sizeof(uint64_t), 1,
+	sizeof(uint32_t),
 };
 
 struct header {
@@ -50,6 +51,7 @@ struct art_rec {
 	uint64_t offset, line, hash;
 	uint32_t body_len, para_first, npara, flags, file;
 	int32_t date[3], dateline[3];
+	char id[24]; /* valid when the whole archive is reused in order */
 };
 
 #define DATA_START ((sizeof(struct header) + 63) & ~(size_t)63)
@@ -224,7 +226,7 @@ static void art_strings(const struct article *a, const char *s[NSTR], size_t n[N
 int cache_save(const struct corpus *c, const char *file)
 {
 	const struct archive *ar = &c->ar;
-	if (!c->have_index || !c->have_facts || ar->n > UINT32_MAX) {
+	if (!c->have_index || !c->have_facts || !c->by_date || ar->n > UINT32_MAX) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -288,6 +290,8 @@ int cache_save(const struct corpus *c, const char *file)
 		art_strings(a, s, n);
 		for (int k = 0; k < NSTR; k++)
 			r.str[k] = str_put(NULL, &st, s[k], n[k]);
+		memcpy(r.id, a->id, sizeof r.id);
+		r.id[sizeof r.id - 1] = 0;
 		r.offset = a->offset;
 		r.line = a->line;
 		r.hash = a->hash;
@@ -355,6 +359,10 @@ int cache_save(const struct corpus *c, const char *file)
 	h.count[S_POST] = ix->post_len + 8; /* zero bytes end every varint */
 	w_put(&w, ix->post, ix->post_len);
 	w_put(&w, zero, 8);
+	w_align(&w);
+	h.off[S_ORDER] = w_tell(&w);
+	h.count[S_ORDER] = ar->n;
+	w_put(&w, c->by_date, ar->n * sizeof *c->by_date);
 	w_align(&w);
 	w_flush(&w);
 	h.file_len = w.pos;
@@ -488,6 +496,12 @@ static const char *validate(struct cmap *m, size_t nplaces)
 	for (uint64_t t = 0; t < nterms; t++)
 		if ((t && keys[t] <= keys[t - 1]) || off[t + 1] < off[t])
 			return "bad index";
+	if (h->count[S_ORDER] != narts)
+		return "bad date order";
+	const uint32_t *order = sec(m, S_ORDER);
+	for (uint64_t i = 0; i < narts; i++)
+		if (order[i] >= narts)
+			return "bad date order";
 	return NULL;
 }
 
@@ -583,6 +597,8 @@ static int reuse_file(void *arg, struct archive *ar, const char *path, const str
 		a->line = ac->line;
 		a->hash = ac->hash;
 		a->flags = ac->flags | ART_BORROWED;
+		memcpy(a->id, ac->id, sizeof a->id);
+		a->id[sizeof a->id - 1] = 0;
 		rs->prior[ar->n] = (int64_t)(r->first + k);
 		ar->n++;
 	}
@@ -604,12 +620,14 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 	} else if (file && strcmp(bad, "none yet")) {
 		*why = bad;
 	}
-	corpus_load(c, paths, npaths, dg);
+	corpus_load_files(c, paths, npaths, dg);
 	c->ar.reuse = NULL;
 	c->ar.reuse_arg = NULL;
 	if (bad) {
+		archive_assign_ids(&c->ar);
 		corpus_build_facts(c);
 		corpus_build_index(c);
+		corpus_build_order(c);
 		return file != NULL;
 	}
 	size_t borrowed = 0;
@@ -630,6 +648,8 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 	old.borrowed = 1;
 	int whole = borrowed == c->ar.n && borrowed == h->count[S_ARTS] && rs.in_order &&
 		    rs.next_file == h->count[S_FILES];
+	if (!whole) /* ids depend on every article loaded */
+		archive_assign_ids(&c->ar);
 	if (whole) {
 		c->fdb = old;
 		c->have_facts = 1;
@@ -643,6 +663,8 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 		ix->post = sec(&m, S_POST);
 		ix->post_len = h->count[S_POST] - 8;
 		c->have_index = 1;
+		c->by_date = (uint32_t *)sec(&m, S_ORDER);
+		c->by_date_borrowed = 1;
 	} else {
 		struct factdb_prior pr = { &old, rs.prior };
 		double t = corpus_clock();
@@ -650,6 +672,7 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 		c->t_facts += corpus_clock() - t;
 		c->have_facts = 1;
 		corpus_build_index(c);
+		corpus_build_order(c);
 	}
 	c->from_cache = borrowed > 0;
 	c->files_reread = 0;

@@ -2,7 +2,10 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#include <stdlib.h>
 #include <time.h>
+
+#include "search.h"
 #include <unistd.h>
 
 double corpus_clock(void)
@@ -26,11 +29,18 @@ int corpus_threads(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-void corpus_load(struct corpus *c, char **paths, int npaths, struct diag *dg)
+void corpus_load_files(struct corpus *c, char **paths, int npaths, struct diag *dg)
 {
 	double t = corpus_clock();
 	for (int i = 0; i < npaths; i++)
 		archive_load(&c->ar, paths[i], dg);
+	c->t_load += corpus_clock() - t;
+}
+
+void corpus_load(struct corpus *c, char **paths, int npaths, struct diag *dg)
+{
+	corpus_load_files(c, paths, npaths, dg);
+	double t = corpus_clock();
 	archive_assign_ids(&c->ar);
 	c->t_load += corpus_clock() - t;
 }
@@ -55,8 +65,16 @@ void corpus_build_facts(struct corpus *c)
 	c->have_facts = 1;
 }
 
+void corpus_build_order(struct corpus *c)
+{
+	if (!c->by_date)
+		c->by_date = search_date_order(&c->ar);
+}
+
 void corpus_free(struct corpus *c)
 {
+	if (!c->by_date_borrowed)
+		free(c->by_date);
 	if (c->have_index)
 		index_free(&c->ix);
 	if (c->have_facts)

@@ -16,6 +16,8 @@ struct corpus {
 	struct gazetteer gz;
 	struct index ix;
 	struct factdb fdb;
+	uint32_t *by_date;    /* articles oldest first, or NULL until built */
+	int by_date_borrowed;
 	int have_index, have_facts;
 	int nthreads;
 	/* where it came from, for messages */
@@ -27,11 +29,14 @@ struct corpus {
 };
 
 void corpus_init(struct corpus *c);
+/* Load every path (messages through dg), without assigning ids. */
+void corpus_load_files(struct corpus *c, char **paths, int npaths, struct diag *dg);
 /* Load every path (messages through dg), assign ids. */
 void corpus_load(struct corpus *c, char **paths, int npaths, struct diag *dg);
 /* Build what is missing: the index and/or the measures. */
 void corpus_build_index(struct corpus *c);
 void corpus_build_facts(struct corpus *c);
+void corpus_build_order(struct corpus *c);
 void corpus_free(struct corpus *c);
 /* Monotonic seconds. */
 double corpus_clock(void);

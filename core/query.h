@@ -54,6 +54,7 @@ struct query_ctx {
 	const struct index *ix;
 	const struct factdb *fdb;
 	const struct gazetteer *gz;
+	const uint32_t *by_date; /* optional: every article, oldest first (search_date_order) */
 };
 
 /* Evaluate: afterwards q->root->cand holds the candidates and query_match says

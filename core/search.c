@@ -85,10 +85,17 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 	res->candidates = nc;
 	struct search_hit *v = xmalloc((nc + 1) * sizeof *v);
 	size_t n = 0;
-	for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
-		v[n++] = (struct search_hit){ (uint32_t)d, 0 };
-	if (sort == SEARCH_BY_DATE)
-		qsort_r(v, n, sizeof *v, by_date, (void *)cx->ar);
+	if (sort == SEARCH_BY_DATE && cx->by_date && nc > cx->ar->n / 64) {
+		/* many candidates: walk the date order rather than sort them */
+		for (size_t i = 0; i < cx->ar->n; i++)
+			if (bits_has(cand, cx->by_date[i]))
+				v[n++] = (struct search_hit){ cx->by_date[i], 0 };
+	} else {
+		for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
+			v[n++] = (struct search_hit){ (uint32_t)d, 0 };
+		if (sort == SEARCH_BY_DATE)
+			qsort_r(v, n, sizeof *v, by_date, (void *)cx->ar);
+	}
 	/* verify in output order, so a limit stops early */
 	size_t kept = 0;
 	int need_all = sort == SEARCH_BY_RELEVANCE;
@@ -113,6 +120,19 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 		kept = limit;
 	res->v = v;
 	res->n = kept;
+}
+
+uint32_t *search_date_order(const struct archive *ar)
+{
+	struct search_hit *v = xmalloc((ar->n + 1) * sizeof *v);
+	for (size_t i = 0; i < ar->n; i++)
+		v[i] = (struct search_hit){ (uint32_t)i, 0 };
+	qsort_r(v, ar->n, sizeof *v, by_date, (void *)ar);
+	uint32_t *o = xmalloc((ar->n + 1) * sizeof *o);
+	for (size_t i = 0; i < ar->n; i++)
+		o[i] = v[i].doc;
+	free(v);
+	return o;
 }
 
 void search_result_free(struct search_result *res)

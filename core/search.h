@@ -25,6 +25,9 @@ struct search_result {
 void search_run(struct query *q, const struct query_ctx *cx, enum search_sort sort, size_t limit,
 		struct search_result *res);
 void search_result_free(struct search_result *res);
+/* Every article number of ar in date order (undated last, ties in archive order);
+ * caller frees. */
+uint32_t *search_date_order(const struct archive *ar);
 
 /* Byte spans [start, end) of the query's words in s[0..n), sorted and merged.
  * Returns the number of spans; *spans is allocated (caller frees). */

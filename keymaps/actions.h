@@ -19,6 +19,9 @@
 	X(NEXT_HIT, "next-hit", "next search hit in the article", "n")                       \
 	X(PREV_HIT, "prev-hit", "previous search hit in the article", "N")                   \
 	X(CLEAR_SEARCH, "clear-search", "clear the search and show every article", "x")      \
+	X(FILTER_PLACE, "filter-place", "narrow to a place: place:武汉 (a province covers its cities)", "c") \
+	X(FILTER_DATE, "filter-date", "narrow to dates: date:2020-02 or date:2020-02-01..2020-02-15", "d") \
+	X(FILTER_MEASURE, "filter-measure", "narrow to a measure: kind:beds or beds>1000", "K") \
 	X(TOGGLE_FACTS, "toggle-facts", "show or hide the measures panel", "f")              \
 	X(SORT, "sort", "sort the list by date, place, source or title", "s")                \
 	X(REVERSE, "reverse", "reverse the sort order", "r")                                 \

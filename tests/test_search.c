@@ -89,7 +89,7 @@ static char *run(const char *qs, int with_index)
 		sprintf(e, "error: %s", q.err);
 		return e;
 	}
-	struct query_ctx cx = { &co.ar, with_index ? &co.ix : NULL, &co.fdb, &co.gz };
+	struct query_ctx cx = { &co.ar, with_index ? &co.ix : NULL, &co.fdb, &co.gz, NULL };
 	struct search_result r;
 	search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 	char *out = xmalloc(r.n * 12 + 2);
@@ -277,7 +277,8 @@ int main(void)
 	property_exact();
 	/* relevance: more occurrences and a title hit rank first */
 	query_parse(&q, "武汉", &co.gz);
-	struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz };
+	corpus_build_order(&co);
+	struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date };
 	struct search_result r;
 	search_run(&q, &cx, SEARCH_BY_RELEVANCE, 3, &r);
 	ok(r.n == 3 && r.v[0].score >= r.v[1].score && r.v[1].score >= r.v[2].score && r.v[2].score > 0,

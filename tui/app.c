@@ -10,6 +10,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/bits.h"
+#include "core/cache.h"
+#include "core/search.h"
 #include "core/xalloc.h"
 #include "tui/state.h"
 
@@ -66,17 +72,11 @@ void app_message(struct app *app, const char *fmt, ...)
 	sb_adds(&app->msg, buf);
 }
 
-static int matches(const struct article *a, const char *q, size_t ql)
-{
-	return !ql || strstr(a->title, q) || memmem(a->body, a->body_len, q, ql) ||
-	       (a->place && strstr(a->place, q)) || (a->source && strstr(a->source, q));
-}
-
 
 static int by_key(const void *x, const void *y, void *arg)
 {
 	const struct app *app = arg;
-	const struct article *a = &app->ar.art[*(const size_t *)x], *b = &app->ar.art[*(const size_t *)y];
+	const struct article *a = &app->co.ar.art[*(const size_t *)x], *b = &app->co.ar.art[*(const size_t *)y];
 	int c = 0;
 	switch (app->sort) {
 	case SORT_DATE: { /* unknown dates last, whichever the direction */
@@ -98,19 +98,91 @@ static int by_key(const void *x, const void *y, void *arg)
 	return c;
 }
 
-void app_refilter(struct app *app)
+/* The hits of the query in force in the open article. */
+static void find_spans(struct app *app)
 {
+	free(app->spans);
+	app->spans = NULL;
+	app->nspans = 0;
+	app->hit = (size_t)-1;
+	if (app->open < 0 || !app->q.root)
+		return;
+	const struct article *a = &app->co.ar.art[app->open];
+	app->nspans = search_spans(&app->q, a->body, a->body_len, &app->spans);
+}
+
+/* Fill app->order with the articles q matches, in the list's sort order. */
+static void fill_order(struct app *app, struct query *q)
+{
+	struct corpus *co = &app->co;
 	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].sel < app->norder ? app->pane[PANE_LIST].sel : 0] : 0;
+	struct bits hit;
+	bits_init(&hit, co->ar.n, 1);
+	if (q && q->root) {
+		struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date };
+		struct search_result r;
+		search_run(q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
+		bits_free(&hit);
+		bits_init(&hit, co->ar.n, 0);
+		for (size_t i = 0; i < r.n; i++)
+			bits_set(&hit, r.v[i].doc);
+		search_result_free(&r);
+	}
 	app->norder = 0;
-	for (size_t i = 0; i < app->ar.n; i++)
-		if (matches(&app->ar.art[i], app->query.s ? app->query.s : "", app->query.len))
-			app->order[app->norder++] = i;
-	qsort_r(app->order, app->norder, sizeof *app->order, by_key, app);
+	if (app->sort == SORT_DATE) {
+		/* the date order is kept ready: walk it, dated articles reversed on demand */
+		size_t dated = 0;
+		for (size_t i = 0; i < co->ar.n; i++) {
+			uint32_t d = co->by_date[i];
+			if (!bits_has(&hit, d))
+				continue;
+			app->order[app->norder++] = d;
+			dated += ymd_full(co->ar.art[d].date) != 0;
+		}
+		if (app->reverse)
+			for (size_t i = 0, j = dated; i + 1 < j; i++, j--) {
+				size_t t = app->order[i];
+				app->order[i] = app->order[j - 1];
+				app->order[j - 1] = t;
+			}
+	} else {
+		for (size_t d = bits_next(&hit, 0); d != (size_t)-1; d = bits_next(&hit, d + 1))
+			app->order[app->norder++] = d;
+		qsort_r(app->order, app->norder, sizeof *app->order, by_key, app);
+	}
+	bits_free(&hit);
 	/* keep the selected article selected when it is still listed */
 	app->pane[PANE_LIST].sel = 0;
 	for (size_t i = 0; i < app->norder; i++)
 		if (app->order[i] == keep)
 			app->pane[PANE_LIST].sel = i;
+}
+
+void app_refilter(struct app *app)
+{
+	fill_order(app, &app->q);
+	find_spans(app);
+}
+
+/* Make `text` the query in force. Returns 0, or -1 with the error in the status. */
+static int set_query(struct app *app, const char *text, size_t len)
+{
+	struct query q;
+	char *s = xmalloc(len + 1);
+	memcpy(s, text, len);
+	s[len] = 0;
+	int rc = query_parse(&q, s, &app->co.gz);
+	free(s);
+	if (rc < 0) {
+		app_message(app, "%s", q.err);
+		return -1;
+	}
+	if (q.root && q.root->type == Q_ALL)
+		query_free(&q);
+	query_free(&app->q);
+	app->q = q;
+	app_refilter(app);
+	return 0;
 }
 
 static void add_row(struct app *app, int header, uint32_t s, uint32_t e, int indent)
@@ -125,7 +197,7 @@ void reader_layout(struct app *app)
 	int width = p->w > 1 ? p->w - 1 : 1; /* one cell of margin */
 	if (app->open < 0 || app->laid_width == width)
 		return;
-	const struct article *a = &app->ar.art[app->open];
+	const struct article *a = &app->co.ar.art[app->open];
 	int amb = app->opt.ambiguous_wide;
 	app->nrows = 0;
 	sb_reset(&app->header);
@@ -186,19 +258,18 @@ void app_open(struct app *app, long i)
 		return;
 	app->open = i;
 	facts_free(&app->facts);
-	/* the page's own city, for 我市 in a newspaper article */
-	const struct article *a = &app->ar.art[i];
-	size_t first = (size_t)i, end = (size_t)i + 1;
-	while (first > 0 && app->ar.art[first - 1].file == a->file)
-		first--;
-	while (end < app->ar.n && app->ar.art[end].file == a->file)
-		end++;
-	int fc = (a->flags & ART_NEWSPAPER) ? facts_file_city(app->ar.art + first, end - first, &app->gz) : -1;
-	facts_extract(a, &app->gz, fc, &app->facts);
+	/* the measures extracted at load time (or kept in the cache) */
+	size_t nf;
+	const struct fact *f = factdb_of(&app->co.fdb, (size_t)i, &nf);
+	if (nf) {
+		app->facts.v = xmalloc(nf * sizeof *app->facts.v);
+		memcpy(app->facts.v, f, nf * sizeof *f);
+		app->facts.n = app->facts.cap = nf;
+	}
 	app->laid_width = 0;
 	app->pane[PANE_READER].top = 0;
 	app->pane[PANE_FACTS].sel = app->pane[PANE_FACTS].top = 0;
-	app->hit = (size_t)-1;
+	find_spans(app);
 }
 
 /* ---- layout and drawing ------------------------------------------------------ */
@@ -253,9 +324,14 @@ static void draw_status(struct app *app)
 	if (app->prompting) {
 		sb_addf(&st, "/%s", app->typing.s ? app->typing.s : "");
 		/* the count of what the search matches so far, at the right */
-		char count[64];
-		int cw = snprintf(count, sizeof count, "%zu/%zu of %zu  Enter: keep  Esc: cancel ",
-				  app->norder ? (size_t)1 : 0, app->norder, app->ar.n);
+		/* or, while the query does not parse, what is wrong with it */
+		char count[300];
+		if (app->msg.len)
+			snprintf(count, sizeof count, "%s ", app->msg.s);
+		else
+			snprintf(count, sizeof count, "%zu/%zu of %zu  Enter: keep  Esc: cancel ",
+				 app->norder ? (size_t)1 : 0, app->norder, app->co.ar.n);
+		int cw = text_width(count, strlen(count), app->opt.ambiguous_wide);
 		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
 		if (used + cw + 2 <= COLS) {
 			for (int k = used; k < COLS - cw; k++)
@@ -269,8 +345,8 @@ static void draw_status(struct app *app)
 		return;
 	}
 	sb_addf(&st, " %zu/%zu", app->norder ? app->pane[PANE_LIST].sel + 1 : 0, app->norder);
-	if (app->norder != app->ar.n)
-		sb_addf(&st, " of %zu", app->ar.n);
+	if (app->norder != app->co.ar.n)
+		sb_addf(&st, " of %zu", app->co.ar.n);
 	sb_addf(&st, "  [%s]  by %s%s", app->pane[app->focus].ops->name, sorts[app->sort],
 		app->reverse ? " (reversed)" : "");
 	if (app->query.len)
@@ -329,41 +405,157 @@ static void draw(struct app *app)
 
 /* ---- input ------------------------------------------------------------------- */
 
+/* ---- query history ($XDG_DATA_HOME/epinews/history) -------------------------- */
+
+#define HISTORY_MAX 200
+
+static char *data_path(const char *name)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct strbuf sb = STRBUF_INIT;
+	if (xdg && xdg[0] == '/')
+		sb_addf(&sb, "%s/epinews/%s", xdg, name);
+	else if (home && home[0] == '/')
+		sb_addf(&sb, "%s/.local/share/epinews/%s", home, name);
+	else
+		return NULL;
+	return sb_detach(&sb);
+}
+
+static void history_add(struct app *app, const char *q)
+{
+	if (!*q || (app->nhist && !strcmp(app->hist[app->nhist - 1], q))) {
+		app->hist_pos = app->nhist;
+		return;
+	}
+	if (app->nhist == HISTORY_MAX) {
+		free(app->hist[0]);
+		memmove(app->hist, app->hist + 1, (HISTORY_MAX - 1) * sizeof *app->hist);
+		app->nhist--;
+	}
+	app->hist = xrealloc(app->hist, (app->nhist + 1) * sizeof *app->hist);
+	app->hist[app->nhist++] = xstrdup(q);
+	app->hist_pos = app->nhist;
+}
+
+/* Up/Down in the prompt: older or newer queries. */
+static void history_step(struct app *app, int dir)
+{
+	if (!app->nhist)
+		return;
+	if (dir < 0 && app->hist_pos > 0)
+		app->hist_pos--;
+	else if (dir > 0 && app->hist_pos < app->nhist)
+		app->hist_pos++;
+	sb_reset(&app->typing);
+	if (app->hist_pos < app->nhist)
+		sb_adds(&app->typing, app->hist[app->hist_pos]);
+}
+
+static void history_load(struct app *app)
+{
+	char *path = data_path("history");
+	FILE *f = path ? fopen(path, "r") : NULL;
+	free(path);
+	if (!f)
+		return;
+	char line[4096];
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = 0;
+		history_add(app, line);
+	}
+	fclose(f);
+}
+
+/* Written to a temporary file and renamed: a crash never leaves half a history. */
+static void history_save(const struct app *app)
+{
+	char *path = data_path("history");
+	if (!path || !app->nhist) {
+		free(path);
+		return;
+	}
+	char *slash = strrchr(path, '/');
+	*slash = 0;
+	for (char *s = path + 1; *s; s++)
+		if (*s == '/') {
+			*s = 0;
+			mkdir(path, 0700);
+			*s = '/';
+		}
+	mkdir(path, 0700);
+	*slash = '/';
+	struct strbuf tmp = STRBUF_INIT;
+	sb_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
+	FILE *f = fopen(tmp.s, "w");
+	if (f) {
+		for (size_t i = 0; i < app->nhist; i++)
+			if (!strchr(app->hist[i], '\n'))
+				fprintf(f, "%s\n", app->hist[i]);
+		if (fclose(f) == 0)
+			rename(tmp.s, path);
+		else
+			unlink(tmp.s);
+	}
+	sb_free(&tmp);
+	free(path);
+}
+
+/* Open the prompt on the query in force plus `add` (a field to fill in). */
+static void prompt_open(struct app *app, const char *add)
+{
+	app->prompting = 1;
+	sb_reset(&app->msg);
+	sb_reset(&app->typing);
+	sb_add(&app->typing, app->query.s ? app->query.s : "", app->query.len);
+	if (*add) {
+		if (app->typing.len)
+			sb_addc(&app->typing, ' ');
+		sb_adds(&app->typing, add);
+	}
+	app->hist_pos = app->nhist;
+}
+
 static void prompt_key(struct app *app, int key)
 {
 	if (key == 27) { /* Esc: back to the search that was in force */
 		app->prompting = 0;
-		app_refilter(app);
+		set_query(app, app->query.s ? app->query.s : "", app->query.len);
+		sb_reset(&app->msg);
 		return;
 	}
 	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
+		if (set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
+			return; /* stay in the prompt: the status line says what is wrong */
 		app->prompting = 0;
 		sb_reset(&app->query);
 		sb_add(&app->query, app->typing.s ? app->typing.s : "", app->typing.len);
-		app_refilter(app);
-		app->hit = (size_t)-1;
+		history_add(app, app->query.s ? app->query.s : "");
 		if (!app->norder)
 			app_message(app, "no matches for \"%s\"", app->query.s);
 		else
 			sb_reset(&app->msg);
 		return;
 	}
-	if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
+	if (key == (KEY_FUNC | KEY_UP) || key == (KEY_FUNC | KEY_DOWN)) {
+		history_step(app, key == (KEY_FUNC | KEY_UP) ? -1 : 1);
+	} else if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
 		while (app->typing.len && ((unsigned char)app->typing.s[app->typing.len - 1] & 0xC0) == 0x80)
 			app->typing.len--;
 		if (app->typing.len)
 			app->typing.len--;
 		app->typing.s[app->typing.len] = '\0';
+	} else if (key == 21) { /* Ctrl-U: clear the line */
+		sb_reset(&app->typing);
 	} else if (key >= ' ' && !(key & KEY_FUNC) && key != 127) {
 		sb_addcp(&app->typing, (uint32_t)key);
 	} else {
 		return;
 	}
-	/* the list narrows as the user types */
-	struct strbuf saved = app->query;
-	app->query = app->typing;
-	app_refilter(app);
-	app->query = saved;
+	/* the list narrows as the user types; a query that does not parse yet keeps
+	 * the list as it was and says why in the status line */
+	if (set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) == 0)
+		sb_reset(&app->msg);
 }
 
 static void handle_mouse(struct app *app)
@@ -430,13 +622,20 @@ static int handle_key(struct app *app, int key)
 		return 1;
 	}
 	case ACT_SEARCH:
-		app->prompting = 1;
-		sb_reset(&app->typing);
-		sb_add(&app->typing, app->query.s ? app->query.s : "", app->query.len);
+		prompt_open(app, "");
+		return 1;
+	case ACT_FILTER_PLACE:
+		prompt_open(app, "place:");
+		return 1;
+	case ACT_FILTER_DATE:
+		prompt_open(app, "date:");
+		return 1;
+	case ACT_FILTER_MEASURE:
+		prompt_open(app, "kind:");
 		return 1;
 	case ACT_CLEAR_SEARCH:
 		sb_reset(&app->query);
-		app_refilter(app);
+		set_query(app, "", 0);
 		app_message(app, "search cleared");
 		return 1;
 	case ACT_TOGGLE_FACTS:
@@ -577,22 +776,31 @@ int app_run(int npaths, char **paths)
 	struct report_ctx rc = { &app.msg, 0 };
 	struct diag dg = { report_first, &rc, 0 };
 	load_config(&app.km, &app.opt, &dg);
-	archive_init(&app.ar);
-	for (int i = 0; i < npaths; i++)
-		archive_load(&app.ar, paths[i], &dg);
-	archive_assign_ids(&app.ar);
-	if (!app.ar.n) {
+	/* the archive, through the cache (messages: the first in the status line) */
+	corpus_init(&app.co);
+	char cbuf[4096];
+	const char *cfile = cli_cache_on() ? cache_path(paths, npaths, cbuf, sizeof cbuf) : NULL;
+	const char *why;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "epinews: loading %s%s...\r", paths[0], npaths > 1 ? " and more" : "");
+	int stale = cache_load(&app.co, cfile, paths, npaths, &dg, &why);
+	if (!app.co.ar.n) {
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
 			app.msg.len ? app.msg.s : "");
-		archive_free(&app.ar);
+		corpus_free(&app.co);
 		keymap_free(&app.km);
 		sb_free(&app.msg);
 		return 1;
 	}
 	if (rc.n > 1)
 		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
-	gazetteer_init(&app.gz);
-	app.order = xmalloc(app.ar.n * sizeof *app.order);
+	if (why && !rc.n)
+		app_message(&app, "cache not used (%s); rebuilt", why);
+	if (stale && cfile && cache_save(&app.co, cfile) != 0 && !app.msg.len)
+		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
+	corpus_build_order(&app.co);
+	history_load(&app);
+	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
 	app_refilter(&app);
 
 	if (!newterm(NULL, stdout, stdin)) {
@@ -616,8 +824,13 @@ int app_run(int npaths, char **paths)
 			break;
 	}
 	endwin();
-	archive_free(&app.ar);
-	gazetteer_free(&app.gz);
+	history_save(&app);
+	for (size_t i = 0; i < app.nhist; i++)
+		free(app.hist[i]);
+	free(app.hist);
+	query_free(&app.q);
+	free(app.spans);
+	corpus_free(&app.co);
 	keymap_free(&app.km);
 	facts_free(&app.facts);
 	free(app.order);

@@ -65,7 +65,7 @@ static void list_draw(struct app *app, int focused)
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
 		if (i < app->norder) {
-			const struct article *a = &app->ar.art[app->order[i]];
+			const struct article *a = &app->co.ar.art[app->order[i]];
 			char date[16];
 			column(&row, ymd_format(a->date, date), 10, amb);
 			if (p->w >= 60) {
@@ -117,20 +117,15 @@ const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action
 static size_t reader_spans(struct app *app, struct span *sp, size_t cap)
 {
 	size_t n = 0;
-	const struct article *a = &app->ar.art[app->open];
+	const struct article *a = &app->co.ar.art[app->open];
 	size_t cur = app->pane[PANE_FACTS].sel;
 	for (size_t i = 0; i < app->facts.n && n < cap; i++)
 		sp[n++] = (struct span){ app->facts.v[i].start, app->facts.v[i].end,
 					 app_attr(app, i == cur && app->focus == PANE_FACTS ?
 								ATTR_FACT_CURRENT : ATTR_FACT) };
-	if (app->query.len) {
-		const char *q = app->query.s;
-		size_t ql = app->query.len;
-		for (const char *h = a->body; n < cap && (h = memmem(h, a->body_len - (size_t)(h - a->body), q, ql));
-		     h += ql)
-			sp[n++] = (struct span){ (uint32_t)(h - a->body), (uint32_t)(h - a->body + ql),
-						 app_attr(app, ATTR_HIT) };
-	}
+	(void)a;
+	for (size_t i = 0; i < app->nspans && n < cap; i++)
+		sp[n++] = (struct span){ app->spans[i][0], app->spans[i][1], app_attr(app, ATTR_HIT) };
 	return n;
 }
 
@@ -148,7 +143,7 @@ static void reader_draw(struct app *app, int focused)
 		return;
 	}
 	reader_layout(app);
-	const struct article *a = &app->ar.art[app->open];
+	const struct article *a = &app->co.ar.art[app->open];
 	if (p->top + (size_t)p->h > app->nrows)
 		p->top = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
 	static struct span spans[4096];
@@ -177,7 +172,7 @@ static int reader_action(struct app *app, enum action a)
 		return 0;
 	size_t page = p->h > 2 ? (size_t)p->h - 2 : 1;
 	size_t max = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
-	const struct article *art = &app->ar.art[app->open];
+	const struct article *art = &app->co.ar.art[app->open];
 	switch (a) {
 	case ACT_MOVE_DOWN: if (p->top < max) p->top++; return 1;
 	case ACT_MOVE_UP: if (p->top) p->top--; return 1;
@@ -187,26 +182,17 @@ static int reader_action(struct app *app, enum action a)
 	case ACT_LAST: p->top = max; return 1;
 	case ACT_NEXT_HIT:
 	case ACT_PREV_HIT: {
-		if (!app->query.len) {
+		if (!app->q.root || !app->query.len) {
 			app_message(app, "no search: press / to search");
 			return 1;
 		}
-		size_t hits = 0;
-		const char *q = app->query.s;
-		for (const char *h = art->body; (h = memmem(h, art->body_len - (size_t)(h - art->body), q, app->query.len));
-		     h += app->query.len)
-			hits++;
+		size_t hits = app->nspans;
 		if (!hits) {
-			app_message(app, "no match for \"%s\" in this article", q);
+			app_message(app, "no match for \"%s\" in this article's text", app->query.s);
 			return 1;
 		}
 		app->hit = a == ACT_NEXT_HIT ? (app->hit + 1) % hits : (app->hit + hits - 1) % hits;
-		const char *h = art->body;
-		for (size_t k = 0;; k++, h += app->query.len) {
-			h = memmem(h, art->body_len - (size_t)(h - art->body), q, app->query.len);
-			if (k == app->hit)
-				break;
-		}
+		const char *h = art->body + app->spans[app->hit][0];
 		reader_show_offset(app, (uint32_t)(h - art->body));
 		app_message(app, "match %zu of %zu", app->hit + 1, hits);
 		return 1;
@@ -243,7 +229,7 @@ static void facts_draw(struct app *app, int focused)
 			int kw = p->w - 30 > 24 ? 24 : p->w - 30 < 10 ? 10 : p->w - 30;
 			column(&row, fact_kind_words(f->kind), kw, amb);
 			column(&row, val, 10, amb);
-			column(&row, f->place >= 0 ? app->gz.v[f->place].full_name : "-", 6, amb);
+			column(&row, f->place >= 0 ? app->co.gz.v[f->place].full_name : "-", 6, amb);
 			const char *d = fact_date_format(f, date);
 			sb_adds(&row, d ? d : "");
 			if (i == p->sel)

@@ -5,6 +5,8 @@
 #include "widgets/draw.h"
 
 #include "core/archive.h"
+#include "core/corpus.h"
+#include "core/query.h"
 #include "core/facts.h"
 #include "core/gazetteer.h"
 #include "core/strbuf.h"
@@ -43,8 +45,7 @@ struct read_row {
 };
 
 struct app {
-	struct archive ar;
-	struct gazetteer gz;
+	struct corpus co;         /* the archive, its measures and index */
 	struct keymap km;
 	struct options opt;
 	int color;
@@ -55,8 +56,13 @@ struct app {
 	int reverse;
 
 	struct strbuf query;      /* the search in force */
+	struct query q;           /* query parsed, when q.root */
+	uint32_t (*spans)[2];     /* its hits in the open article's body */
+	size_t nspans;
 	struct strbuf typing;     /* the prompt's text while typing */
 	int prompting;
+	char **hist;              /* queries entered, oldest first */
+	size_t nhist, hist_pos;
 	size_t hit;               /* current search hit in the open article */
 
 	long open;                /* index in ar.art of the article in the reader, or -1 */

@@ -32,6 +32,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	archive_assign_ids(&co.ar);
 	corpus_build_facts(&co);
 	corpus_build_index(&co);
+	corpus_build_order(&co);
 	return 0;
 }
 
@@ -45,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = 0;
 	struct query q;
 	if (query_parse(&q, s, &co.gz) == 0) {
-		struct query_ctx with = { &co.ar, &co.ix, &co.fdb, &co.gz }, without = { &co.ar, NULL, &co.fdb, &co.gz };
+		struct query_ctx with = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date },
+				 without = { &co.ar, NULL, &co.fdb, &co.gz, NULL };
 		struct search_result a, b;
 		search_run(&q, &with, SEARCH_BY_ARCHIVE, 0, &a);
 		search_run(&q, &without, SEARCH_BY_ARCHIVE, 0, &b);

@@ -1,0 +1,126 @@
+#!/bin/sh
+# The browser on the bundled samples, driven in tmux: the query language in the
+# prompt (errors shown as typed), place and date filters, query history across
+# runs, extreme terminal sizes, and articles full of terminal escape sequences.
+. "$SRCDIR/tests/tap.sh"
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+T=$(mktemp -d)
+SOCK="epinews-tsearch-$$"
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+S="$SRCDIR/data/samples"
+screen() { tm capture-pane -p -t app; }
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+widest() { screen | LC_ALL=C.UTF-8 wc -L; }
+start() { # start ARCHIVE [WIDTH HEIGHT]
+	tm kill-session -t app 2>/dev/null
+	tm new-session -d -s app -x "${2:-120}" -y "${3:-30}" "env TERM=screen-256color '$EPINEWS' '$1'; echo DONE-\$?; sleep 60"
+}
+
+start "$S"
+wait_for '/34  \[list\]'
+ok $? "the samples open: 34 articles"
+tm send-keys -t app / '床位 palce:'
+wait_for 'column 4: unknown field "palce"'
+ok $? "a query that does not parse says where, while it is typed"
+tm send-keys -t app Enter
+sleep 0.2
+screen | tail -n 1 | grep -q '^/床位 palce:'
+ok $? "Enter on a bad query keeps the prompt open to fix it"
+tm send-keys -t app C-u '床位 date:2020' Enter
+wait_for 'search: 床位 date:2020'
+ok $? "the fixed query is kept"
+n=$("$EPINEWS" search --count '床位 date:2020' "$S" 2>/dev/null)
+screen | tail -n 1 | grep -q " 1/$n of 34 "
+ok $? "the list holds what 'epinews search' finds ($n)"
+tm send-keys -t app x c wuhan Enter
+wait_for 'search: place:wuhan'
+ok $? "c opens the prompt on place:, filled in with a city"
+n=$("$EPINEWS" search --count 'place:wuhan' "$S" 2>/dev/null)
+screen | tail -n 1 | grep -q " 1/$n of 34 "
+ok $? "place:wuhan narrows the list to its $n articles"
+tm send-keys -t app / ' 武汉' Enter
+wait_for 'search: place:wuhan 武汉'
+ok $? "/ opens the prompt on the query in force, to add to it"
+tm send-keys -t app Enter n
+wait_for 'match 1 of'
+ok $? "n jumps to the first hit in the open article"
+tm send-keys -t app q x d 2021 Enter
+wait_for 'search: date:2021'
+screen | awk 'NR < 29' | grep -E '^20[0-9][0-9]-' >"$T/dates"
+[ -s "$T/dates" ] && ! grep -qv '^2021-' "$T/dates"
+ok $? "d filters by date: every listed article is from 2021"
+tm send-keys -t app q
+wait_for 'DONE-0'
+ok $? "q quits"
+
+# the history survives a restart: Up brings back the last query
+start "$S"
+wait_for '/34  \[list\]'
+tm send-keys -t app / Up
+wait_for "^/date:2021"
+ok $? "Up in the prompt recalls the last query of the previous run"
+tm send-keys -t app Up Up Up
+wait_for '^/床位 date:2020'
+ok $? "and the ones before it"
+tm send-keys -t app Escape q
+
+# extreme sizes
+start "$S" 300 100
+wait_for '/34  \[list\]'
+ok $? "300x100: drawn"
+ok $(( $(widest) > 300 )) "300x100: no line wider than the terminal"
+tm resize-window -t app -x 1 -y 1
+sleep 0.3
+tm resize-window -t app -x 120 -y 30
+wait_for '/34  \[list\]'
+ok $? "after 1x1 the browser is back and whole at 120x30"
+i=0
+while [ $i -lt 20 ]; do
+	tm resize-window -t app -x $((40 + i * 7)) -y $((10 + i))
+	i=$((i + 1))
+done
+tm resize-window -t app -x 100 -y 30
+wait_for '/34  \[list\]'
+ok $? "a storm of resizes leaves a working browser"
+tm send-keys -t app q
+wait_for 'DONE-0'
+ok $? "and it quits normally"
+
+# hostile text: escape sequences, C1 controls, BiDi overrides, zero-width marks
+mkdir -p "$T/evil"
+printf '>>>标题\033]2;PWNED\007开头\033[2J清屏\302\233\061mC1\342\200\256反转\342\200\213零宽\n正文\033]52;c;SGVsbG8=\007剪贴板\033[31m红字\033[0m\033P设备\033\\结束。\n' >"$T/evil/a.txt"
+tm set-option -g set-titles off 2>/dev/null
+start "$T/evil"
+wait_for '标题'
+ok $? "an article with escape sequences in its title is listed"
+tm send-keys -t app Enter
+wait_for '剪贴板'
+screen >"$T/evil.screen"
+grep -q '标题' "$T/evil.screen" && grep -q '开头' "$T/evil.screen" && grep -q '清屏' "$T/evil.screen"
+ok $? "the text around the sequences is shown; \\e[2J did not clear the screen"
+is "$(tm display-message -p -t app '#{pane_title}' | grep -c PWNED)" 0 "OSC 2 did not set the window title"
+is "$(tm list-buffers 2>/dev/null | grep -c .)" 0 "OSC 52 did not reach the clipboard"
+tm capture-pane -p -e -t app | grep -q '31m红字'
+ok $((!$?)) "the article's colour sequence was not passed through"
+LC_ALL=C grep -q "$(printf '\342\200\256')" "$T/evil.screen"
+ok $((!$?)) "the BiDi override is not on the screen"
+tm send-keys -t app q q
+
+# no TERM at all
+env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
+is $? 2 "unset TERM exits 2"
+grep -q 'needs a terminal (TERM is unset)' "$T/err"
+ok $? "with a clear message"
+done_testing
