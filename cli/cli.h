@@ -13,6 +13,10 @@ int cmd_show(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_index(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_mark(int argc, char **argv);
+int cmd_unmark(int argc, char **argv);
+int cmd_highlights(int argc, char **argv);
 
 /* Load every path (messages to stderr) and assign ids. Returns the article count. */
 size_t cli_load(struct archive *ar, char **paths, int npaths);

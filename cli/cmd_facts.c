@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/facts.h"
+#include "core/search.h"
 #include "core/json_write.h"
 
 enum fmt { FMT_TEXT, FMT_JSONL, FMT_CSV };
@@ -108,13 +109,14 @@ int cmd_facts(int argc, char **argv)
 					      { "csv", no_argument, NULL, 'c' },
 					      { "kind", required_argument, NULL, 'k' },
 					      { "place", required_argument, NULL, 'p' },
+					      { "query", required_argument, NULL, 'q' },
 					      { "help", no_argument, NULL, 'h' },
 					      { NULL, 0, NULL, 0 } };
 	enum fmt fmt = FMT_TEXT;
 	int kind = -1, c;
-	const char *place_name = NULL;
+	const char *place_name = NULL, *qs = NULL;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "jck:p:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "jck:p:q:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j': fmt = FMT_JSONL; break;
 		case 'c': fmt = FMT_CSV; break;
@@ -124,9 +126,11 @@ int cmd_facts(int argc, char **argv)
 				return cli_usage("facts", "unknown kind '%s' (see epinews(1) for the list)", optarg);
 			break;
 		case 'p': place_name = optarg; break;
+		case 'q': qs = optarg; break;
 		case 'h':
-			printf("usage: epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
-			       "Every measure found in every article: ID KIND VALUE+UNIT PLACE DATE WORDS.\n");
+			printf("usage: epinews facts [--json|--csv] [--kind K] [--place P] [--query Q] PATH...\n"
+			       "Every measure found in every article: ID KIND VALUE+UNIT PLACE DATE WORDS.\n"
+			       "  --query Q  only in the articles that query Q finds (see search --help)\n");
 			return EXIT_OK;
 		default: return cli_usage("facts", "unknown option");
 		}
@@ -143,41 +147,54 @@ int cmd_facts(int argc, char **argv)
 			return cli_usage("facts", "unknown place '%s'", place_name);
 		}
 	}
-	struct archive ar;
-	archive_init(&ar);
-	cli_load(&ar, argv + optind, argc - optind);
+	struct query q = { 0 };
+	if (qs && query_parse(&q, qs, &gz) < 0) {
+		fprintf(stderr, "epinews facts: %s\n  %s\n", q.err, qs);
+		gazetteer_free(&gz);
+		return EXIT_USAGE;
+	}
+	struct corpus co;
+	cli_open(&co, argv + optind, argc - optind, NEED_FACTS | (qs ? NEED_INDEX : 0));
+	struct archive ar = co.ar;
+	struct bits docs;
+	bits_init(&docs, ar.n, !qs);
+	if (qs) {
+		struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, NULL };
+		struct search_result r;
+		search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
+		for (size_t i = 0; i < r.n; i++)
+			bits_set(&docs, r.v[i].doc);
+		search_result_free(&r);
+	}
 	struct strbuf sb = STRBUF_INIT;
 	if (fmt == FMT_CSV)
 		for (size_t i = 0; i < sizeof columns / sizeof *columns; i++)
 			csv_str(&sb, columns[i], i + 1 == sizeof columns / sizeof *columns);
 	size_t shown = 0;
-	for (size_t i = 0; i < ar.n;) {
-		size_t end = i;
-		while (end < ar.n && ar.art[end].file == ar.art[i].file)
-			end++;
-		int fc = facts_file_city(ar.art + i, end - i, &gz);
-		for (; i < end; i++) {
-			struct facts fs = { 0 };
-			facts_extract(&ar.art[i], &gz, fc, &fs);
-			for (size_t k = 0; k < fs.n; k++) {
-				const struct fact *f = &fs.v[k];
-				if (kind >= 0 && (int)f->kind != kind)
-					continue;
-				/* a province covers its cities */
-				if (want_place >= 0 && !gazetteer_within(&gz, f->place, want_place))
-					continue;
-				print_fact(&sb, fmt, &ar.art[i], &gz, f);
-				shown++;
-			}
-			facts_free(&fs);
-			if (sb.len > (1 << 16))
-				cli_flush(&sb);
+	for (size_t i = 0; i < ar.n; i++) {
+		if (!bits_has(&docs, i))
+			continue;
+		size_t nf;
+		const struct fact *fv = factdb_of(&co.fdb, i, &nf);
+		for (size_t k = 0; k < nf; k++) {
+			const struct fact *f = &fv[k];
+			if (kind >= 0 && (int)f->kind != kind)
+				continue;
+			/* a province covers its cities */
+			if (want_place >= 0 && !gazetteer_within(&gz, f->place, want_place))
+				continue;
+			print_fact(&sb, fmt, &ar.art[i], &gz, f);
+			shown++;
 		}
+		if (sb.len > (1 << 16))
+			cli_flush(&sb);
 	}
 	cli_flush(&sb);
 	sb_free(&sb);
 	int rc = ar.n ? EXIT_OK : EXIT_NOTHING;
-	archive_free(&ar);
+	bits_free(&docs);
+	query_free(&q);
+	corpus_free(&co);
 	gazetteer_free(&gz);
 	return rc;
 }

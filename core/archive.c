@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "encoding.h"
+#include "hash.h"
 #include "format.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -351,4 +352,18 @@ struct article *archive_find(struct archive *ar, const char *id, int *ambiguous)
 		}
 	}
 	return hit;
+}
+
+uint64_t archive_paths_key(char **paths, int npaths)
+{
+	uint64_t h = 0;
+	for (int i = 0; i < npaths; i++) {
+		char *real = realpath(paths[i], NULL);
+		const char *p = real ? real : paths[i];
+		h = hash64(p, strlen(p) + 1, h);
+		/* the paths as typed too: the archive records them so */
+		h = hash64(paths[i], strlen(paths[i]) + 1, h);
+		free(real);
+	}
+	return h;
 }

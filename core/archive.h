@@ -47,6 +47,9 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 const char *archive_add_file(struct archive *ar, const char *path, uint64_t size, int64_t mtime_ns);
 /* Make room for n more articles. */
 void archive_reserve(struct archive *ar, size_t n);
+/* A key for a set of archive paths (their real paths and as typed): what names
+ * the cache and the highlights store of that set. */
+uint64_t archive_paths_key(char **paths, int npaths);
 /* Give every article its id. Call once after loading. */
 void archive_assign_ids(struct archive *ar);
 /* The article with this id (or unique id prefix of 4+ characters). NULL when none;

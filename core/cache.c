@@ -107,15 +107,7 @@ const char *cache_path(char **paths, int npaths, char *buf, size_t size)
 		sb_addf(&dir, "%s/.cache/epinews", home);
 	else
 		return NULL;
-	uint64_t h = CACHE_VERSION;
-	for (int i = 0; i < npaths; i++) {
-		char *real = realpath(paths[i], NULL);
-		const char *p = real ? real : paths[i];
-		h = hash64(p, strlen(p) + 1, h);
-		/* the paths as typed too: the archive records them so */
-		h = hash64(paths[i], strlen(paths[i]) + 1, h);
-		free(real);
-	}
+	uint64_t h = archive_paths_key(paths, npaths) ^ CACHE_VERSION;
 	int n = snprintf(buf, size, "%s/%016llx.cache", dir.s, (unsigned long long)h);
 	sb_free(&dir);
 	return n > 0 && (size_t)n < size ? buf : NULL;

@@ -14,6 +14,9 @@ static const char usage[] =
 	"       epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
 	"                                         articles matching a query\n"
 	"       epinews index PATH...             build or refresh the cache\n"
+	"       epinews mark|unmark (--fact N|--passage S:E|--article) ID PATH...\n"
+	"       epinews highlights [--json] PATH...  your highlights, found again\n"
+	"       epinews export [--format csv|jsonl|md] [--highlights|--query Q] [-o FILE] PATH...\n"
 	"       epinews --dump-keys                the key bindings in force\n"
 	"       epinews --help | --version\n"
 	"\n"
@@ -76,6 +79,14 @@ int main(int argc, char **argv)
 			return cmd_search(argc - 1, argv + 1);
 		if (!strcmp(cmd, "index"))
 			return cmd_index(argc - 1, argv + 1);
+		if (!strcmp(cmd, "export"))
+			return cmd_export(argc - 1, argv + 1);
+		if (!strcmp(cmd, "mark"))
+			return cmd_mark(argc - 1, argv + 1);
+		if (!strcmp(cmd, "unmark"))
+			return cmd_unmark(argc - 1, argv + 1);
+		if (!strcmp(cmd, "highlights"))
+			return cmd_highlights(argc - 1, argv + 1);
 		if (cmd[0] == '-' && cmd[1]) {
 			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
 			return EXIT_USAGE;

@@ -1,0 +1,443 @@
+#include "export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "json_write.h"
+
+int export_format_from_name(const char *name)
+{
+	if (!strcmp(name, "csv"))
+		return EXPORT_CSV;
+	if (!strcmp(name, "jsonl") || !strcmp(name, "json"))
+		return EXPORT_JSONL;
+	if (!strcmp(name, "md") || !strcmp(name, "markdown"))
+		return EXPORT_MD;
+	return -1;
+}
+
+/* Every value of a row, as the columns say. */
+struct cells {
+	char date[16], fdate[16], value[32], value_max[32], start[16], end[16], offset[24], line[24];
+	const char *kind, *unit, *qual, *scope, *place, *fact_date;
+	const char *text, *sent;
+	size_t tn, sn;
+};
+
+static void fill(struct cells *c, const struct gazetteer *gz, const struct export_row *r)
+{
+	memset(c, 0, sizeof *c);
+	const struct article *a = r->a;
+	if (a) {
+		ymd_format(a->date, c->date);
+		snprintf(c->offset, sizeof c->offset, "%llu", (unsigned long long)a->offset);
+		snprintf(c->line, sizeof c->line, "%llu", (unsigned long long)a->line);
+		snprintf(c->start, sizeof c->start, "%u", r->start);
+		snprintf(c->end, sizeof c->end, "%u", r->end);
+	}
+	if (r->f) {
+		const struct fact *f = r->f;
+		c->kind = fact_kind_name(f->kind);
+		snprintf(c->value, sizeof c->value, "%lld", (long long)f->value);
+		if (f->value_max != f->value)
+			snprintf(c->value_max, sizeof c->value_max, "%lld", (long long)f->value_max);
+		c->unit = f->unit;
+		c->qual = fact_qualifier_name(f->qual);
+		c->scope = fact_scope_name(f->scope);
+		c->place = f->place >= 0 ? gz->v[f->place].full_name : NULL;
+		c->fact_date = fact_date_format(f, c->fdate);
+		if (a) {
+			c->sent = a->body + f->sent_start;
+			c->sn = f->sent_end - f->sent_start;
+		}
+	} else if (r->h && r->type == HL_FACT) { /* the fact is no longer found: as marked */
+		c->kind = r->h->kind;
+		snprintf(c->value, sizeof c->value, "%lld", (long long)r->h->value);
+	}
+	if (r->type != HL_ARTICLE) {
+		if (a) {
+			c->text = a->body + r->start;
+			c->tn = r->end - r->start;
+		} else if (r->h && r->h->quote) {
+			c->text = r->h->quote;
+			c->tn = strlen(r->h->quote);
+		}
+		if (!c->sent) {
+			c->sent = c->text;
+			c->sn = c->tn;
+		}
+	}
+}
+
+static void csv_field(struct strbuf *sb, const char *s, size_t n, int last)
+{
+	int quote = 0;
+	for (size_t i = 0; s && i < n; i++)
+		if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r')
+			quote = 1;
+	if (quote)
+		sb_addc(sb, '"');
+	for (size_t i = 0; s && i < n; i++) {
+		if (s[i] == '"')
+			sb_addc(sb, '"');
+		sb_addc(sb, s[i]);
+	}
+	if (quote)
+		sb_addc(sb, '"');
+	sb_adds(sb, last ? "\r\n" : ",");
+}
+
+static void csv_str(struct strbuf *sb, const char *s, int last)
+{
+	csv_field(sb, s, s ? strlen(s) : 0, last);
+}
+
+static const char *nz(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static const char *const columns[] = { "type", "article", "title", "source", "article_date", "article_place",
+				       "url", "file", "offset", "line", "start", "end", "kind", "value",
+				       "value_max", "unit", "qualifier", "scope", "place", "date", "text",
+				       "sentence", "note", "status" };
+#define NCOLUMNS (sizeof columns / sizeof *columns)
+
+static void write_csv_row(struct strbuf *sb, const struct export_row *r, const struct cells *c)
+{
+	const struct article *a = r->a;
+	csv_str(sb, hl_type_name(r->type), 0);
+	csv_str(sb, a ? a->id : r->h ? r->h->article : NULL, 0);
+	csv_str(sb, a ? a->title : r->h ? r->h->title : NULL, 0);
+	csv_str(sb, a ? a->source : NULL, 0);
+	csv_str(sb, a && ymd_full(a->date) ? c->date : NULL, 0);
+	csv_str(sb, a ? a->place : NULL, 0);
+	csv_str(sb, a ? a->url : NULL, 0);
+	csv_str(sb, a ? a->file : NULL, 0);
+	csv_str(sb, nz(c->offset), 0);
+	csv_str(sb, nz(c->line), 0);
+	csv_str(sb, nz(c->start), 0);
+	csv_str(sb, nz(c->end), 0);
+	csv_str(sb, c->kind, 0);
+	csv_str(sb, nz(c->value), 0);
+	csv_str(sb, nz(c->value_max), 0);
+	csv_str(sb, nz(c->unit), 0);
+	csv_str(sb, c->qual, 0);
+	csv_str(sb, c->scope, 0);
+	csv_str(sb, c->place, 0);
+	csv_str(sb, c->fact_date, 0);
+	csv_field(sb, c->text, c->tn, 0);
+	csv_field(sb, c->sent, c->sn, 0);
+	csv_str(sb, r->note, 0);
+	csv_str(sb, r->status, 1);
+}
+
+static void write_json_row(struct strbuf *sb, const struct export_row *r, const struct cells *c)
+{
+	const struct article *a = r->a;
+	struct jsonw w;
+	jw_begin(&w, sb);
+	jw_str(&w, "type", hl_type_name(r->type));
+	/* the keys of `facts --json` */
+	jw_str(&w, "article", a ? a->id : r->h ? r->h->article : NULL);
+	jw_str(&w, "file", a ? a->file : NULL);
+	jw_str(&w, "kind", c->kind);
+	if (nz(c->value))
+		jw_int(&w, "value", strtoll(c->value, NULL, 10));
+	else
+		jw_null(&w, "value");
+	if (nz(c->value_max))
+		jw_int(&w, "value_max", strtoll(c->value_max, NULL, 10));
+	jw_str(&w, "unit", nz(c->unit));
+	jw_str(&w, "qualifier", c->qual);
+	jw_str(&w, "scope", c->scope);
+	jw_str(&w, "place", c->place);
+	jw_str(&w, "date", c->fact_date);
+	if (r->f && r->f->hour >= 0)
+		jw_int(&w, "hour", r->f->hour);
+	else
+		jw_null(&w, "hour");
+	jw_strn(&w, "text", c->text, c->tn);
+	if (a) {
+		jw_int(&w, "start", r->start);
+		jw_int(&w, "end", r->end);
+	} else {
+		jw_null(&w, "start");
+		jw_null(&w, "end");
+	}
+	jw_strn(&w, "sentence", c->sent, c->sn);
+	/* provenance */
+	jw_str(&w, "title", a ? a->title : r->h ? r->h->title : NULL);
+	jw_str(&w, "source", a ? a->source : NULL);
+	jw_str(&w, "article_date", a && ymd_full(a->date) ? c->date : NULL);
+	jw_str(&w, "article_place", a ? a->place : NULL);
+	jw_str(&w, "url", a ? a->url : NULL);
+	if (a) {
+		jw_int(&w, "offset", (long long)a->offset);
+		jw_int(&w, "line", (long long)a->line);
+	} else {
+		jw_null(&w, "offset");
+		jw_null(&w, "line");
+	}
+	jw_str(&w, "note", r->note);
+	jw_str(&w, "status", r->status);
+	jw_end(&w);
+	sb_addc(sb, '\n');
+}
+
+/* Markdown text: no line breaks, and the characters that would start markup escaped. */
+static void md_text(struct strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; s && i < n; i++) {
+		char ch = s[i];
+		if (ch == '\n' || ch == '\r')
+			ch = ' ';
+		if (strchr("\\`*_[]<>#|", ch))
+			sb_addc(sb, '\\');
+		sb_addc(sb, ch);
+	}
+}
+
+struct md_sort {
+	const struct gazetteer *gz;
+};
+
+static const char *row_place(const struct gazetteer *gz, const struct export_row *r)
+{
+	if (r->f && r->f->place >= 0)
+		return gz->v[r->f->place].full_name;
+	if (r->a && r->a->place) { /* 武汉 and 武汉市 are one place */
+		int p = gazetteer_find(gz, r->a->place);
+		return p >= 0 ? gz->v[p].full_name : r->a->place;
+	}
+	return "";
+}
+
+static long row_day(const struct export_row *r)
+{
+	if (r->f && r->f->date.y && r->f->date.m && r->f->date.d)
+		return ymd_days(r->f->date);
+	if (r->a && ymd_full(r->a->date))
+		return ymd_days(r->a->date);
+	return 0x7fffffffL;
+}
+
+static int md_order(const void *x, const void *y, void *arg)
+{
+	const struct md_sort *ms = arg;
+	const struct export_row *a = x, *b = y;
+	const char *pa = row_place(ms->gz, a), *pb = row_place(ms->gz, b);
+	if (!*pa != !*pb) /* places first, the unplaced last */
+		return *pa ? -1 : 1;
+	int c = strcmp(pa, pb);
+	if (c)
+		return c;
+	long da = row_day(a), db = row_day(b);
+	if (da != db)
+		return da < db ? -1 : 1;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+static void write_md(struct strbuf *sb, const struct gazetteer *gz, struct export_row *rows, size_t n)
+{
+	struct md_sort ms = { gz };
+	qsort_r(rows, n, sizeof *rows, md_order, &ms);
+	sb_adds(sb, "# epinews export\n");
+	const char *place = NULL;
+	long day = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct export_row *r = &rows[i];
+		struct cells c;
+		fill(&c, gz, r);
+		const char *p = row_place(gz, r);
+		long d = row_day(r);
+		if (!place || strcmp(place, p)) {
+			sb_adds(sb, "\n## ");
+			md_text(sb, *p ? p : "(place unknown)", strlen(*p ? p : "(place unknown)"));
+			sb_addc(sb, '\n');
+			place = p;
+			day = -1;
+		}
+		if (d != day) {
+			char buf[16];
+			sb_addf(sb, "\n### %s\n\n", d == 0x7fffffffL ? "(date unknown)" : ymd_format(ymd_from_days(d), buf));
+			day = d;
+		}
+		sb_adds(sb, "- ");
+		if (r->type == HL_FACT) {
+			static const char *const qmark[] = { "", "about ", "over ", "under " };
+			const char *words = r->f ? fact_kind_words(r->f->kind) : c.kind ? c.kind : "?";
+			sb_addf(sb, "**%s**: %s%s%s", words, r->f ? qmark[r->f->qual] : "", c.value,
+				c.unit ? c.unit : "");
+			if (c.fact_date)
+				sb_addf(sb, " (as of %s)", c.fact_date);
+			sb_adds(sb, " — ");
+		} else if (r->type == HL_ARTICLE) {
+			sb_adds(sb, "**article** — ");
+		}
+		if (r->type != HL_ARTICLE && c.sent) {
+			sb_adds(sb, "“");
+			md_text(sb, c.sent, c.sn);
+			sb_adds(sb, "” — ");
+		}
+		const char *title = r->a ? r->a->title : r->h ? r->h->title : "?";
+		if (r->a && r->a->url && !strpbrk(r->a->url, " ()<>")) {
+			sb_adds(sb, "[");
+			md_text(sb, title, strlen(title));
+			sb_addf(sb, "](%s)", r->a->url);
+		} else {
+			sb_adds(sb, "*");
+			md_text(sb, title, strlen(title));
+			sb_adds(sb, "*");
+		}
+		if (r->a && r->a->source) {
+			sb_adds(sb, ", ");
+			md_text(sb, r->a->source, strlen(r->a->source));
+		}
+		if (r->a && ymd_full(r->a->date))
+			sb_addf(sb, ", %s", c.date);
+		if (r->a)
+			sb_addf(sb, " (`%s`, %s:%llu)", r->a->id, r->a->file, (unsigned long long)r->a->line);
+		if (r->status && strcmp(r->status, "ok"))
+			sb_addf(sb, " [%s]", r->status);
+		if (r->note) {
+			sb_adds(sb, "\n  - note: ");
+			md_text(sb, r->note, strlen(r->note));
+		}
+		sb_addc(sb, '\n');
+	}
+}
+
+void export_write(struct strbuf *sb, enum export_format fmt, const struct gazetteer *gz,
+		  struct export_row *rows, size_t n, int bom)
+{
+	if (fmt == EXPORT_MD) {
+		write_md(sb, gz, rows, n);
+		return;
+	}
+	if (fmt == EXPORT_CSV) {
+		if (bom)
+			sb_adds(sb, "\xEF\xBB\xBF");
+		for (size_t i = 0; i < NCOLUMNS; i++)
+			csv_str(sb, columns[i], i + 1 == NCOLUMNS);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cells c;
+		fill(&c, gz, &rows[i]);
+		if (fmt == EXPORT_CSV)
+			write_csv_row(sb, &rows[i], &c);
+		else
+			write_json_row(sb, &rows[i], &c);
+	}
+}
+
+int export_to_file(const char *path, const char *text, size_t len, int force)
+{
+	struct stat st;
+	if (!force && lstat(path, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	char *tmp = malloc(strlen(path) + 32);
+	if (!tmp)
+		return -1;
+	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		free(tmp);
+		return -1;
+	}
+	int err = 0;
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, text + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			err = errno ? errno : EIO;
+			break;
+		}
+		done += (size_t)w;
+	}
+	if (!err && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	/* without --force, link() refuses to replace a file created meanwhile */
+	if (!err) {
+		if (force) {
+			if (rename(tmp, path) != 0)
+				err = errno;
+		} else if (link(tmp, path) != 0) {
+			err = errno;
+			/* a file system without hard links: check, then rename */
+			if (err != EEXIST && lstat(path, &st) != 0)
+				err = rename(tmp, path) == 0 ? 0 : errno;
+		}
+	}
+	unlink(tmp);
+	free(tmp);
+	errno = err;
+	return err ? -1 : 0;
+}
+
+size_t export_highlight_rows(const struct hl_store *s, const struct archive *ar, const struct factdb *fdb,
+			     struct export_row **out)
+{
+	struct export_row *rows = calloc(s->n + 1, sizeof *rows);
+	if (!rows)
+		return *out = NULL, 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct highlight *h = &s->v[i];
+		struct hl_where w;
+		hl_resolve(h, ar, fdb, &w);
+		struct export_row *r = &rows[i];
+		r->type = h->type;
+		r->h = h;
+		r->note = h->note;
+		r->status = hl_status_name(w.status);
+		if (w.doc >= 0) {
+			r->a = &ar->art[w.doc];
+			r->start = w.start;
+			r->end = w.end;
+			if (w.fact >= 0) {
+				size_t nf;
+				r->f = factdb_of(fdb, (size_t)w.doc, &nf) + w.fact;
+			}
+		}
+	}
+	*out = rows;
+	return s->n;
+}
+
+size_t export_fact_rows(const struct archive *ar, const struct factdb *fdb, const struct bits *docs,
+			int kind, struct export_row **out)
+{
+	size_t n = 0, cap = 0;
+	struct export_row *rows = NULL;
+	for (size_t d = 0; d < ar->n; d++) {
+		if (docs && !bits_has(docs, d))
+			continue;
+		size_t nf;
+		const struct fact *f = factdb_of(fdb, d, &nf);
+		for (size_t k = 0; k < nf; k++) {
+			if (kind >= 0 && (int)f[k].kind != kind)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				rows = realloc(rows, cap * sizeof *rows);
+				if (!rows)
+					abort();
+			}
+			rows[n++] = (struct export_row){ HL_FACT, &ar->art[d], &f[k], NULL, f[k].start, f[k].end,
+							 NULL, NULL };
+		}
+	}
+	*out = rows;
+	return n;
+}
