@@ -250,8 +250,17 @@ int cmd_highlights(int argc, char **argv)
 			jw_end(&jw);
 			sb_addc(&sb, '\n');
 		} else {
-			sb_addf(&sb, "%s\t%s\t%s\t%s\t%s\n", hl_status_name(w.status), hl_type_name(h->type), now,
-				h->quote ? h->quote : h->title, h->note ? h->note : "-");
+			sb_addf(&sb, "%s\t%s\t%s\t", hl_status_name(w.status), hl_type_name(h->type), now);
+			size_t at = sb.len; /* one line per highlight: newlines and tabs become spaces */
+			sb_addf(&sb, "%s\t", h->quote ? h->quote : h->title);
+			for (size_t k = at; k + 1 < sb.len; k++)
+				if (sb.s[k] == '\n' || sb.s[k] == '\t')
+					sb.s[k] = ' ';
+			at = sb.len;
+			sb_addf(&sb, "%s\n", h->note ? h->note : "-");
+			for (size_t k = at; k + 1 < sb.len; k++)
+				if (sb.s[k] == '\n' || sb.s[k] == '\t')
+					sb.s[k] = ' ';
 		}
 	}
 	cli_flush(&sb);

@@ -22,6 +22,14 @@
 	X(FILTER_PLACE, "filter-place", "narrow to a place: place:武汉 (a province covers its cities)", "c") \
 	X(FILTER_DATE, "filter-date", "narrow to dates: date:2020-02 or date:2020-02-01..2020-02-15", "d") \
 	X(FILTER_MEASURE, "filter-measure", "narrow to a measure: kind:beds or beds>1000", "K") \
+	X(MARK, "mark", "mark or unmark: the measure, the article, or the selection", "m")    \
+	X(SELECT, "select", "select sentences in the reader (j/k extend, m marks, y copies)", "v") \
+	X(SELECT_LINES, "select-lines", "select lines in the reader", "V")                  \
+	X(HIGHLIGHTS, "highlights", "your highlights: Enter opens, a notes, m unmarks, s sorts", "H") \
+	X(ANNOTATE, "note", "write a note on the marked measure or selection", "a")         \
+	X(EXPORT, "export", "export your highlights to a file (.csv, .jsonl or .md)", "e")  \
+	X(COPY, "copy", "copy the measure or selection to the clipboard (OSC 52)", "y")     \
+	X(OPEN_URL, "open-url", "open the article's web page with $BROWSER or xdg-open", "o") \
 	X(TOGGLE_FACTS, "toggle-facts", "show or hide the measures panel", "f")              \
 	X(SORT, "sort", "sort the list by date, place, source or title", "s")                \
 	X(REVERSE, "reverse", "reverse the sort order", "r")                                 \

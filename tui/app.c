@@ -30,11 +30,12 @@ attr_t app_attr(const struct app *app, int which)
 			[ATTR_TITLE] = A_BOLD,        [ATTR_HIT] = A_STANDOUT | A_BOLD,
 			[ATTR_FACT] = A_UNDERLINE,    [ATTR_FACT_CURRENT] = A_REVERSE | A_BOLD,
 			[ATTR_BORDER] = A_NORMAL,     [ATTR_DIM] = A_DIM,
+			[ATTR_MARK] = A_BOLD | A_UNDERLINE,
 		};
 		return mono[which];
 	}
 	static const attr_t extra[ATTR_COUNT] = { [ATTR_TITLE] = A_BOLD, [ATTR_FACT_CURRENT] = A_BOLD,
-						   [ATTR_HIT] = A_BOLD };
+						   [ATTR_HIT] = A_BOLD, [ATTR_MARK] = A_UNDERLINE };
 	return COLOR_PAIR(which + 1) | extra[which];
 }
 
@@ -57,6 +58,7 @@ static void init_theme(struct app *app)
 	init_pair(ATTR_FACT_CURRENT + 1, COLOR_BLACK, COLOR_GREEN);
 	init_pair(ATTR_BORDER + 1, COLOR_BLUE, bg);
 	init_pair(ATTR_DIM + 1, light ? COLOR_BLUE : COLOR_CYAN, bg);
+	init_pair(ATTR_MARK + 1, COLOR_BLACK, light ? COLOR_CYAN : COLOR_MAGENTA);
 }
 
 /* ---- state ------------------------------------------------------------------- */
@@ -321,6 +323,20 @@ static void draw_status(struct app *app)
 {
 	struct strbuf st = STRBUF_INIT;
 	static const char *const sorts[] = { "date", "place", "source", "title" };
+	if (app->prompting && app->prompting != PROMPT_SEARCH) {
+		sb_addf(&st, "%s%s", app->prompt_label, app->typing.s ? app->typing.s : "");
+		size_t lab = strlen(app->prompt_label);
+		if (app->msg.len) {
+			sb_adds(&st, "   ");
+			sb_add(&st, app->msg.s, app->msg.len);
+		}
+		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, NULL, 0, 0, app->opt.ambiguous_wide);
+		int x = text_width(app->prompt_label, lab, app->opt.ambiguous_wide) +
+			text_width(app->typing.s ? app->typing.s : "", app->typing.len, app->opt.ambiguous_wide);
+		move(LINES - 1, x < COLS ? x : COLS - 1);
+		sb_free(&st);
+		return;
+	}
 	if (app->prompting) {
 		sb_addf(&st, "/%s", app->typing.s ? app->typing.s : "");
 		/* the count of what the search matches so far, at the right */
@@ -393,6 +409,8 @@ static void draw(struct app *app)
 	}
 	if (app->help) {
 		draw_help(app);
+	} else if (app->hl_view) {
+		marks_draw_view(app);
 	} else {
 		for (int i = 0; i < PANE_COUNT; i++)
 			if (app->pane[i].visible && app->pane[i].h > 0 && app->pane[i].w > 0)
@@ -502,9 +520,19 @@ static void history_save(const struct app *app)
 }
 
 /* Open the prompt on the query in force plus `add` (a field to fill in). */
+void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text)
+{
+	app->prompting = kind;
+	app->prompt_label = label;
+	sb_reset(&app->msg);
+	sb_reset(&app->typing);
+	sb_adds(&app->typing, text);
+}
+
 static void prompt_open(struct app *app, const char *add)
 {
-	app->prompting = 1;
+	app->prompting = PROMPT_SEARCH;
+	app->prompt_label = "/";
 	sb_reset(&app->msg);
 	sb_reset(&app->typing);
 	sb_add(&app->typing, app->query.s ? app->query.s : "", app->query.len);
@@ -518,6 +546,15 @@ static void prompt_open(struct app *app, const char *add)
 
 static void prompt_key(struct app *app, int key)
 {
+	int search = app->prompting == PROMPT_SEARCH;
+	if (app->prompting == PROMPT_OVERWRITE) { /* a yes/no question */
+		marks_prompt_done(app, key == 'y' || key == 'Y');
+		return;
+	}
+	if (!search && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
+		marks_prompt_done(app, key != 27);
+		return;
+	}
 	if (key == 27) { /* Esc: back to the search that was in force */
 		app->prompting = 0;
 		set_query(app, app->query.s ? app->query.s : "", app->query.len);
@@ -537,7 +574,7 @@ static void prompt_key(struct app *app, int key)
 			sb_reset(&app->msg);
 		return;
 	}
-	if (key == (KEY_FUNC | KEY_UP) || key == (KEY_FUNC | KEY_DOWN)) {
+	if (search && (key == (KEY_FUNC | KEY_UP) || key == (KEY_FUNC | KEY_DOWN))) {
 		history_step(app, key == (KEY_FUNC | KEY_UP) ? -1 : 1);
 	} else if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
 		while (app->typing.len && ((unsigned char)app->typing.s[app->typing.len - 1] & 0xC0) == 0x80)
@@ -552,6 +589,8 @@ static void prompt_key(struct app *app, int key)
 	} else {
 		return;
 	}
+	if (!search)
+		return;
 	/* the list narrows as the user types; a query that does not parse yet keeps
 	 * the list as it was and says why in the status line */
 	if (set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) == 0)
@@ -602,6 +641,14 @@ static int handle_key(struct app *app, int key)
 			app->help = 0;
 		return 1;
 	}
+	if (app->hl_view) {
+		marks_view_key(app, a, key);
+		return 1;
+	}
+	if (app->visual && key == 27)
+		a = ACT_QUIT; /* Esc ends a selection */
+	if (marks_action(app, a))
+		return 1;
 	if (p->ops->action(app, a))
 		return 1;
 	switch (a) {
@@ -800,8 +847,10 @@ int app_run(int npaths, char **paths)
 		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
 	corpus_build_order(&app.co);
 	history_load(&app);
+	marks_open(&app, paths, npaths);
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
 	app_refilter(&app);
+	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
 
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
@@ -825,6 +874,7 @@ int app_run(int npaths, char **paths)
 	}
 	endwin();
 	history_save(&app);
+	marks_close(&app);
 	for (size_t i = 0; i < app.nhist; i++)
 		free(app.hist[i]);
 	free(app.hist);

@@ -68,6 +68,8 @@ static void list_draw(struct app *app, int focused)
 			const struct article *a = &app->co.ar.art[app->order[i]];
 			char date[16];
 			column(&row, ymd_format(a->date, date), 10, amb);
+			if (app->marked && app->marked[app->order[i]])
+				row.s[row.len - 1] = '*'; /* it has highlights */
 			if (p->w >= 60) {
 				column(&row, a->place ? a->place : "-", 6, amb);
 				column(&row, a->source ? a->source : "-", 8, amb);
@@ -126,6 +128,7 @@ static size_t reader_spans(struct app *app, struct span *sp, size_t cap)
 	(void)a;
 	for (size_t i = 0; i < app->nspans && n < cap; i++)
 		sp[n++] = (struct span){ app->spans[i][0], app->spans[i][1], app_attr(app, ATTR_HIT) };
+	n += marks_spans(app, sp + n, cap - n);
 	return n;
 }
 
@@ -227,7 +230,8 @@ static void facts_draw(struct app *app, int focused)
 			char val[48], date[16];
 			snprintf(val, sizeof val, "%s%lld%s", q[f->qual], (long long)f->value, f->unit);
 			int kw = p->w - 30 > 24 ? 24 : p->w - 30 < 10 ? 10 : p->w - 30;
-			column(&row, fact_kind_words(f->kind), kw, amb);
+			sb_adds(&row, marks_fact_marked(app, f) ? "*" : " ");
+			column(&row, fact_kind_words(f->kind), kw - 1, amb);
 			column(&row, val, 10, amb);
 			column(&row, f->place >= 0 ? app->co.gz.v[f->place].full_name : "-", 6, amb);
 			const char *d = fact_date_format(f, date);

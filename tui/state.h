@@ -6,6 +6,7 @@
 
 #include "core/archive.h"
 #include "core/corpus.h"
+#include "core/highlight.h"
 #include "core/query.h"
 #include "core/facts.h"
 #include "core/gazetteer.h"
@@ -15,6 +16,8 @@
 #include "widgets/textlayout.h"
 
 struct app;
+
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE };
 
 /* A pane: a view with its own draw and action handlers (the tig model). */
 struct pane_ops {
@@ -60,7 +63,8 @@ struct app {
 	uint32_t (*spans)[2];     /* its hits in the open article's body */
 	size_t nspans;
 	struct strbuf typing;     /* the prompt's text while typing */
-	int prompting;
+	int prompting;            /* enum prompt_kind */
+	const char *prompt_label;
 	char **hist;              /* queries entered, oldest first */
 	size_t nhist, hist_pos;
 	size_t hit;               /* current search hit in the open article */
@@ -73,6 +77,18 @@ struct app {
 	size_t nrows, caprows;
 	int laid_width;
 
+	/* highlights (tui/marks.c) */
+	struct hl_store hl;
+	uint8_t *marked;          /* per article: it has highlights */
+	int visual;               /* 0, or 'v' (sentences) / 'V' (lines): a selection in the reader */
+	uint32_t vis_anchor, vis_start, vis_end;
+	int hl_view;              /* the highlights list is showing */
+	size_t hl_sel, hl_top;
+	int hl_sort;              /* 0 date, 1 place, 2 kind */
+	size_t *hl_order, hl_norder;
+	long note_target;         /* the highlight a note is being written for */
+	struct strbuf export_path;
+
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
 	int help;
@@ -84,7 +100,7 @@ extern const struct pane_ops list_pane_ops, reader_pane_ops, facts_pane_ops;
 
 /* Theme attributes */
 enum { ATTR_NORMAL, ATTR_SELECTED, ATTR_SELECTED_DIM, ATTR_STATUS, ATTR_TITLE, ATTR_HIT,
-       ATTR_FACT, ATTR_FACT_CURRENT, ATTR_BORDER, ATTR_DIM, ATTR_COUNT };
+       ATTR_FACT, ATTR_FACT_CURRENT, ATTR_BORDER, ATTR_DIM, ATTR_MARK, ATTR_COUNT };
 attr_t app_attr(const struct app *app, int which);
 
 /* Open article i (an index into ar.art) in the reader. */
@@ -96,5 +112,22 @@ void reader_show_offset(struct app *app, uint32_t off);
 /* Re-run the search and sort into app->order. */
 void app_refilter(struct app *app);
 void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Open the one-line prompt of a kind, with a label and a starting text. */
+void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text);
+
+/* tui/marks.c: highlights in the browser */
+void marks_open(struct app *app, char **paths, int npaths);
+void marks_close(struct app *app);
+/* Which of the open article's facts is marked (for the panel). */
+int marks_fact_marked(const struct app *app, const struct fact *f);
+/* Marked words and the selection in the open article, as reader spans. */
+size_t marks_spans(const struct app *app, struct span *sp, size_t cap);
+/* Mark, select, copy, open, export...: 1 when the action was one of these. */
+int marks_action(struct app *app, enum action a);
+/* The highlights list, drawn over the panes, and its keys. */
+void marks_draw_view(struct app *app);
+void marks_view_key(struct app *app, enum action a, int key);
+/* Enter (ok = 1) or Esc (ok = 0) on a note, export or overwrite prompt. */
+void marks_prompt_done(struct app *app, int ok);
 
 #endif

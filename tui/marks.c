@@ -1,0 +1,610 @@
+/* Highlights in the browser: marking measures, articles and selected passages,
+ * the highlights list, notes, export, copying (OSC 52) and opening the URL. */
+#include "tui/state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/export.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+/* ---- the store --------------------------------------------------------------- */
+
+static void refresh_marked(struct app *app)
+{
+	const struct archive *ar = &app->co.ar;
+	memset(app->marked, 0, ar->n);
+	for (size_t i = 0; i < app->hl.n; i++) {
+		struct hl_where w;
+		hl_resolve(&app->hl.v[i], ar, &app->co.fdb, &w);
+		if (w.doc >= 0)
+			app->marked[w.doc] = 1;
+	}
+}
+
+void marks_open(struct app *app, char **paths, int npaths)
+{
+	char buf[4096];
+	const char *path = hl_store_path(paths, npaths, buf, sizeof buf);
+	hl_open(&app->hl, path);
+	if (app->hl.warning[0])
+		app_message(app, "%s", app->hl.warning);
+	app->marked = xcalloc(app->co.ar.n + 1, 1);
+	app->note_target = -1;
+	refresh_marked(app);
+}
+
+void marks_close(struct app *app)
+{
+	hl_close(&app->hl);
+	free(app->marked);
+	free(app->hl_order);
+	sb_free(&app->export_path);
+}
+
+static void save(struct app *app, const char *done)
+{
+	if (hl_save(&app->hl) != 0)
+		app_message(app, "highlights not saved: %s", app->hl.path ? strerror(errno) : app->hl.warning);
+	else
+		app_message(app, "%s", done);
+	refresh_marked(app);
+}
+
+static const struct article *open_article(const struct app *app)
+{
+	return app->open >= 0 ? &app->co.ar.art[app->open] : NULL;
+}
+
+/* The highlight of the open article equal to h, or -1. */
+static long find(const struct app *app, const struct highlight *h)
+{
+	return hl_find(&app->hl, h);
+}
+
+int marks_fact_marked(const struct app *app, const struct fact *f)
+{
+	const struct article *a = open_article(app);
+	if (!a)
+		return 0;
+	for (size_t i = 0; i < app->hl.n; i++) {
+		const struct highlight *h = &app->hl.v[i];
+		if (h->type == HL_FACT && !strcmp(h->article, a->id) && h->start == f->start && h->end == f->end)
+			return 1;
+	}
+	return 0;
+}
+
+size_t marks_spans(const struct app *app, struct span *sp, size_t cap)
+{
+	const struct article *a = open_article(app);
+	size_t n = 0;
+	if (!a)
+		return 0;
+	for (size_t i = 0; i < app->hl.n && n < cap; i++) {
+		const struct highlight *h = &app->hl.v[i];
+		if (h->type != HL_ARTICLE && !strcmp(h->article, a->id))
+			sp[n++] = (struct span){ h->start, h->end, app_attr(app, ATTR_MARK) };
+	}
+	if (app->visual && n < cap)
+		sp[n++] = (struct span){ app->vis_start, app->vis_end, app_attr(app, ATTR_SELECTED) };
+	return n;
+}
+
+/* ---- selection in the reader ------------------------------------------------- */
+
+/* The end of the sentence that goes on at `from`: past 。！？；… and closing quotes,
+ * or the end of the paragraph. */
+static uint32_t sentence_end(const struct article *a, uint32_t from)
+{
+	const char *b = a->body;
+	size_t n = a->body_len, i = from;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode((const unsigned char *)b + i, n - i, &cp);
+		k = k ? k : 1;
+		i += k;
+		if (cp == '\n')
+			return (uint32_t)(i - 1 > from ? i - 1 : i);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' || cp == '?' ||
+		    cp == 0x2026) {
+			while (i < n) { /* closing quotes and brackets stay with the sentence */
+				size_t k2 = utf8_decode((const unsigned char *)b + i, n - i, &cp);
+				if (!(cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x2019 ||
+				      cp == 0x2026 || cp == 0x3002))
+					break;
+				i += k2 ? k2 : 1;
+			}
+			return (uint32_t)i;
+		}
+	}
+	return (uint32_t)n;
+}
+
+/* The start of the sentence or row after `at` (skipping a newline). */
+static uint32_t skip_break(const struct article *a, uint32_t at)
+{
+	while (at < a->body_len && a->body[at] == '\n')
+		at++;
+	return at;
+}
+
+/* The body offset of the first text row on screen. */
+static uint32_t first_visible(struct app *app)
+{
+	reader_layout(app);
+	struct pane *p = &app->pane[PANE_READER];
+	for (size_t i = p->top; i < app->nrows; i++)
+		if (!app->rows[i].header)
+			return app->rows[i].start;
+	return 0;
+}
+
+/* The layout row holding body offset off, or -1. */
+static long row_of(const struct app *app, uint32_t off)
+{
+	for (size_t i = 0; i < app->nrows; i++)
+		if (!app->rows[i].header && off >= app->rows[i].start && off < app->rows[i].end)
+			return (long)i;
+	return -1;
+}
+
+static void start_selection(struct app *app, int mode)
+{
+	const struct article *a = open_article(app);
+	if (!a || !a->body_len) {
+		app_message(app, "open an article first (Enter)");
+		return;
+	}
+	app->visual = mode;
+	app->focus = PANE_READER;
+	app->vis_anchor = app->vis_start = skip_break(a, first_visible(app));
+	if (mode == 'v') {
+		app->vis_end = sentence_end(a, app->vis_start);
+	} else {
+		long r = row_of(app, app->vis_start);
+		app->vis_end = r >= 0 ? app->rows[r].end : (uint32_t)a->body_len;
+	}
+	app_message(app, "selecting %s: j/k extend, m marks, y copies, a notes, Esc cancels",
+		    mode == 'v' ? "sentences" : "lines");
+}
+
+static void extend_selection(struct app *app, int dir)
+{
+	const struct article *a = open_article(app);
+	if (app->visual == 'v') {
+		if (dir > 0 && app->vis_end < a->body_len) {
+			app->vis_end = sentence_end(a, skip_break(a, app->vis_end));
+		} else if (dir < 0) { /* drop the last sentence, keep at least one */
+			uint32_t s = app->vis_start, last = app->vis_start;
+			while (s < app->vis_end) {
+				uint32_t e = sentence_end(a, s);
+				if (e >= app->vis_end)
+					break;
+				last = e;
+				s = skip_break(a, e);
+			}
+			if (last > app->vis_start)
+				app->vis_end = last;
+		}
+	} else {
+		long r = row_of(app, app->vis_end > 0 ? app->vis_end - 1 : 0);
+		if (r < 0)
+			return;
+		if (dir > 0) {
+			for (size_t i = (size_t)r + 1; i < app->nrows; i++)
+				if (!app->rows[i].header) {
+					app->vis_end = app->rows[i].end;
+					break;
+				}
+		} else if (app->rows[r].start > app->vis_start) {
+			app->vis_end = app->rows[r].start;
+		}
+	}
+	reader_show_offset(app, app->vis_end > 0 ? app->vis_end - 1 : 0);
+}
+
+/* ---- copying and opening ----------------------------------------------------- */
+
+static void base64(struct strbuf *sb, const unsigned char *s, size_t n)
+{
+	static const char t[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0) |
+			     (i + 2 < n ? s[i + 2] : 0);
+		sb_addc(sb, t[v >> 18]);
+		sb_addc(sb, t[(v >> 12) & 63]);
+		sb_addc(sb, i + 1 < n ? t[(v >> 6) & 63] : '=');
+		sb_addc(sb, i + 2 < n ? t[v & 63] : '=');
+	}
+}
+
+/* OSC 52: the terminal puts the text on the clipboard. The text is article text,
+ * already free of control characters; base64 keeps it inert. */
+static void copy_text(struct app *app, const char *s, size_t n)
+{
+	struct strbuf seq = STRBUF_INIT;
+	sb_adds(&seq, "\033]52;c;");
+	base64(&seq, (const unsigned char *)s, n);
+	sb_adds(&seq, "\a");
+	fflush(stdout);
+	if (write(STDOUT_FILENO, seq.s, seq.len) < 0)
+		app_message(app, "could not copy: %s", strerror(errno));
+	else
+		app_message(app, "copied %zu characters to the clipboard (OSC 52: the terminal must allow it)",
+			    utf8_count(s, n));
+	sb_free(&seq);
+}
+
+/* Run $BROWSER (or xdg-open) on the URL without a shell, detached. */
+static void open_url(struct app *app, const char *url)
+{
+	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) {
+		app_message(app, "not a web address: %s", url);
+		return;
+	}
+	const char *browser = getenv("BROWSER");
+	char prog[512];
+	snprintf(prog, sizeof prog, "%s", browser && *browser ? browser : "xdg-open");
+	prog[strcspn(prog, ":")] = 0; /* BROWSER may list several, first one wins */
+	pid_t pid = fork();
+	if (pid < 0) {
+		app_message(app, "cannot start %s: %s", prog, strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		/* a grandchild runs the browser, so nothing waits on it and no zombie stays */
+		if (fork() != 0)
+			_exit(0);
+		setsid();
+		int fd = open("/dev/null", O_RDWR);
+		if (fd >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		char *const argv[] = { prog, (char *)url, NULL };
+		execvp(prog, argv);
+		_exit(127);
+	}
+	waitpid(pid, NULL, 0);
+	app_message(app, "opening %s with %s", url, prog);
+}
+
+/* ---- marking ------------------------------------------------------------------ */
+
+static void toggle(struct app *app, struct highlight *h, const char *what)
+{
+	long i = find(app, h);
+	char msg[200];
+	if (i >= 0) {
+		hl_remove(&app->hl, (size_t)i);
+		snprintf(msg, sizeof msg, "unmarked %s", what);
+	} else {
+		hl_add(&app->hl, h);
+		snprintf(msg, sizeof msg, "marked %s (a: add a note, H: all highlights)", what);
+	}
+	hl_free(h);
+	save(app, msg);
+}
+
+static int mark(struct app *app)
+{
+	const struct article *a = open_article(app);
+	struct highlight h;
+	if (app->visual && a) {
+		hl_of_passage(&h, a, app->vis_start, app->vis_end);
+		app->visual = 0;
+		toggle(app, &h, "the passage");
+	} else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n) {
+		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
+		toggle(app, &h, "the measure");
+	} else if (app->focus == PANE_LIST && app->norder) {
+		hl_of_article(&h, &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]]);
+		toggle(app, &h, "the article");
+	} else if (a) {
+		hl_of_article(&h, a);
+		toggle(app, &h, "the article");
+	}
+	return 1;
+}
+
+/* The highlight the note key is about: the selection or fact being marked now. */
+static long note_target(struct app *app)
+{
+	const struct article *a = open_article(app);
+	struct highlight h;
+	if (app->visual && a)
+		hl_of_passage(&h, a, app->vis_start, app->vis_end);
+	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n)
+		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
+	else if (app->focus == PANE_LIST && app->norder)
+		hl_of_article(&h, &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]]);
+	else if (a)
+		hl_of_article(&h, a);
+	else
+		return -1;
+	long i = find(app, &h);
+	if (i < 0) { /* a note marks it too */
+		i = (long)hl_add(&app->hl, &h);
+	}
+	hl_free(&h);
+	app->visual = 0;
+	return i;
+}
+
+static void ask_note(struct app *app, long i)
+{
+	if (i < 0) {
+		app_message(app, "nothing to write a note on");
+		return;
+	}
+	app->note_target = i;
+	app_prompt(app, PROMPT_NOTE, "note: ", app->hl.v[i].note ? app->hl.v[i].note : "");
+}
+
+int marks_action(struct app *app, enum action a)
+{
+	const struct article *art = open_article(app);
+	if (app->visual) {
+		switch (a) {
+		case ACT_MOVE_DOWN: extend_selection(app, 1); return 1;
+		case ACT_MOVE_UP: extend_selection(app, -1); return 1;
+		case ACT_QUIT:
+			app->visual = 0;
+			sb_reset(&app->msg);
+			return 1;
+		case ACT_COPY:
+			copy_text(app, art->body + app->vis_start, app->vis_end - app->vis_start);
+			app->visual = 0;
+			return 1;
+		default: break;
+		}
+	}
+	switch (a) {
+	case ACT_MARK: return mark(app);
+	case ACT_SELECT:
+	case ACT_SELECT_LINES:
+		start_selection(app, a == ACT_SELECT ? 'v' : 'V');
+		return 1;
+	case ACT_ANNOTATE: ask_note(app, note_target(app)); return 1;
+	case ACT_HIGHLIGHTS:
+		app->hl_view = 1;
+		app->hl_sel = app->hl_top = 0;
+		return 1;
+	case ACT_EXPORT:
+		if (!app->hl.n) {
+			app_message(app, "no highlights yet: m marks a measure, an article or a selection");
+			return 1;
+		}
+		app_prompt(app, PROMPT_EXPORT, "export highlights to (.csv .jsonl .md): ",
+			   app->export_path.len ? app->export_path.s : "epinews-highlights.csv");
+		return 1;
+	case ACT_COPY:
+		if (app->focus == PANE_FACTS && art && app->pane[PANE_FACTS].sel < app->facts.n) {
+			const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].sel];
+			copy_text(app, art->body + f->sent_start, f->sent_end - f->sent_start);
+		} else if (art) {
+			copy_text(app, art->title, strlen(art->title));
+		} else {
+			app_message(app, "open an article first (Enter)");
+		}
+		return 1;
+	case ACT_OPEN_URL: {
+		const struct article *t = art ? art : app->norder ? &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]] : NULL;
+		if (!t || !t->url)
+			app_message(app, "this article has no URL");
+		else
+			open_url(app, t->url);
+		return 1;
+	}
+	default: return 0;
+	}
+}
+
+/* ---- prompts ------------------------------------------------------------------ */
+
+static void do_export(struct app *app, int force)
+{
+	const char *path = app->export_path.s;
+	const char *dot = strrchr(path, '.');
+	int fmt = dot ? export_format_from_name(dot + 1) : -1;
+	if (fmt < 0) {
+		app_message(app, "say the format by the file's ending: .csv, .jsonl or .md");
+		return;
+	}
+	struct export_row *rows;
+	size_t n = export_highlight_rows(&app->hl, &app->co.ar, &app->co.fdb, &rows);
+	struct strbuf sb = STRBUF_INIT;
+	export_write(&sb, (enum export_format)fmt, &app->co.gz, rows, n, 0);
+	if (export_to_file(path, sb.s ? sb.s : "", sb.len, force) != 0) {
+		if (errno == EEXIST)
+			app_prompt(app, PROMPT_OVERWRITE, "", "");
+		else
+			app_message(app, "cannot write %s: %s", path, strerror(errno));
+		if (errno == EEXIST) {
+			sb_reset(&app->typing);
+			app->prompt_label = "the file exists: replace it? (y/n) ";
+		}
+	} else {
+		app_message(app, "exported %zu highlight(s) to %s", n, path);
+	}
+	sb_free(&sb);
+	free(rows);
+}
+
+void marks_prompt_done(struct app *app, int ok)
+{
+	int kind = app->prompting;
+	app->prompting = PROMPT_NONE;
+	sb_reset(&app->msg);
+	if (kind == PROMPT_NOTE) {
+		if (ok && app->note_target >= 0 && (size_t)app->note_target < app->hl.n) {
+			hl_set_note(&app->hl, (size_t)app->note_target, app->typing.s);
+			save(app, app->typing.len ? "note saved" : "note removed");
+		} else if (app->hl.nadded) {
+			save(app, "marked, no note");
+		}
+		app->note_target = -1;
+	} else if (kind == PROMPT_EXPORT) {
+		if (!ok || !app->typing.len)
+			return;
+		sb_reset(&app->export_path);
+		sb_add(&app->export_path, app->typing.s, app->typing.len);
+		do_export(app, 0);
+	} else if (kind == PROMPT_OVERWRITE) {
+		if (ok)
+			do_export(app, 1);
+		else
+			app_message(app, "not exported: %s is kept", app->export_path.s);
+	}
+}
+
+/* ---- the highlights list ----------------------------------------------------- */
+
+struct view_row {
+	const struct highlight *h;
+	struct hl_where w;
+};
+
+static int view_cmp(const void *x, const void *y, void *arg)
+{
+	const struct app *app = arg;
+	const struct highlight *a = &app->hl.v[*(const size_t *)x], *b = &app->hl.v[*(const size_t *)y];
+	struct hl_where wa, wb;
+	hl_resolve(a, &app->co.ar, &app->co.fdb, &wa);
+	hl_resolve(b, &app->co.ar, &app->co.fdb, &wb);
+	const struct article *aa = wa.doc >= 0 ? &app->co.ar.art[wa.doc] : NULL;
+	const struct article *ab = wb.doc >= 0 ? &app->co.ar.art[wb.doc] : NULL;
+	int c = 0;
+	if (app->hl_sort == 1) {
+		c = strcmp(aa && aa->place ? aa->place : "\xff", ab && ab->place ? ab->place : "\xff");
+	} else if (app->hl_sort == 2) {
+		c = strcmp(a->type == HL_FACT ? a->kind : "\xff", b->type == HL_FACT ? b->kind : "\xff");
+	} else {
+		long da = aa && ymd_full(aa->date) ? ymd_days(aa->date) : 0x7fffffffL;
+		long db = ab && ymd_full(ab->date) ? ymd_days(ab->date) : 0x7fffffffL;
+		c = (da > db) - (da < db);
+	}
+	if (!c)
+		c = (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+	return c;
+}
+
+static void view_order(struct app *app)
+{
+	free(app->hl_order);
+	app->hl_order = xmalloc((app->hl.n + 1) * sizeof *app->hl_order);
+	app->hl_norder = app->hl.n;
+	for (size_t i = 0; i < app->hl.n; i++)
+		app->hl_order[i] = i;
+	qsort_r(app->hl_order, app->hl_norder, sizeof *app->hl_order, view_cmp, app);
+	if (app->hl_sel >= app->hl_norder)
+		app->hl_sel = app->hl_norder ? app->hl_norder - 1 : 0;
+}
+
+void marks_draw_view(struct app *app)
+{
+	static const char *const sorts[] = { "date", "place", "kind" };
+	view_order(app);
+	int amb = app->opt.ambiguous_wide, h = LINES - 2;
+	struct strbuf row = STRBUF_INIT;
+	sb_addf(&row, " Highlights: %zu, by %s   Enter open  a note  m unmark  s sort  q close", app->hl_norder,
+		sorts[app->hl_sort]);
+	draw_row(0, 0, COLS, 0, row.s, row.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, amb);
+	if (app->hl_sel < app->hl_top)
+		app->hl_top = app->hl_sel;
+	if (h > 0 && app->hl_sel >= app->hl_top + (size_t)h)
+		app->hl_top = app->hl_sel - (size_t)h + 1;
+	for (int r = 0; r < h; r++) {
+		size_t i = app->hl_top + (size_t)r;
+		sb_reset(&row);
+		attr_t attr = app_attr(app, ATTR_NORMAL);
+		if (i < app->hl_norder) {
+			const struct highlight *hl = &app->hl.v[app->hl_order[i]];
+			struct hl_where w;
+			hl_resolve(hl, &app->co.ar, &app->co.fdb, &w);
+			const struct article *a = w.doc >= 0 ? &app->co.ar.art[w.doc] : NULL;
+			char date[16];
+			sb_addf(&row, "%-10s %-7s ", a ? ymd_format(a->date, date) : "-", w.status == HL_OK ? "" :
+				hl_status_name(w.status));
+			if (hl->type == HL_FACT)
+				sb_addf(&row, "%s %lld: ", hl->kind, (long long)hl->value);
+			else if (hl->type == HL_ARTICLE)
+				sb_adds(&row, "article: ");
+			sb_adds(&row, hl->quote ? hl->quote : hl->title);
+			if (hl->type != HL_ARTICLE) {
+				sb_adds(&row, "  — ");
+				sb_adds(&row, hl->title);
+			}
+			if (hl->note) {
+				sb_adds(&row, "  [");
+				sb_adds(&row, hl->note);
+				sb_adds(&row, "]");
+			}
+			for (size_t k = 0; k < row.len; k++) /* one line per highlight */
+				if (row.s[k] == '\n')
+					row.s[k] = ' ';
+			if (i == app->hl_sel)
+				attr = app_attr(app, ATTR_SELECTED);
+		} else if (i == 0) {
+			sb_adds(&row, "  no highlights yet: m marks a measure (side panel), an article (list) or a selection (v)");
+			attr = app_attr(app, ATTR_DIM);
+		}
+		draw_row(1 + r, 0, COLS, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
+	}
+	sb_free(&row);
+}
+
+void marks_view_key(struct app *app, enum action a, int key)
+{
+	size_t n = app->hl_norder, page = LINES > 4 ? (size_t)LINES - 4 : 1;
+	switch (a) {
+	case ACT_MOVE_DOWN: if (app->hl_sel + 1 < n) app->hl_sel++; return;
+	case ACT_MOVE_UP: if (app->hl_sel) app->hl_sel--; return;
+	case ACT_PAGE_DOWN: app->hl_sel = app->hl_sel + page < n ? app->hl_sel + page : n ? n - 1 : 0; return;
+	case ACT_PAGE_UP: app->hl_sel = app->hl_sel > page ? app->hl_sel - page : 0; return;
+	case ACT_FIRST: app->hl_sel = 0; return;
+	case ACT_LAST: app->hl_sel = n ? n - 1 : 0; return;
+	case ACT_SORT: app->hl_sort = (app->hl_sort + 1) % 3; return;
+	case ACT_QUIT:
+	case ACT_HIGHLIGHTS: app->hl_view = 0; return;
+	case ACT_EXPORT:
+		app->hl_view = 0;
+		marks_action(app, ACT_EXPORT);
+		return;
+	default: break;
+	}
+	if (key == 27) {
+		app->hl_view = 0;
+		return;
+	}
+	if (!n || app->hl_sel >= n)
+		return;
+	size_t idx = app->hl_order[app->hl_sel];
+	if (a == ACT_MARK) {
+		hl_remove(&app->hl, idx);
+		save(app, "unmarked");
+	} else if (a == ACT_ANNOTATE) {
+		app->hl_view = 0;
+		ask_note(app, (long)idx);
+	} else if (a == ACT_OPEN) {
+		struct hl_where w;
+		hl_resolve(&app->hl.v[idx], &app->co.ar, &app->co.fdb, &w);
+		if (w.doc < 0) {
+			app_message(app, "that article is no longer in the archive");
+			return;
+		}
+		app->hl_view = 0;
+		app_open(app, w.doc);
+		app->focus = PANE_READER;
+		reader_show_offset(app, w.start);
+		if (w.status != HL_OK)
+			app_message(app, "the highlight was %s", hl_status_name(w.status));
+	}
+}
