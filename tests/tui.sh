@@ -1,26 +1,8 @@
 #!/bin/sh
 # The browser as a person uses it: driven in tmux, asserting on the screen text.
 . "$SRCDIR/tests/tap.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+. "$SRCDIR/tests/tmux.sh"
 [ -d "$SEEDS" ] || skip_all "no seed archives at $SEEDS"
-T=$(mktemp -d)
-SOCK="epinews-test-$$"
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-export HOME="$T" XDG_CONFIG_HOME="$T/config" LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
-screen() { tm capture-pane -p -t app; }
-# wait until the screen shows $1 (or 5 s pass)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-widest() { screen | LC_ALL=C.UTF-8 wc -L; }
 
 tm new-session -d -s app -x 100 -y 30 "env TERM=screen-256color '$EPINEWS' '$SEEDS'; s=\$?; echo EXIT=\$s >'$T/exit'; echo DONE-\$s; sleep 60"
 wait_for '武汉已设置132个隔离点'

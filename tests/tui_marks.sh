@@ -4,26 +4,9 @@
 # from the browser and parse the file back; copy through OSC 52; open the URL
 # with $BROWSER, run without a shell.
 . "$SRCDIR/tests/tap.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed (./quickstart installs it)"
-T=$(mktemp -d)
-SOCK="epinews-tmarks-$$"
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
-	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+. "$SRCDIR/tests/tmux.sh"
 S="$SRCDIR/data/samples"
-screen() { tm capture-pane -p -t app; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed (./quickstart installs it)"
 # a browser that writes down the arguments it was given
 cat >"$T/browser" <<'SH'
 #!/bin/sh

@@ -3,26 +3,8 @@
 # prompt (errors shown as typed), place and date filters, query history across
 # runs, extreme terminal sizes, and articles full of terminal escape sequences.
 . "$SRCDIR/tests/tap.sh"
-command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
-T=$(mktemp -d)
-SOCK="epinews-tsearch-$$"
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
-trap cleanup EXIT
-export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
-	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+. "$SRCDIR/tests/tmux.sh"
 S="$SRCDIR/data/samples"
-screen() { tm capture-pane -p -t app; }
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -q -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-widest() { screen | LC_ALL=C.UTF-8 wc -L; }
 start() { # start ARCHIVE [WIDTH HEIGHT]
 	tm kill-session -t app 2>/dev/null
 	tm new-session -d -s app -x "${2:-120}" -y "${3:-30}" "env TERM=screen-256color '$EPINEWS' '$1'; echo DONE-\$?; sleep 60"

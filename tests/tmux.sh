@@ -1,0 +1,23 @@
+# Helpers for the tests that drive the browser in tmux. Source after tap.sh.
+# Sets T (a temporary directory, removed on exit) and a private tmux server.
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed"
+T=$(mktemp -d)
+SOCK="epinews-test-$$"
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
+trap cleanup EXIT
+export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+screen() { tm capture-pane -p -t app; }
+# wait until the screen shows $1 (or 5 s pass)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -q -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# the widest screen line, in cells
+widest() { screen | LC_ALL=C.UTF-8 wc -L; }
