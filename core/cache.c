@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,14 +86,6 @@ static uint64_t block_sum(const uint8_t *p, size_t n, uint64_t seed)
 		d ^= d >> 33;
 	}
 	return hash64(p + i, n - i, a ^ (b << 1) ^ (c << 2) ^ (d << 3) ^ (b >> 7) ^ (d >> 5));
-}
-
-static uint64_t region_sum(const uint8_t *p, size_t n)
-{
-	uint64_t h = CACHE_VERSION;
-	for (size_t i = 0; i < n; i += BLOCK)
-		h = block_sum(p + i, n - i < BLOCK ? n - i : BLOCK, h);
-	return h;
 }
 
 /* ---- naming ------------------------------------------------------------------ */
@@ -389,7 +382,47 @@ struct cmap {
 	/* path hash table: file index + 1, 0 empty */
 	uint32_t *slots;
 	size_t nslots;
+	/* the checksum runs on another thread while the rest is checked and used */
+	pthread_t sum_thread;
+	int sum_running;
+	uint64_t sum;
 };
+
+/* The checksum of the whole file, a block at a time. Each block, once summed, is
+ * dropped from this process's mapping (it stays in the page cache): reading the
+ * file must not count as memory in use. */
+static void *sum_worker(void *arg)
+{
+	struct cmap *m = arg;
+	const uint8_t *p = m->base + DATA_START;
+	size_t n = m->len - DATA_START;
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uint64_t h = CACHE_VERSION;
+	for (size_t i = 0; i < n; i += BLOCK) {
+		size_t len = n - i < BLOCK ? n - i : BLOCK;
+		h = block_sum(p + i, len, h);
+		uintptr_t a = ((uintptr_t)(p + i) + page - 1) & ~(page - 1);
+		uintptr_t e = ((uintptr_t)(p + i + len)) & ~(page - 1);
+		if (e > a)
+			madvise((void *)a, e - a, MADV_DONTNEED);
+	}
+	m->sum = h;
+	return NULL;
+}
+
+/* Wait for the checksum: NULL when it matches, else the reason. */
+static const char *cmap_wait_sum(struct cmap *m)
+{
+	if (m->sum_running) {
+		pthread_join(m->sum_thread, NULL);
+		m->sum_running = 0;
+	}
+#ifdef EPINEWS_FUZZ_NO_CHECKSUM /* the fuzzer's mutations must reach the other checks */
+	return NULL;
+#else
+	return m->sum == m->h->sum ? NULL : "checksum mismatch (damaged)";
+#endif
+}
 
 static const void *sec(const struct cmap *m, int s)
 {
@@ -398,6 +431,7 @@ static const void *sec(const struct cmap *m, int s)
 
 static void cmap_close(struct cmap *m)
 {
+	cmap_wait_sum(m);
 	if (m->base)
 		munmap((void *)m->base, m->len);
 	free(m->slots);
@@ -423,10 +457,10 @@ static const char *validate(struct cmap *m, size_t nplaces)
 		if (off < DATA_START || off % 8 || off > m->len || n > (m->len - off) / sz)
 			return "a section lies outside the file";
 	}
-#ifndef EPINEWS_FUZZ_NO_CHECKSUM /* the fuzzer's mutations must reach the checks below */
-	if (region_sum(m->base + DATA_START, m->len - DATA_START) != h->sum)
-		return "checksum mismatch (damaged)";
-#endif
+	if (pthread_create(&m->sum_thread, NULL, sum_worker, m) == 0)
+		m->sum_running = 1;
+	else
+		sum_worker(m);
 	/* the checksum says nothing about who wrote it: check every reference */
 	uint64_t narts = h->count[S_ARTS], nfiles = h->count[S_FILES], slen = h->count[S_STR];
 	m->files = sec(m, S_FILES);
@@ -508,7 +542,7 @@ static const char *cmap_open(struct cmap *m, const char *file, size_t nplaces)
 		close(fd);
 		return "too short";
 	}
-	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (p == MAP_FAILED)
 		return "cannot be mapped";
@@ -615,6 +649,17 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 	corpus_load_files(c, paths, npaths, dg);
 	c->ar.reuse = NULL;
 	c->ar.reuse_arg = NULL;
+	if (!bad && (bad = cmap_wait_sum(&m)) != NULL) {
+		/* damaged after all: forget what came from it and read everything */
+		*why = bad;
+		free(rs.prior);
+		cmap_close(&m);
+		int nthreads = c->nthreads;
+		corpus_free(c);
+		corpus_init(c);
+		c->nthreads = nthreads;
+		corpus_load_files(c, paths, npaths, dg);
+	}
 	if (bad) {
 		archive_assign_ids(&c->ar);
 		corpus_build_facts(c);
@@ -689,8 +734,10 @@ const char *cache_check(const char *file)
 	gazetteer_init(&gz);
 	struct cmap m;
 	const char *why = cmap_open(&m, file, gz.n);
-	if (!why)
+	if (!why) {
+		why = cmap_wait_sum(&m);
 		cmap_close(&m);
+	}
 	gazetteer_free(&gz);
 	return why;
 }
