@@ -8,7 +8,7 @@
 static void out_of_memory(size_t n)
 {
 	fprintf(stderr, "epinews: out of memory (asked for %zu bytes)\n", n);
-	exit(1);
+	exit(3); /* documented: 3 means out of memory */
 }
 
 void *xmalloc(size_t n)

@@ -32,7 +32,7 @@ static const char usage[] =
 	"--no-cache, anywhere, reads the archive without the cache in\n"
 	"$XDG_CACHE_HOME/epinews (queries: see `epinews search --help`).\n"
 	"\n"
-	"Exit status: 0 done, 1 nothing loaded or no such article, 2 usage error.\n"
+	"Exit status: 0 done, 1 nothing loaded or found, 2 usage error, 3 out of memory.\n"
 	"See epinews(1) for the full manual.\n";
 
 /* Take --no-cache out of argv (anywhere before a "--"). */
