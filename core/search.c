@@ -83,6 +83,19 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 	const struct bits *cand = &q->root->cand;
 	size_t nc = bits_count(cand);
 	res->candidates = nc;
+	if (sort == SEARCH_BY_DATE && cx->by_date && limit && nc > cx->ar->n / 64) {
+		/* the first few in date order: walk the order, verify, stop at the limit */
+		struct search_hit *w = xmalloc((limit + 1) * sizeof *w);
+		size_t k = 0;
+		for (size_t i = 0; i < cx->ar->n && k < limit; i++) {
+			uint32_t d = cx->by_date[i];
+			if (bits_has(cand, d) && query_match(q, cx, d))
+				w[k++] = (struct search_hit){ d, 0 };
+		}
+		res->v = w;
+		res->n = k;
+		return;
+	}
 	struct search_hit *v = xmalloc((nc + 1) * sizeof *v);
 	size_t n = 0;
 	if (sort == SEARCH_BY_DATE && cx->by_date && nc > cx->ar->n / 64) {

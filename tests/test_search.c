@@ -295,6 +295,11 @@ int main(void)
 			sorted = 0;
 	}
 	ok(sorted && r.n > 3, "date order: oldest first, undated last (%zu results)", r.n);
+	struct search_result top;
+	search_run(&q, &cx, SEARCH_BY_DATE, 3, &top);
+	ok(top.n == 3 && top.v[0].doc == r.v[0].doc && top.v[1].doc == r.v[1].doc && top.v[2].doc == r.v[2].doc,
+	   "date order with a limit: the first three of the full list");
+	search_result_free(&top);
 	search_result_free(&r);
 	query_free(&q);
 	corpus_free(&co);
