@@ -20,8 +20,8 @@ static void report_stderr(void *arg, const char *path, uint64_t line, const char
 size_t cli_load(struct archive *ar, char **paths, int npaths)
 {
 	struct diag dg = { report_stderr, NULL, 0 };
-	for (int i = 0; i < npaths; i++)
-		archive_load(ar, paths[i], &dg);
+	ar->nthreads = corpus_threads();
+	archive_load_paths(ar, paths, npaths, &dg);
 	archive_assign_ids(ar);
 	return ar->n;
 }

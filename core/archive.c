@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,29 +198,61 @@ struct dir_stack {
 	int depth;
 };
 
+/* One thing the walk found: a regular file to read, or a problem to report. */
+struct entry {
+	char *path;
+	struct stat st;
+	char *problem;     /* reported in its place in the order */
+	int reuse;         /* the reuse hook will supply it */
+	/* filled by a reader thread */
+	struct archive part;
+	struct diag_msg *msgs;
+	size_t nmsgs;
+};
+
+struct diag_msg {
+	uint64_t line;
+	char *msg;
+};
+
+struct walk {
+	struct entry *v;
+	size_t n, cap;
+};
+
+static void walk_problem(struct walk *w, const char *path, const char *fmt, const char *detail)
+{
+	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
+	struct entry *e = &w->v[w->n++];
+	memset(e, 0, sizeof *e);
+	e->path = xstrdup(path);
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, fmt, detail);
+	e->problem = sb_detach(&sb);
+}
+
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static size_t load_any(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds);
+static void walk_any(struct walk *w, const char *path, struct dir_stack *ds);
 
-static size_t load_dir(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds,
-		       const struct stat *st)
+static void walk_dir(struct walk *w, const char *path, struct dir_stack *ds, const struct stat *st)
 {
 	for (int i = 0; i < ds->depth; i++)
 		if (ds->dev[i] == st->st_dev && ds->ino[i] == st->st_ino) {
-			diag_report(dg, path, 0, "symbolic link loop, skipped");
-			return 0;
+			walk_problem(w, path, "symbolic link loop, skipped%s", "");
+			return;
 		}
 	if (ds->depth == 64) {
-		diag_report(dg, path, 0, "directories nested too deep, skipped");
-		return 0;
+		walk_problem(w, path, "directories nested too deep, skipped%s", "");
+		return;
 	}
 	DIR *dir = opendir(path);
 	if (!dir) {
-		diag_report(dg, path, 0, "cannot open directory: %s", strerror(errno));
-		return 0;
+		walk_problem(w, path, "cannot open directory: %s", strerror(errno));
+		return;
 	}
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -236,7 +269,6 @@ static size_t load_dir(struct archive *ar, const char *path, struct diag *dg, st
 	ds->dev[ds->depth] = st->st_dev;
 	ds->ino[ds->depth] = st->st_ino;
 	ds->depth++;
-	size_t added = 0;
 	struct strbuf child = STRBUF_INIT;
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&child);
@@ -244,42 +276,158 @@ static size_t load_dir(struct archive *ar, const char *path, struct diag *dg, st
 		if (child.len && child.s[child.len - 1] != '/')
 			sb_addc(&child, '/');
 		sb_adds(&child, names[i]);
-		added += load_any(ar, child.s, dg, ds);
+		walk_any(w, child.s, ds);
 		free(names[i]);
 	}
 	ds->depth--;
 	sb_free(&child);
 	free(names);
-	return added;
 }
 
-static size_t load_any(struct archive *ar, const char *path, struct diag *dg, struct dir_stack *ds)
+static void walk_any(struct walk *w, const char *path, struct dir_stack *ds)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno == ELOOP)
-			diag_report(dg, path, 0, "symbolic link loop, skipped");
+			walk_problem(w, path, "symbolic link loop, skipped%s", "");
 		else
-			diag_report(dg, path, 0, "cannot read: %s", strerror(errno));
-		return 0;
+			walk_problem(w, path, "cannot read: %s", strerror(errno));
+		return;
 	}
-	if (S_ISDIR(st.st_mode))
-		return load_dir(ar, path, dg, ds, &st);
+	if (S_ISDIR(st.st_mode)) {
+		walk_dir(w, path, ds, &st);
+		return;
+	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_report(dg, path, 0, "not a regular file, skipped");
-		return 0;
+		walk_problem(w, path, "not a regular file, skipped%s", "");
+		return;
 	}
-	size_t before = ar->n;
-	if (ar->reuse && ar->reuse(ar->reuse_arg, ar, path, &st))
-		return ar->n - before;
-	return load_file(ar, path, dg);
+	w->v = xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
+	struct entry *e = &w->v[w->n++];
+	memset(e, 0, sizeof *e);
+	e->path = xstrdup(path);
+	e->st = st;
+}
+
+/* A reader thread's sink: keep the messages for their turn. */
+static void keep_msg(void *arg, const char *path, uint64_t line, const char *msg)
+{
+	(void)path;
+	struct entry *e = arg;
+	e->msgs = xrealloc(e->msgs, (e->nmsgs + 1) * sizeof *e->msgs);
+	e->msgs[e->nmsgs].line = line;
+	e->msgs[e->nmsgs].msg = xstrdup(msg);
+	e->nmsgs++;
+}
+
+static void read_entry(struct entry *e)
+{
+	struct diag dg = { keep_msg, e, 0 };
+	archive_init(&e->part);
+	load_file(&e->part, e->path, &dg);
+}
+
+struct readers {
+	struct entry *v;
+	size_t n;
+	size_t next; /* the next entry to take, shared */
+	pthread_mutex_t lock;
+};
+
+static void *reader(void *arg)
+{
+	struct readers *r = arg;
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		size_t i = r->next;
+		while (i < r->n && (r->v[i].problem || r->v[i].reuse))
+			i++;
+		r->next = i + 1;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->n)
+			return NULL;
+		read_entry(&r->v[i]);
+	}
+}
+
+/* Move the articles read into e->part to the end of ar. */
+static void take_part(struct archive *ar, struct entry *e)
+{
+	struct archive *p = &e->part;
+	for (size_t f = 0; f < p->nfiles; f++) {
+		const char *name = archive_add_file(ar, p->files[f], p->finfo[f].size, p->finfo[f].mtime_ns);
+		struct file_info *fi = &ar->finfo[ar->nfiles - 1];
+		fi->first = ar->n;
+		fi->count = p->finfo[f].count;
+		archive_reserve(ar, p->finfo[f].count);
+		for (size_t k = 0; k < p->finfo[f].count; k++) {
+			struct article *a = &p->art[p->finfo[f].first + k];
+			a->file = name;
+			ar->art[ar->n++] = *a;
+		}
+	}
+	ar->bytes += p->bytes;
+	p->n = 0; /* the articles belong to ar now */
+	archive_free(p);
 }
 
 size_t archive_load(struct archive *ar, const char *path, struct diag *dg)
 {
-	struct dir_stack ds;
-	ds.depth = 0;
-	return load_any(ar, path, dg, &ds);
+	char *paths[1] = { (char *)path };
+	return archive_load_paths(ar, paths, 1, dg);
+}
+
+size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct diag *dg)
+{
+	struct walk w = { NULL, 0, 0 };
+	for (int i = 0; i < npaths; i++) {
+		struct dir_stack ds;
+		ds.depth = 0;
+		walk_any(&w, paths[i], &ds);
+	}
+	size_t before = ar->n, toread = 0;
+	for (size_t i = 0; i < w.n; i++) {
+		struct entry *e = &w.v[i];
+		if (!e->problem && ar->reuse && ar->reuse(ar->reuse_arg, ar, e->path, &e->st, 1))
+			e->reuse = 1;
+		toread += !e->problem && !e->reuse;
+	}
+	/* read the files on several threads; then take them in order */
+	int nt = ar->nthreads > 1 && toread > 1 ? ar->nthreads : 1;
+	struct readers r = { w.v, w.n, 0, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t th[16];
+	int started = 0;
+	if (nt > 16)
+		nt = 16;
+	for (int t = 1; t < nt; t++)
+		if (pthread_create(&th[started], NULL, reader, &r) == 0)
+			started++;
+	if (started)
+		reader(&r);
+	for (int t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	for (size_t i = 0; i < w.n; i++) {
+		struct entry *e = &w.v[i];
+		if (e->problem) {
+			diag_report(dg, e->path, 0, "%s", e->problem);
+		} else if (e->reuse && ar->reuse(ar->reuse_arg, ar, e->path, &e->st, 0)) {
+			/* supplied by the hook */
+		} else {
+			if (!started || e->reuse) /* read it now (one thread, or the hook changed its mind) */
+				read_entry(e);
+			for (size_t k = 0; k < e->nmsgs; k++)
+				diag_report(dg, e->path, e->msgs[k].line, "%s", e->msgs[k].msg);
+			take_part(ar, e);
+		}
+		for (size_t k = 0; k < e->nmsgs; k++)
+			free(e->msgs[k].msg);
+		free(e->msgs);
+		free(e->path);
+		free(e->problem);
+	}
+	free(w.v);
+	pthread_mutex_destroy(&r.lock);
+	return ar->n - before;
 }
 
 static int hash_order(const void *a, const void *b, void *arg)

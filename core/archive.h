@@ -18,9 +18,9 @@ struct file_info {
 };
 
 /* A hook that may supply a file's articles without reading it (the cache):
- * returns 1 when it added them with archive_add_file. */
+ * returns 1 when it can (dry_run) or did (added them with archive_add_file). */
 typedef int (*archive_reuse_fn)(void *arg, struct archive *ar, const char *path,
-				const struct stat *st);
+				const struct stat *st, int dry_run);
 
 struct archive {
 	struct article *art;
@@ -31,6 +31,7 @@ struct archive {
 	uint64_t bytes; /* bytes read */
 	archive_reuse_fn reuse;
 	void *reuse_arg;
+	int nthreads; /* files read at once by archive_load (0 or 1: one at a time) */
 };
 
 void archive_init(struct archive *ar);
@@ -39,6 +40,8 @@ void archive_free(struct archive *ar);
  * detected). Problems are reported through dg and never stop the rest. Returns the
  * number of articles added. */
 size_t archive_load(struct archive *ar, const char *path, struct diag *dg);
+/* Load several paths, in order; files are read on ar->nthreads threads. */
+size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct diag *dg);
 /* Load text already in memory as if it were the file `name`. */
 size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
 			   size_t n, struct diag *dg);

@@ -577,7 +577,7 @@ struct reuse_state {
 	int in_order;
 };
 
-static int reuse_file(void *arg, struct archive *ar, const char *path, const struct stat *st)
+static int reuse_file(void *arg, struct archive *ar, const char *path, const struct stat *st, int dry_run)
 {
 	struct reuse_state *rs = arg;
 	struct cmap *m = rs->m;
@@ -593,6 +593,8 @@ static int reuse_file(void *arg, struct archive *ar, const char *path, const str
 	int64_t mtime = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
 	if (!r || r->size != (uint64_t)st->st_size || r->mtime_ns != mtime)
 		return 0;
+	if (dry_run)
+		return 1;
 	size_t fidx = (size_t)(r - m->files);
 	if (fidx != rs->next_file++)
 		rs->in_order = 0;

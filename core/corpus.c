@@ -21,6 +21,7 @@ void corpus_init(struct corpus *c)
 	archive_init(&c->ar);
 	gazetteer_init(&c->gz);
 	c->nthreads = corpus_threads();
+	c->ar.nthreads = c->nthreads;
 }
 
 int corpus_threads(void)
@@ -32,8 +33,7 @@ int corpus_threads(void)
 void corpus_load_files(struct corpus *c, char **paths, int npaths, struct diag *dg)
 {
 	double t = corpus_clock();
-	for (int i = 0; i < npaths; i++)
-		archive_load(&c->ar, paths[i], dg);
+	archive_load_paths(&c->ar, paths, npaths, dg);
 	c->t_load += corpus_clock() - t;
 }
 
