@@ -332,6 +332,10 @@ struct readers {
 	size_t n;
 	size_t next; /* the next entry to take, shared */
 	pthread_mutex_t lock;
+	uint64_t done, total; /* bytes read so far (under lock), of all */
+	size_t articles;
+	const struct archive *ar; /* for its progress callback */
+	pthread_t main;
 };
 
 static void *reader(void *arg)
@@ -347,6 +351,15 @@ static void *reader(void *arg)
 		if (i >= r->n)
 			return NULL;
 		read_entry(&r->v[i]);
+		pthread_mutex_lock(&r->lock);
+		r->done += (uint64_t)r->v[i].st.st_size;
+		r->articles += r->v[i].part.n;
+		uint64_t done = r->done;
+		size_t articles = r->articles;
+		pthread_mutex_unlock(&r->lock);
+		/* only the loading thread reports: the callback may draw */
+		if (r->ar->progress && pthread_equal(pthread_self(), r->main))
+			r->ar->progress(r->ar->progress_arg, done, r->total, articles);
 	}
 }
 
@@ -394,7 +407,10 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 	}
 	/* read the files on several threads; then take them in order */
 	int nt = ar->nthreads > 1 && toread > 1 ? ar->nthreads : 1;
-	struct readers r = { w.v, w.n, 0, PTHREAD_MUTEX_INITIALIZER };
+	struct readers r = { w.v, w.n, 0, PTHREAD_MUTEX_INITIALIZER, 0, 0, 0, ar, pthread_self() };
+	for (size_t i = 0; i < w.n; i++)
+		if (!w.v[i].problem && !w.v[i].reuse)
+			r.total += (uint64_t)w.v[i].st.st_size;
 	pthread_t th[16];
 	int started = 0;
 	if (nt > 16)
@@ -413,8 +429,12 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 		} else if (e->reuse && ar->reuse(ar->reuse_arg, ar, e->path, &e->st, 0)) {
 			/* supplied by the hook */
 		} else {
-			if (!started || e->reuse) /* read it now (one thread, or the hook changed its mind) */
+			if (!started || e->reuse) { /* read it now (one thread, or the hook changed its mind) */
 				read_entry(e);
+				r.done += (uint64_t)e->st.st_size;
+				if (ar->progress)
+					ar->progress(ar->progress_arg, r.done, r.total, ar->n + e->part.n);
+			}
 			for (size_t k = 0; k < e->nmsgs; k++)
 				diag_report(dg, e->path, e->msgs[k].line, "%s", e->msgs[k].msg);
 			take_part(ar, e);

@@ -32,6 +32,9 @@ struct archive {
 	archive_reuse_fn reuse;
 	void *reuse_arg;
 	int nthreads; /* files read at once by archive_load (0 or 1: one at a time) */
+	/* called on the loading thread now and then: bytes read of the total */
+	void (*progress)(void *arg, uint64_t done, uint64_t total, size_t articles);
+	void *progress_arg;
 };
 
 void archive_init(struct archive *ar);

@@ -657,9 +657,13 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 		free(rs.prior);
 		cmap_close(&m);
 		int nthreads = c->nthreads;
+		void (*progress)(void *, const char *, uint64_t, uint64_t, size_t) = c->progress;
+		void *progress_arg = c->progress_arg;
 		corpus_free(c);
 		corpus_init(c);
 		c->nthreads = nthreads;
+		c->progress = progress;
+		c->progress_arg = progress_arg;
 		corpus_load_files(c, paths, npaths, dg);
 	}
 	if (bad) {
@@ -706,6 +710,7 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 		c->by_date_borrowed = 1;
 	} else {
 		struct factdb_prior pr = { &old, rs.prior };
+		corpus_phase(c, "finding the measures");
 		double t = corpus_clock();
 		factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, borrowed ? &pr : NULL);
 		c->t_facts += corpus_clock() - t;

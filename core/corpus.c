@@ -30,9 +30,25 @@ int corpus_threads(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
+static void reading(void *arg, uint64_t done, uint64_t total, size_t articles)
+{
+	struct corpus *c = arg;
+	c->progress(c->progress_arg, "reading", done, total, articles);
+}
+
+void corpus_phase(struct corpus *c, const char *phase)
+{
+	if (c->progress)
+		c->progress(c->progress_arg, phase, 0, 0, c->ar.n);
+}
+
 void corpus_load_files(struct corpus *c, char **paths, int npaths, struct diag *dg)
 {
 	double t = corpus_clock();
+	if (c->progress) {
+		c->ar.progress = reading;
+		c->ar.progress_arg = c;
+	}
 	archive_load_paths(&c->ar, paths, npaths, dg);
 	c->t_load += corpus_clock() - t;
 }
@@ -49,6 +65,7 @@ void corpus_build_index(struct corpus *c)
 {
 	if (c->have_index)
 		return;
+	corpus_phase(c, "indexing");
 	double t = corpus_clock();
 	index_build(&c->ar, c->nthreads, &c->ix);
 	c->t_index += corpus_clock() - t;
@@ -59,6 +76,7 @@ void corpus_build_facts(struct corpus *c)
 {
 	if (c->have_facts)
 		return;
+	corpus_phase(c, "finding the measures");
 	double t = corpus_clock();
 	factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, NULL);
 	c->t_facts += corpus_clock() - t;

@@ -24,6 +24,10 @@ struct corpus {
 	int from_cache;       /* 1 when the cache was reused (some files re-read perhaps) */
 	size_t files_reread;  /* files read from disk because the cache lacked them */
 	double t_load, t_facts, t_index; /* seconds spent on each */
+	/* told what is being done: a phase ("reading", "measures", "index"), and for
+	 * reading the bytes done of the total and the articles so far */
+	void (*progress)(void *arg, const char *phase, uint64_t done, uint64_t total, size_t articles);
+	void *progress_arg;
 	void *map;            /* the mapped cache file, or NULL */
 	size_t map_len;
 };
@@ -38,6 +42,8 @@ void corpus_build_index(struct corpus *c);
 void corpus_build_facts(struct corpus *c);
 void corpus_build_order(struct corpus *c);
 void corpus_free(struct corpus *c);
+/* Tell the progress callback (if any) that a phase starts. */
+void corpus_phase(struct corpus *c, const char *phase);
 /* Monotonic seconds. */
 double corpus_clock(void);
 /* Threads worth using on this machine. */

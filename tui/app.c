@@ -798,6 +798,51 @@ int app_dump_keys(void)
 	return 0;
 }
 
+/* ---- loading ----------------------------------------------------------------- */
+
+struct progress {
+	struct app *app;
+	const char *first_path;
+	int npaths;
+	double start, last;
+};
+
+/* A progress bar in the middle of the screen: phase, bytes, MB/s, articles. */
+static void draw_progress(void *arg, const char *phase, uint64_t done, uint64_t total, size_t articles)
+{
+	struct progress *pg = arg;
+	double now = corpus_clock();
+	if (done && done < total && now - pg->last < 0.05)
+		return; /* at most 20 frames a second */
+	pg->last = now;
+	double secs = now - pg->start;
+	int amb = pg->app->opt.ambiguous_wide, y = LINES / 2 - 1;
+	struct strbuf line = STRBUF_INIT;
+	erase();
+	sb_addf(&line, "epinews: %s%s", pg->first_path, pg->npaths > 1 ? " and more" : "");
+	draw_row(y, 0, COLS, 2, line.s, line.len, app_attr(pg->app, ATTR_TITLE), NULL, 0, 0, amb);
+	sb_reset(&line);
+	if (total) {
+		int width = COLS - 4 > 50 ? 50 : COLS - 4 > 0 ? COLS - 4 : 0;
+		int fill = (int)((double)width * (double)done / (double)total);
+		sb_addc(&line, '[');
+		for (int i = 0; i < width; i++)
+			sb_addc(&line, i < fill ? '#' : '.');
+		sb_addc(&line, ']');
+		draw_row(y + 1, 0, COLS, 2, line.s, line.len, A_NORMAL, NULL, 0, 0, amb);
+		sb_reset(&line);
+		sb_addf(&line, "%s: %.1f of %.1f MB, %.1f MB/s, %zu articles", phase, (double)done / 1e6,
+			(double)total / 1e6, secs > 0 ? (double)done / 1e6 / secs : 0.0, articles);
+	} else {
+		sb_addf(&line, "%s...%s", phase, articles ? "" : "");
+		if (articles)
+			sb_addf(&line, " (%zu articles)", articles);
+	}
+	draw_row(y + 2, 0, COLS, 2, line.s, line.len, app_attr(pg->app, ATTR_DIM), NULL, 0, 0, amb);
+	sb_free(&line);
+	refresh();
+}
+
 int app_run(int npaths, char **paths)
 {
 	setlocale(LC_ALL, "");
@@ -823,15 +868,32 @@ int app_run(int npaths, char **paths)
 	struct report_ctx rc = { &app.msg, 0 };
 	struct diag dg = { report_first, &rc, 0 };
 	load_config(&app.km, &app.opt, &dg);
-	/* the archive, through the cache (messages: the first in the status line) */
+	if (!newterm(NULL, stdout, stdin)) {
+		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
+		keymap_free(&app.km);
+		sb_free(&app.msg);
+		return 2;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	init_theme(&app);
+	curs_set(0);
+	/* the archive, through the cache (messages: the first in the status line),
+	 * with a progress bar while it loads */
 	corpus_init(&app.co);
+	struct progress pg = { &app, paths[0], npaths, corpus_clock(), 0 };
+	app.co.progress = draw_progress;
+	app.co.progress_arg = &pg;
 	char cbuf[4096];
 	const char *cfile = cli_cache_on() ? cache_path(paths, npaths, cbuf, sizeof cbuf) : NULL;
 	const char *why;
-	if (isatty(STDERR_FILENO))
-		fprintf(stderr, "epinews: loading %s%s...\r", paths[0], npaths > 1 ? " and more" : "");
+	draw_progress(&pg, "opening", 0, 0, 0);
 	int stale = cache_load(&app.co, cfile, paths, npaths, &dg, &why);
 	if (!app.co.ar.n) {
+		endwin();
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
 			app.msg.len ? app.msg.s : "");
 		corpus_free(&app.co);
@@ -843,25 +905,18 @@ int app_run(int npaths, char **paths)
 		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
 	if (why && !rc.n)
 		app_message(&app, "cache not used (%s); rebuilt", why);
-	if (stale && cfile && cache_save(&app.co, cfile) != 0 && !app.msg.len)
-		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
+	if (stale && cfile) {
+		draw_progress(&pg, "writing the cache", 0, 0, app.co.ar.n);
+		if (cache_save(&app.co, cfile) != 0 && !app.msg.len)
+			app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
+	}
+	app.co.progress = NULL;
 	corpus_build_order(&app.co);
 	history_load(&app);
 	marks_open(&app, paths, npaths);
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
 	app_refilter(&app);
 	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
-
-	if (!newterm(NULL, stdout, stdin)) {
-		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
-		return 2;
-	}
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	init_theme(&app);
 	if (app.opt.mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	for (;;) {
