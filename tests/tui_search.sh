@@ -56,7 +56,13 @@ ok $? "Up in the prompt recalls the last query of the previous run"
 tm send-keys -t app Up Up Up
 wait_for '^/床位 date:2020'
 ok $? "and the ones before it"
-tm send-keys -t app Escape q
+tm send-keys -t app Escape '?'
+wait_for 'j/k scroll'
+ok $? "help that does not fit says it scrolls"
+tm send-keys -t app G
+wait_for 'redraw the screen'
+ok $? "G in the help shows the last action"
+tm send-keys -t app q q
 
 # extreme sizes
 start "$S" 300 100

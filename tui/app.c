@@ -379,11 +379,14 @@ static void draw_status(struct app *app)
 static void draw_help(struct app *app)
 {
 	struct strbuf line = STRBUF_INIT, keys = STRBUF_INIT;
-	int y = 0;
-	draw_row(y++, 0, COLS, 1, "epinews keys (from your keymap; q or ? closes this)", 51,
-		 app_attr(app, ATTR_TITLE), NULL, 0, 0, 0);
+	int y = 0, rows = LINES - 3, nact = ACT_COUNT - 1;
+	if (app->help_top > (size_t)(nact > rows ? nact - rows : 0))
+		app->help_top = (size_t)(nact > rows ? nact - rows : 0);
+	sb_addf(&line, "epinews keys (from your keymap; q or ? closes this%s)",
+		nact > rows ? "; j/k scroll" : "");
+	draw_row(y++, 0, COLS, 1, line.s, line.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, 0);
 	draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
-	for (int a = 1; a < ACT_COUNT && y < LINES - 1; a++) {
+	for (int a = 1 + (int)app->help_top; a < ACT_COUNT && y < LINES - 1; a++) {
 		sb_reset(&keys);
 		keymap_keys_for(&app->km, CTX_GLOBAL, (enum action)a, &keys);
 		sb_reset(&line);
@@ -639,6 +642,12 @@ static int handle_key(struct app *app, int key)
 	if (app->help) {
 		if (a == ACT_QUIT || a == ACT_HELP || key == 27)
 			app->help = 0;
+		else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN || a == ACT_LAST)
+			app->help_top += a == ACT_MOVE_DOWN ? 1 : ACT_COUNT; /* clamped when drawn */
+		else if (a == ACT_MOVE_UP && app->help_top)
+			app->help_top--;
+		else if (a == ACT_PAGE_UP || a == ACT_FIRST)
+			app->help_top = 0;
 		return 1;
 	}
 	if (app->hl_view) {

@@ -92,6 +92,7 @@ struct app {
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
 	int help;
+	size_t help_top;          /* first action shown in the help */
 	struct strbuf msg;
 	int too_small;
 };
