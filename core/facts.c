@@ -620,8 +620,9 @@ static const struct trigger *trigger_ending(const char *b, size_t ss, size_t pos
 	const struct trigger *best = NULL;
 	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
 		const struct trigger *t = &triggers[k];
+		/* the last byte first: most triggers fail there */
 		if ((t->sides & SIDE_L) && (!best || t->len > best->len) && pos >= ss + t->len &&
-		    !memcmp(b + pos - t->len, t->text, t->len))
+		    b[pos - 1] == t->text[t->len - 1] && !memcmp(b + pos - t->len, t->text, t->len))
 			best = t;
 	}
 	return best;
@@ -635,7 +636,10 @@ static const struct trigger *trigger_starting(const char *b, size_t se, size_t p
 		const struct trigger *t = &triggers[k];
 		if (!(t->sides & SIDE_R) || (far_only && !(t->sides & SIDE_FAR)))
 			continue;
-		if ((!best || t->len > best->len) && se - pos >= t->len && !memcmp(b + pos, t->text, t->len))
+		/* the first three bytes (a CJK character) first: most triggers fail there */
+		if ((!best || t->len > best->len) && se - pos >= t->len && b[pos] == t->text[0] &&
+		    (t->len < 3 || (b[pos + 1] == t->text[1] && b[pos + 2] == t->text[2])) &&
+		    !memcmp(b + pos, t->text, t->len))
 			best = t;
 	}
 	return best;
