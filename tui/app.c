@@ -547,6 +547,22 @@ static void prompt_open(struct app *app, const char *add)
 	app->hist_pos = app->nhist;
 }
 
+/* Is another key already waiting? (It stays queued.) */
+static int key_waiting(void)
+{
+	wint_t wc;
+	timeout(0);
+	int r = get_wch(&wc);
+	timeout(-1);
+	if (r == ERR)
+		return 0;
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 1;
+}
+
 static void prompt_key(struct app *app, int key)
 {
 	int search = app->prompting == PROMPT_SEARCH;
@@ -593,6 +609,9 @@ static void prompt_key(struct app *app, int key)
 		return;
 	}
 	if (!search)
+		return;
+	/* more keys already typed: take them first, search once they stop */
+	if (key_waiting())
 		return;
 	/* the list narrows as the user types; a query that does not parse yet keeps
 	 * the list as it was and says why in the status line */
