@@ -246,7 +246,8 @@ static int md_order(const void *x, const void *y, void *arg)
 static void write_md(struct strbuf *sb, const struct gazetteer *gz, struct export_row *rows, size_t n)
 {
 	struct md_sort ms = { gz };
-	qsort_r(rows, n, sizeof *rows, md_order, &ms);
+	if (n > 1)
+		qsort_r(rows, n, sizeof *rows, md_order, &ms);
 	sb_adds(sb, "# epinews export\n");
 	const char *place = NULL;
 	long day = -1;

@@ -88,7 +88,8 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	db->home = xmalloc((ar->n + 1) * sizeof *db->home);
 	for (int t = 0; t < nthreads; t++) {
 		struct part *p = &parts[t];
-		memcpy(db->v + db->n, p->fs.v, p->fs.n * sizeof *db->v);
+		if (p->fs.n) /* fs.v is NULL when the part found nothing */
+			memcpy(db->v + db->n, p->fs.v, p->fs.n * sizeof *db->v);
 		for (size_t i = p->from; i < p->to; i++) {
 			db->first[i] = (uint32_t)db->n;
 			db->n += p->count[i - p->from];

@@ -251,7 +251,8 @@ void index_build(const struct archive *ar, int nthreads, struct index *ix)
 	struct chunk *all = xcalloc(nch ? nch : 1, sizeof *all);
 	nch = 0;
 	for (int t = 0; t < nthreads; t++) {
-		memcpy(all + nch, b[t].chunks, b[t].nchunks * sizeof *all);
+		if (b[t].nchunks)
+			memcpy(all + nch, b[t].chunks, b[t].nchunks * sizeof *all);
 		nch += b[t].nchunks;
 		free(b[t].chunks);
 	}
