@@ -30,6 +30,7 @@ void archive_free(struct archive *ar)
 		free(ar->files[i]);
 	free(ar->files);
 	free(ar->finfo);
+	free(ar->by_id);
 	memset(ar, 0, sizeof *ar);
 }
 
@@ -461,6 +462,8 @@ static int hash_order(const void *a, const void *b, void *arg)
 
 void archive_assign_ids(struct archive *ar)
 {
+	free(ar->by_id); /* the ids change */
+	ar->by_id = NULL;
 	size_t n = ar->n;
 	if (!n)
 		return;
@@ -500,26 +503,45 @@ void archive_assign_ids(struct archive *ar)
 	free(ord);
 }
 
+static int id_order(const void *a, const void *b, void *arg)
+{
+	const struct article *art = arg;
+	return strcmp(art[*(const size_t *)a].id, art[*(const size_t *)b].id);
+}
+
 struct article *archive_find(struct archive *ar, const char *id, int *ambiguous)
 {
 	size_t len = strlen(id);
-	struct article *hit = NULL;
 	*ambiguous = 0;
-	for (size_t i = 0; i < ar->n; i++)
-		if (!strcmp(ar->art[i].id, id))
-			return &ar->art[i];
-	if (len < 4)
+	if (!ar->n)
 		return NULL;
-	for (size_t i = 0; i < ar->n; i++) {
-		if (!strncmp(ar->art[i].id, id, len)) {
-			if (hit) {
-				*ambiguous = 1;
-				return NULL;
-			}
-			hit = &ar->art[i];
-		}
+	if (!ar->by_id) { /* ids sorted once: every lookup is a binary search */
+		ar->by_id = xmalloc(ar->n * sizeof *ar->by_id);
+		for (size_t i = 0; i < ar->n; i++)
+			ar->by_id[i] = i;
+		qsort_r(ar->by_id, ar->n, sizeof *ar->by_id, id_order, ar->art);
 	}
-	return hit;
+	/* the first id not below `id` */
+	size_t lo = 0, hi = ar->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ar->art[ar->by_id[mid]].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ar->n)
+		return NULL;
+	struct article *a = &ar->art[ar->by_id[lo]];
+	if (!strcmp(a->id, id))
+		return a;
+	if (len < 4 || strncmp(a->id, id, len))
+		return NULL;
+	if (lo + 1 < ar->n && !strncmp(ar->art[ar->by_id[lo + 1]].id, id, len)) {
+		*ambiguous = 1;
+		return NULL;
+	}
+	return a;
 }
 
 uint64_t archive_paths_key(char **paths, int npaths)

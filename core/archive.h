@@ -32,6 +32,7 @@ struct archive {
 	archive_reuse_fn reuse;
 	void *reuse_arg;
 	int nthreads; /* files read at once by archive_load (0 or 1: one at a time) */
+	size_t *by_id; /* articles in id order, built by archive_find when first needed */
 	/* called on the loading thread now and then: bytes read of the total */
 	void (*progress)(void *arg, uint64_t done, uint64_t total, size_t articles);
 	void *progress_arg;

@@ -472,15 +472,20 @@ struct view_row {
 	struct hl_where w;
 };
 
+struct view_sort {
+	const struct app *app;
+	const struct hl_where *where; /* of every highlight, resolved once */
+};
+
 static int view_cmp(const void *x, const void *y, void *arg)
 {
-	const struct app *app = arg;
-	const struct highlight *a = &app->hl.v[*(const size_t *)x], *b = &app->hl.v[*(const size_t *)y];
-	struct hl_where wa, wb;
-	hl_resolve(a, &app->co.ar, &app->co.fdb, &wa);
-	hl_resolve(b, &app->co.ar, &app->co.fdb, &wb);
-	const struct article *aa = wa.doc >= 0 ? &app->co.ar.art[wa.doc] : NULL;
-	const struct article *ab = wb.doc >= 0 ? &app->co.ar.art[wb.doc] : NULL;
+	const struct view_sort *vs = arg;
+	const struct app *app = vs->app;
+	size_t i = *(const size_t *)x, j = *(const size_t *)y;
+	const struct highlight *a = &app->hl.v[i], *b = &app->hl.v[j];
+	const struct hl_where *wa = &vs->where[i], *wb = &vs->where[j];
+	const struct article *aa = wa->doc >= 0 ? &app->co.ar.art[wa->doc] : NULL;
+	const struct article *ab = wb->doc >= 0 ? &app->co.ar.art[wb->doc] : NULL;
 	int c = 0;
 	if (app->hl_sort == 1) {
 		c = strcmp(aa && aa->place ? aa->place : "\xff", ab && ab->place ? ab->place : "\xff");
@@ -492,7 +497,7 @@ static int view_cmp(const void *x, const void *y, void *arg)
 		c = (da > db) - (da < db);
 	}
 	if (!c)
-		c = (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+		c = (i > j) - (i < j);
 	return c;
 }
 
@@ -501,9 +506,14 @@ static void view_order(struct app *app)
 	free(app->hl_order);
 	app->hl_order = xmalloc((app->hl.n + 1) * sizeof *app->hl_order);
 	app->hl_norder = app->hl.n;
-	for (size_t i = 0; i < app->hl.n; i++)
+	struct hl_where *where = xmalloc((app->hl.n + 1) * sizeof *where);
+	for (size_t i = 0; i < app->hl.n; i++) {
 		app->hl_order[i] = i;
-	qsort_r(app->hl_order, app->hl_norder, sizeof *app->hl_order, view_cmp, app);
+		hl_resolve(&app->hl.v[i], &app->co.ar, &app->co.fdb, &where[i]);
+	}
+	struct view_sort vs = { app, where };
+	qsort_r(app->hl_order, app->hl_norder, sizeof *app->hl_order, view_cmp, &vs);
+	free(where);
 	if (app->hl_sel >= app->hl_norder)
 		app->hl_sel = app->hl_norder ? app->hl_norder - 1 : 0;
 }
