@@ -10,7 +10,7 @@ secs=${3:-60}
 work="$build/tests/fuzz/work"
 mkdir -p "$work" "$build/tests/fuzz/crashes"
 failed=0
-for t in load json encoding cnum facts config layout query cache; do
+for t in load json encoding cnum facts config layout query cache highlights; do
 	corpus="$work/corpus-$t"
 	mkdir -p "$corpus"
 	case $t in
@@ -21,6 +21,10 @@ for t in load json encoding cnum facts config layout query cache; do
 			'kind:beds' 'beds>1000' 'confirmed>=100' 'ＣＯＶＩＤ' '𠀀'; do
 			i=$((i + 1)); printf '%s' "$q" >"$corpus/seed-$i"
 		done ;;
+	highlights) # seeds: stores written for the harness's archive, and a broken one
+		printf '%s' '{"epinews_highlights":1,"highlights":[{"type":"fact","article":"00000000","title":"武汉已设置集中隔离点","quote":"132个","start":40,"end":47,"kind":"isolation_sites","value":132,"note":"n","created":1}]}' >"$corpus/seed-1"
+		printf '%s' '{"epinews_highlights":1,"highlights":[{"type":"passage","article":"x","title":"成都新增确诊","quote":"第二段","start":0,"end":9,"note":null,"created":0},{"type":"article","article":"y","title":"t","start":0,"end":0}]}' >"$corpus/seed-2"
+		printf '%s' '{"epinews_highlights":1,"highlights":[' >"$corpus/seed-3" ;;
 	cache) # seed: a valid cache of the harness's own archive
 		EPINEWS_FUZZ_SEED="$corpus/seed.cache" "$build/tests/fuzz/fuzz_$t" >/dev/null 2>&1 ;;
 	*) # seeds: our fixtures and samples, the shared seeds when present
