@@ -19,9 +19,10 @@
 	X(NEXT_HIT, "next-hit", "next search hit in the article", "n")                       \
 	X(PREV_HIT, "prev-hit", "previous search hit in the article", "N")                   \
 	X(CLEAR_SEARCH, "clear-search", "clear the search and show every article", "x")      \
-	X(FILTER_PLACE, "filter-place", "narrow to a place: place:武汉 (a province covers its cities)", "c") \
-	X(FILTER_DATE, "filter-date", "narrow to dates: date:2020-02 or date:2020-02-01..2020-02-15", "d") \
-	X(FILTER_MEASURE, "filter-measure", "narrow to a measure: kind:beds or beds>1000", "K") \
+	X(FILTER_PLACE, "filter-place", "filter by place: pick from the archive's places (pinyin works)", "c") \
+	X(FILTER_DATE, "filter-date", "filter by month: pick from the archive's months", "d")       \
+	X(FILTER_MEASURE, "filter-measure", "filter by measure: pick a kind the archive has", "K")  \
+	X(CLEAR_FILTER, "clear-filter", "remove the last filter", "X")                      \
 	X(MARK, "mark", "mark or unmark: the measure, the article, or the selection", "m")    \
 	X(SELECT, "select", "select sentences in the reader (j/k extend, m marks, y copies)", "v") \
 	X(SELECT_LINES, "select-lines", "select lines in the reader", "V")                  \

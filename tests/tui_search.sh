@@ -26,23 +26,51 @@ ok $? "the fixed query is kept"
 n=$("$EPINEWS" search --count '床位 date:2020' "$S" 2>/dev/null)
 screen | tail -n 1 | grep -q " 1/$n of 34 "
 ok $? "the list holds what 'epinews search' finds ($n)"
-tm send-keys -t app x c wuhan Enter
-wait_for 'search: place:wuhan'
-ok $? "c opens the prompt on place:, filled in with a city"
-n=$("$EPINEWS" search --count 'place:wuhan' "$S" 2>/dev/null)
+tm send-keys -t app x c
+wait_for 'Filter by place'
+ok $? "c opens the place picker"
+screen | grep -q '^ *3  武汉市  湖北省'
+ok $? "the picker lists the archive's places with article counts"
+tm send-keys -t app xuchang
+wait_for '许昌市  河南省'
+screen | sed -n 3p | grep -q '许昌市'
+ok $? "typing pinyin narrows the picker to 许昌"
+tm send-keys -t app Enter
+wait_for 'filter: place:许昌市'
+ok $? "Enter makes it a filter, shown in the status line"
+n=$("$EPINEWS" search --count 'place:许昌市' "$S" 2>/dev/null)
 screen | tail -n 1 | grep -q " 1/$n of 34 "
-ok $? "place:wuhan narrows the list to its $n articles"
-tm send-keys -t app / ' 武汉' Enter
-wait_for 'search: place:wuhan 武汉'
-ok $? "/ opens the prompt on the query in force, to add to it"
+ok $? "the list holds the $n articles about 许昌"
+tm send-keys -t app / 确诊 Enter
+wait_for 'search: 确诊'
+n=$("$EPINEWS" search --count 'place:许昌市 确诊' "$S" 2>/dev/null)
+screen | tail -n 1 | grep -q " 1/$n of 34 .*filter: place:许昌市  search: 确诊"
+ok $? "a search is ANDed with the filter ($n)"
 tm send-keys -t app Enter n
 wait_for 'match 1 of'
 ok $? "n jumps to the first hit in the open article"
-tm send-keys -t app q x d 2021 Enter
-wait_for 'search: date:2021'
+tm send-keys -t app q x X
+wait_for 'filter place:许昌市 removed'
+screen | tail -n 1 | grep -q '/34  \[list\]'
+ok $? "X removes the filter: every article again"
+tm send-keys -t app d 2021
+wait_for 'Filter by month'
+screen | sed -n 3p | grep -q ' 2021-'
+ok $? "d lists the months; typing 2021 puts 2021's first"
+tm send-keys -t app Enter
+wait_for 'filter: date:2021-'
 screen | awk 'NR < 29' | grep -E '^20[0-9][0-9]-' >"$T/dates"
-[ -s "$T/dates" ] && ! grep -qv '^2021-' "$T/dates"
-ok $? "d filters by date: every listed article is from 2021"
+m=$(screen | tail -n 1 | sed -n 's/.*filter: date:\(2021-[0-9]*\).*/\1/p')
+[ -s "$T/dates" ] && ! grep -qv "^$m-" "$T/dates"
+ok $? "every listed article is from that month ($m)"
+tm send-keys -t app X K
+wait_for 'Filter by measure'
+tm send-keys -t app beds Enter
+wait_for 'filter: kind:beds'
+n=$("$EPINEWS" search --count 'kind:beds' "$S" 2>/dev/null)
+screen | tail -n 1 | grep -q " 1/$n of 34 "
+ok $? "K picks a kind of measure: the $n articles with beds"
+tm send-keys -t app X
 tm send-keys -t app q
 wait_for 'DONE-0'
 ok $? "q quits"
@@ -51,9 +79,9 @@ ok $? "q quits"
 start "$S"
 wait_for '/34  \[list\]'
 tm send-keys -t app / Up
-wait_for "^/date:2021"
+wait_for "^/确诊"
 ok $? "Up in the prompt recalls the last query of the previous run"
-tm send-keys -t app Up Up Up
+tm send-keys -t app Up
 wait_for '^/床位 date:2020'
 ok $? "and the ones before it"
 tm send-keys -t app Escape '?'

@@ -166,25 +166,47 @@ void app_refilter(struct app *app)
 	find_spans(app);
 }
 
-/* Make `text` the query in force. Returns 0, or -1 with the error in the status. */
+/* Make `text`, with the filters in force, the query in force. Returns 0, or -1
+ * with the error (its column counted in `text`) in the status line. */
 static int set_query(struct app *app, const char *text, size_t len)
 {
 	struct query q;
-	char *s = xmalloc(len + 1);
-	memcpy(s, text, len);
-	s[len] = 0;
-	int rc = query_parse(&q, s, &app->co.gz);
-	free(s);
+	struct strbuf s = STRBUF_INIT;
+	sb_add(&s, text, len);
+	int rc = query_parse(&q, s.s, &app->co.gz);
 	if (rc < 0) {
 		app_message(app, "%s", q.err);
+		sb_free(&s);
 		return -1;
 	}
+	if (app->nfilters) { /* the filters, and the text as one group */
+		query_free(&q);
+		sb_reset(&s);
+		for (size_t i = 0; i < app->nfilters; i++)
+			sb_addf(&s, "%s ", app->filters[i]);
+		if (len) {
+			sb_adds(&s, "(");
+			sb_add(&s, text, len);
+			sb_adds(&s, ")");
+		}
+		if (query_parse(&q, s.s, &app->co.gz) < 0) {
+			app_message(app, "%s", q.err);
+			sb_free(&s);
+			return -1;
+		}
+	}
+	sb_free(&s);
 	if (q.root && q.root->type == Q_ALL)
 		query_free(&q);
 	query_free(&app->q);
 	app->q = q;
 	app_refilter(app);
 	return 0;
+}
+
+int app_apply_query(struct app *app)
+{
+	return set_query(app, app->query.s ? app->query.s : "", app->query.len);
 }
 
 static void add_row(struct app *app, int header, uint32_t s, uint32_t e, int indent)
@@ -365,6 +387,8 @@ static void draw_status(struct app *app)
 		sb_addf(&st, " of %zu", app->co.ar.n);
 	sb_addf(&st, "  [%s]  by %s%s", app->pane[app->focus].ops->name, sorts[app->sort],
 		app->reverse ? " (reversed)" : "");
+	for (size_t i = 0; i < app->nfilters; i++)
+		sb_addf(&st, "%s%s", i ? " " : "  filter: ", app->filters[i]);
 	if (app->query.len)
 		sb_addf(&st, "  search: %s", app->query.s);
 	if (app->msg.len)
@@ -414,6 +438,8 @@ static void draw(struct app *app)
 		draw_help(app);
 	} else if (app->hl_view) {
 		marks_draw_view(app);
+	} else if (app->picker) {
+		picker_draw(app);
 	} else {
 		for (int i = 0; i < PANE_COUNT; i++)
 			if (app->pane[i].visible && app->pane[i].h > 0 && app->pane[i].w > 0)
@@ -653,6 +679,10 @@ static int handle_key(struct app *app, int key)
 		prompt_key(app, key);
 		return 1;
 	}
+	if (app->picker) {
+		picker_key(app, key);
+		return 1;
+	}
 	if (app->too_small)
 		return key != 'q';
 	sb_reset(&app->msg);
@@ -700,18 +730,27 @@ static int handle_key(struct app *app, int key)
 		prompt_open(app, "");
 		return 1;
 	case ACT_FILTER_PLACE:
-		prompt_open(app, "place:");
+		picker_open(app, PICK_PLACE);
 		return 1;
 	case ACT_FILTER_DATE:
-		prompt_open(app, "date:");
+		picker_open(app, PICK_DATE);
 		return 1;
 	case ACT_FILTER_MEASURE:
-		prompt_open(app, "kind:");
+		picker_open(app, PICK_KIND);
+		return 1;
+	case ACT_CLEAR_FILTER:
+		if (!app->nfilters) {
+			app_message(app, "no filter in force");
+			return 1;
+		}
+		app_message(app, "filter %s removed", app->filters[app->nfilters - 1]);
+		free(app->filters[--app->nfilters]);
+		app_apply_query(app);
 		return 1;
 	case ACT_CLEAR_SEARCH:
 		sb_reset(&app->query);
 		set_query(app, "", 0);
-		app_message(app, "search cleared");
+		app_message(app, app->nfilters ? "search cleared (X removes the filters)" : "search cleared");
 		return 1;
 	case ACT_TOGGLE_FACTS:
 		app->opt.facts_panel = !app->opt.facts_panel;
@@ -958,6 +997,10 @@ int app_run(int npaths, char **paths)
 	endwin();
 	history_save(&app);
 	marks_close(&app);
+	picker_close(&app);
+	for (size_t i = 0; i < app.nfilters; i++)
+		free(app.filters[i]);
+	free(app.filters);
 	for (size_t i = 0; i < app.nhist; i++)
 		free(app.hist[i]);
 	free(app.hist);

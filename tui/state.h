@@ -17,6 +17,8 @@
 
 struct app;
 
+enum pick_kind { PICK_PLACE, PICK_DATE, PICK_KIND };
+
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE };
 
 /* A pane: a view with its own draw and action handlers (the tig model). */
@@ -89,6 +91,16 @@ struct app {
 	long note_target;         /* the highlight a note is being written for */
 	struct strbuf export_path;
 
+	/* filters picked from lists (tui/picker.c), ANDed with the search */
+	char **filters;
+	size_t nfilters;
+	int picker;               /* 0, or the enum pick_kind + 1 of the open picker */
+	struct pick_item *items;
+	size_t nitems;
+	size_t *shown, nshown;    /* items matching what was typed */
+	size_t pick_sel, pick_top;
+	struct strbuf pick_typed;
+
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
 	int help;
@@ -115,6 +127,15 @@ void app_refilter(struct app *app);
 void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Open the one-line prompt of a kind, with a label and a starting text. */
 void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text);
+
+/* Re-apply the search text and the filters. */
+int app_apply_query(struct app *app);
+
+/* tui/picker.c: choose a place, month or measure from what the archive has */
+void picker_open(struct app *app, enum pick_kind kind);
+void picker_draw(struct app *app);
+void picker_key(struct app *app, int key);
+void picker_close(struct app *app);
 
 /* tui/marks.c: highlights in the browser */
 void marks_open(struct app *app, char **paths, int npaths);

@@ -1,0 +1,280 @@
+/* Pickers: a place, a month or a kind of measure chosen from what the archive
+ * holds, with article counts, narrowed as the user types (pinyin or
+ * characters). The choice becomes a filter (place:, date:, kind:) ANDed with
+ * the search; X removes filters one by one. */
+#include "tui/state.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fold.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+struct pick_item {
+	char label[96];
+	char value[80];   /* the filter */
+	char match[160];  /* what typing is matched against (folded) */
+	size_t count;
+};
+
+static void add_item(struct app *app, size_t *cap, const char *label, const char *value, const char *match,
+		     size_t count)
+{
+	app->items = xgrow(app->items, cap, app->nitems + 1, sizeof *app->items);
+	struct pick_item *it = &app->items[app->nitems++];
+	snprintf(it->label, sizeof it->label, "%s", label);
+	snprintf(it->value, sizeof it->value, "%s", value);
+	struct fold_str f;
+	fold_str_init(&f, match, strlen(match));
+	snprintf(it->match, sizeof it->match, "%s", f.u8);
+	fold_str_free(&f);
+	it->count = count;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct pick_item *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->label, y->label);
+}
+
+/* Places: each article counts for its home city and that city's province. */
+static void places(struct app *app, size_t *cap)
+{
+	const struct gazetteer *gz = &app->co.gz;
+	size_t *count = xcalloc(gz->n + 1, sizeof *count);
+	for (size_t d = 0; d < app->co.ar.n; d++) {
+		int city = app->co.fdb.home[d];
+		if (city < 0)
+			continue;
+		count[city]++;
+		int prov = gazetteer_province(gz, city);
+		if (prov >= 0 && prov != city && strcmp(gz->v[prov].full_name, gz->v[city].full_name))
+			count[prov]++;
+	}
+	for (size_t p = 0; p < gz->n; p++) {
+		if (!count[p])
+			continue;
+		const struct place *pl = &gz->v[p];
+		char label[96], match[160];
+		int prov = gazetteer_province(gz, (int)p);
+		snprintf(label, sizeof label, "%s%s%s", pl->full_name, prov >= 0 && prov != (int)p ? "  " : "",
+			 prov >= 0 && prov != (int)p ? gz->v[prov].full_name : "");
+		snprintf(match, sizeof match, "%s %s %s", pl->full_name, pl->short_name ? pl->short_name : "",
+			 pl->pinyin ? pl->pinyin : "");
+		char value[80];
+		snprintf(value, sizeof value, "place:%s", pl->full_name);
+		add_item(app, cap, label, value, match, count[p]);
+	}
+	free(count);
+	if (app->nitems > 1)
+		qsort(app->items, app->nitems, sizeof *app->items, by_count);
+}
+
+/* Months, oldest first. */
+static void months(struct app *app, size_t *cap)
+{
+	/* months as y * 12 + m, counted in a sorted array */
+	long *key = xmalloc((app->co.ar.n + 1) * sizeof *key);
+	size_t n = 0;
+	for (size_t d = 0; d < app->co.ar.n; d++) {
+		const struct article *a = &app->co.ar.art[d];
+		if (ymd_full(a->date))
+			key[n++] = (long)a->date.y * 12 + (a->date.m - 1);
+	}
+	long *cnt = xcalloc(12 * 400 + 1, sizeof *cnt); /* 1900..2299 */
+	for (size_t i = 0; i < n; i++)
+		if (key[i] >= 1900 * 12 && key[i] < 2300 * 12)
+			cnt[key[i] - 1900 * 12]++;
+	for (long k = 0; k < 12 * 400; k++) {
+		if (!cnt[k])
+			continue;
+		char label[32], value[48];
+		snprintf(label, sizeof label, "%04ld-%02ld", 1900 + k / 12, k % 12 + 1);
+		snprintf(value, sizeof value, "date:%s", label);
+		add_item(app, cap, label, value, label, (size_t)cnt[k]);
+	}
+	free(cnt);
+	free(key);
+}
+
+/* Kinds of measure, with the articles that have one. */
+static void kinds(struct app *app, size_t *cap)
+{
+	size_t count[KIND_COUNT] = { 0 };
+	for (size_t d = 0; d < app->co.ar.n; d++) {
+		int seen[KIND_COUNT] = { 0 };
+		size_t nf;
+		const struct fact *f = factdb_of(&app->co.fdb, d, &nf);
+		for (size_t k = 0; k < nf; k++)
+			if (!seen[f[k].kind]++)
+				count[f[k].kind]++;
+	}
+	for (int k = 0; k < KIND_COUNT; k++) {
+		if (!count[k])
+			continue;
+		char label[96], value[80], match[160];
+		const char *words = fact_kind_words((enum fact_kind)k), *name = fact_kind_name((enum fact_kind)k);
+		snprintf(label, sizeof label, "%s%s%s%s", words, strcmp(words, name) ? " (" : "",
+			 strcmp(words, name) ? name : "", strcmp(words, name) ? ")" : "");
+		snprintf(value, sizeof value, "kind:%s", fact_kind_name((enum fact_kind)k));
+		snprintf(match, sizeof match, "%s %s", fact_kind_words((enum fact_kind)k),
+			 fact_kind_name((enum fact_kind)k));
+		add_item(app, cap, label, value, match, count[k]);
+	}
+	if (app->nitems > 1)
+		qsort(app->items, app->nitems, sizeof *app->items, by_count);
+}
+
+/* Does every character typed appear in `match`, in order? (a fuzzy match) */
+static int fuzzy(const char *match, const char *typed)
+{
+	const char *m = match;
+	size_t mn = strlen(match), tn = strlen(typed), i = 0;
+	while (i < tn) {
+		uint32_t cp;
+		size_t k = utf8_decode((const unsigned char *)typed + i, tn - i, &cp);
+		k = k ? k : 1;
+		if (cp == ' ') {
+			i += k;
+			continue;
+		}
+		const char *hit = memmem(m, mn - (size_t)(m - match), typed + i, k);
+		if (!hit)
+			return 0;
+		m = hit + k;
+		i += k;
+	}
+	return 1;
+}
+
+static void narrow(struct app *app)
+{
+	struct fold_str f;
+	fold_str_init(&f, app->pick_typed.s ? app->pick_typed.s : "", app->pick_typed.len);
+	app->nshown = 0;
+	/* what contains the text as typed first, then what matches it loosely */
+	for (size_t i = 0; i < app->nitems; i++)
+		if (strstr(app->items[i].match, f.u8))
+			app->shown[app->nshown++] = i;
+	for (size_t i = 0; i < app->nitems; i++)
+		if (!strstr(app->items[i].match, f.u8) && fuzzy(app->items[i].match, f.u8))
+			app->shown[app->nshown++] = i;
+	fold_str_free(&f);
+	app->pick_sel = app->pick_top = 0;
+}
+
+void picker_open(struct app *app, enum pick_kind kind)
+{
+	picker_close(app);
+	size_t cap = 0;
+	if (kind == PICK_PLACE)
+		places(app, &cap);
+	else if (kind == PICK_DATE)
+		months(app, &cap);
+	else
+		kinds(app, &cap);
+	if (!app->nitems) {
+		app_message(app, "nothing to pick: the archive has no %s", kind == PICK_PLACE ? "places" :
+			    kind == PICK_DATE ? "dated articles" : "measures");
+		return;
+	}
+	app->shown = xmalloc(app->nitems * sizeof *app->shown);
+	app->picker = (int)kind + 1;
+	sb_reset(&app->pick_typed);
+	narrow(app);
+}
+
+void picker_close(struct app *app)
+{
+	free(app->items);
+	free(app->shown);
+	app->items = NULL;
+	app->shown = NULL;
+	app->nitems = app->nshown = 0;
+	app->picker = 0;
+	if (!app->pick_typed.s) /* keep the buffer, empty */
+		return;
+	sb_reset(&app->pick_typed);
+}
+
+void picker_draw(struct app *app)
+{
+	static const char *const what[] = { "place", "month", "measure" };
+	int amb = app->opt.ambiguous_wide;
+	struct strbuf row = STRBUF_INIT;
+	sb_addf(&row, "Filter by %s: type to narrow (pinyin or characters), Enter picks, Esc cancels",
+		what[app->picker - 1]);
+	draw_row(0, 0, COLS, 1, row.s, row.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, amb);
+	sb_reset(&row);
+	sb_addf(&row, "> %s", app->pick_typed.s ? app->pick_typed.s : "");
+	draw_row(1, 0, COLS, 1, row.s, row.len, A_NORMAL, NULL, 0, 0, amb);
+	int h = LINES - 3;
+	if (h > 0 && app->pick_sel >= app->pick_top + (size_t)h)
+		app->pick_top = app->pick_sel - (size_t)h + 1;
+	if (app->pick_sel < app->pick_top)
+		app->pick_top = app->pick_sel;
+	for (int r = 0; r < h; r++) {
+		size_t i = app->pick_top + (size_t)r;
+		sb_reset(&row);
+		attr_t attr = app_attr(app, ATTR_NORMAL);
+		if (i < app->nshown) {
+			const struct pick_item *it = &app->items[app->shown[i]];
+			sb_addf(&row, "%8zu  %s", it->count, it->label);
+			if (i == app->pick_sel)
+				attr = app_attr(app, ATTR_SELECTED);
+		} else if (i == 0) {
+			sb_adds(&row, "   nothing matches what you typed");
+			attr = app_attr(app, ATTR_DIM);
+		}
+		draw_row(2 + r, 0, COLS, 1, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
+	}
+	sb_free(&row);
+	int x = 3 + text_width(app->pick_typed.s ? app->pick_typed.s : "", app->pick_typed.len, amb);
+	move(1, x < COLS ? x : COLS - 1);
+}
+
+void picker_key(struct app *app, int key)
+{
+	size_t page = LINES > 4 ? (size_t)LINES - 4 : 1;
+	if (key == 27) {
+		picker_close(app);
+		return;
+	}
+	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
+		if (app->pick_sel < app->nshown) {
+			const char *v = app->items[app->shown[app->pick_sel]].value;
+			app->filters = xrealloc(app->filters, (app->nfilters + 1) * sizeof *app->filters);
+			app->filters[app->nfilters++] = xstrdup(v);
+			picker_close(app);
+			if (app_apply_query(app) == 0)
+				app_message(app, "filter %s: %zu articles (X removes it)", v, app->norder);
+		}
+		return;
+	}
+	if (key == (KEY_FUNC | KEY_DOWN) || key == 14) { /* Down, C-n */
+		if (app->pick_sel + 1 < app->nshown)
+			app->pick_sel++;
+	} else if (key == (KEY_FUNC | KEY_UP) || key == 16) { /* Up, C-p */
+		if (app->pick_sel)
+			app->pick_sel--;
+	} else if (key == (KEY_FUNC | KEY_NPAGE)) {
+		app->pick_sel = app->pick_sel + page < app->nshown ? app->pick_sel + page : app->nshown ? app->nshown - 1 : 0;
+	} else if (key == (KEY_FUNC | KEY_PPAGE)) {
+		app->pick_sel = app->pick_sel > page ? app->pick_sel - page : 0;
+	} else if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
+		struct strbuf *t = &app->pick_typed;
+		while (t->len && ((unsigned char)t->s[t->len - 1] & 0xC0) == 0x80)
+			t->len--;
+		if (t->len)
+			t->len--;
+		if (t->s)
+			t->s[t->len] = 0;
+		narrow(app);
+	} else if (key >= ' ' && !(key & KEY_FUNC) && key != 127) {
+		sb_addcp(&app->pick_typed, (uint32_t)key);
+		narrow(app);
+	}
+}
