@@ -50,7 +50,7 @@ ok $? "y copies (OSC 52) and says so"
 tm send-keys -t app o
 wait_for 'opening'
 i=0
-while [ ! -s "$T/browser.args" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+while [ ! -s "$T/browser.args" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 url=$("$EPINEWS" show --json "$("$EPINEWS" search --limit 1 武汉已设置138 "$S" | cut -f1)" "$S" | "$PWD/tests/json_get" url)
 [ "$url" = null ] && url=
 if [ -n "$url" ]; then
@@ -108,7 +108,7 @@ start "$T/evil"
 wait_for '危险链接'
 tm send-keys -t app o
 i=0
-while [ ! -s "$T/browser.args" ] && [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
+while [ ! -s "$T/browser.args" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 is "$(grep -c . "$T/browser.args")" 1 "the crafted URL reaches the browser as one argument"
 [ ! -e "$T/PWNED" ] && [ ! -e "$T/PWNED2" ]
 ok $? "and no command in it ran"
