@@ -134,6 +134,28 @@ LC_ALL=C grep -q "$(printf '\342\200\256')" "$T/evil.screen"
 ok $((!$?)) "the BiDi override is not on the screen"
 tm send-keys -t app q q
 
+# Ctrl-Z suspends to the shell and fg brings the browser back, redrawn
+if command -v bash >/dev/null 2>&1; then
+	tm kill-session -t app 2>/dev/null
+	tm new-session -d -s app -x 100 -y 30 "env PS1='PROMPT\$ ' bash --norc --noprofile -i"
+	sleep 0.3
+	tm send-keys -t app "env TERM=screen-256color '$EPINEWS' '$S'" Enter
+	wait_for '/34  \[list\]'
+	tm send-keys -t app C-z
+	wait_for 'Stopped'
+	ok $? "Ctrl-Z suspends the browser and gives the shell back"
+	tm send-keys -t app fg Enter
+	wait_for '/34  \[list\]'
+	ok $? "fg brings it back, redrawn"
+	tm send-keys -t app q
+	wait_for '^PROMPT\$ *$'
+	ok $? "and q then quits to the shell"
+else
+	ok 0 "# SKIP bash is not installed"
+	ok 0 "# SKIP"
+	ok 0 "# SKIP"
+fi
+
 # no TERM at all
 env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
 is $? 2 "unset TERM exits 2"
