@@ -986,14 +986,24 @@ int app_run(int npaths, char **paths)
 	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
 	if (app.opt.mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	/* EPINEWS_KEY_TIMES=FILE records, for bench/keys, the milliseconds from each
+	 * key read to its screen drawn */
+	const char *kt = getenv("EPINEWS_KEY_TIMES");
+	FILE *key_times = kt && *kt ? fopen(kt, "w") : NULL;
+	draw(&app);
 	for (;;) {
-		draw(&app);
 		int key = read_key();
 		if (key < 0)
 			continue;
+		double t0 = corpus_clock();
 		if (!handle_key(&app, key))
 			break;
+		draw(&app);
+		if (key_times)
+			fprintf(key_times, "%.3f\n", (corpus_clock() - t0) * 1e3);
 	}
+	if (key_times)
+		fclose(key_times);
 	endwin();
 	history_save(&app);
 	marks_close(&app);
