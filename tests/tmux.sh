@@ -9,10 +9,10 @@ trap cleanup EXIT
 export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 screen() { tm capture-pane -p -t app; }
-# wait until the screen shows $1 (or 5 s pass)
+# wait until the screen shows $1 (or 10 s pass: tests run side by side)
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt 100 ]; do
 		screen | grep -q -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))

@@ -66,7 +66,7 @@ ok $? "q q quits"
 start "$S"
 wait_for '/34  \[list\]'
 tm send-keys -t app H
-wait_for 'Highlights: 3'
+wait_for "Highlights: 3"
 ok $? "after a restart the highlights list has the three marks"
 screen | grep -q '\[截至6日\]'
 ok $? "with the note"
@@ -92,7 +92,7 @@ tm send-keys -t app n
 wait_for 'not exported'
 ok $? "n keeps the file"
 tm send-keys -t app H
-wait_for 'Highlights: 3'
+wait_for "Highlights: 3"
 tm send-keys -t app m
 wait_for 'Highlights: 2'
 ok $? "m in the highlights list unmarks"

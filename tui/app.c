@@ -113,33 +113,68 @@ static void find_spans(struct app *app)
 	app->nspans = search_spans(&app->q, a->body, a->body_len, &app->spans);
 }
 
-/* Fill app->order with the articles q matches, in the list's sort order. */
+void app_verify(struct app *app, size_t rows, double budget)
+{
+	if (app->pend_pos >= app->npend)
+		return;
+	struct corpus *co = &app->co;
+	struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date };
+	double t0 = corpus_clock();
+	unsigned k = 0;
+	while (app->pend_pos < app->npend) {
+		if (rows != (size_t)-1 && (++k & 63) == 0) {
+			double t = corpus_clock() - t0;
+			/* enough rows and the budget spent, or too long in any case */
+			if ((app->norder >= rows && t > budget) || t > 0.05)
+				break;
+		}
+		size_t d = app->pend[app->pend_pos++];
+		if (query_match(&app->q, &cx, d))
+			app->order[app->norder++] = d;
+	}
+	if (app->pend_pos >= app->npend && !app->norder && app->q.root)
+		app_message(app, "no matches");
+}
+
+/* Fill app->order with the articles q matches, in the list's sort order. The
+ * index's candidates are ordered at once; when they still need checking against
+ * the text, enough for the screen are checked now and the rest while no key is
+ * waiting (app_verify), so typing never waits for a whole archive. */
 static void fill_order(struct app *app, struct query *q)
 {
 	struct corpus *co = &app->co;
 	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].sel < app->norder ? app->pane[PANE_LIST].sel : 0] : 0;
-	struct bits hit;
-	bits_init(&hit, co->ar.n, 1);
+	app->npend = app->pend_pos = 0;
+	app->norder = 0;
+	int exact = 1;
+	struct bits all;
+	const struct bits *cand = NULL;
 	if (q && q->root) {
 		struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date };
-		struct search_result r;
-		search_run(q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
-		bits_free(&hit);
-		bits_init(&hit, co->ar.n, 0);
-		for (size_t i = 0; i < r.n; i++)
-			bits_set(&hit, r.v[i].doc);
-		search_result_free(&r);
+		query_eval(q, &cx);
+		cand = &q->root->cand;
+		exact = q->root->exact;
+	} else {
+		bits_init(&all, co->ar.n, 1);
+		cand = &all;
 	}
-	app->norder = 0;
 	if (app->sort == SORT_DATE) {
 		/* the date order is kept ready: walk it, dated articles reversed on demand */
 		size_t dated = 0;
-		for (size_t i = 0; i < co->ar.n; i++) {
-			uint32_t d = co->by_date[i];
-			if (!bits_has(&hit, d))
-				continue;
-			app->order[app->norder++] = d;
-			dated += ymd_full(co->ar.art[d].date) != 0;
+		if (!q || !q->root) {
+			for (size_t i = 0; i < co->ar.n; i++)
+				app->order[i] = co->by_date[i];
+			app->norder = co->ar.n;
+			for (size_t i = 0; i < co->ar.n; i++)
+				dated += ymd_full(co->ar.art[i].date) != 0;
+		} else {
+			for (size_t i = 0; i < co->ar.n; i++) {
+				uint32_t d = co->by_date[i];
+				if (!bits_has(cand, d))
+					continue;
+				app->order[app->norder++] = d;
+				dated += ymd_full(co->ar.art[d].date) != 0;
+			}
 		}
 		if (app->reverse)
 			for (size_t i = 0, j = dated; i + 1 < j; i++, j--) {
@@ -148,11 +183,18 @@ static void fill_order(struct app *app, struct query *q)
 				app->order[j - 1] = t;
 			}
 	} else {
-		for (size_t d = bits_next(&hit, 0); d != (size_t)-1; d = bits_next(&hit, d + 1))
-			app->order[app->norder++] = d;
+		for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
+			app->order[app->norder++] = (uint32_t)d;
 		qsort_r(app->order, app->norder, sizeof *app->order, by_key, app);
 	}
-	bits_free(&hit);
+	if (!q || !q->root)
+		bits_free(&all);
+	if (!exact) { /* candidates: check them, a screenful first */
+		memcpy(app->pend, app->order, app->norder * sizeof *app->order);
+		app->npend = app->norder;
+		app->norder = 0;
+		app_verify(app, (size_t)app->pane[PANE_LIST].h + 1, 0.004);
+	}
 	/* keep the selected article selected when it is still listed */
 	app->pane[PANE_LIST].sel = 0;
 	for (size_t i = 0; i < app->norder; i++)
@@ -367,8 +409,9 @@ static void draw_status(struct app *app)
 		if (app->msg.len)
 			snprintf(count, sizeof count, "%s ", app->msg.s);
 		else
-			snprintf(count, sizeof count, "%zu/%zu of %zu  Enter: keep  Esc: cancel ",
-				 app->norder ? (size_t)1 : 0, app->norder, app->co.ar.n);
+			snprintf(count, sizeof count, "%zu/%zu%s of %zu  Enter: keep  Esc: cancel ",
+				 app->norder ? (size_t)1 : 0, app->norder, app->pend_pos < app->npend ? "+" : "",
+				 app->co.ar.n);
 		int cw = text_width(count, strlen(count), app->opt.ambiguous_wide);
 		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
 		if (used + cw + 2 <= COLS) {
@@ -382,7 +425,8 @@ static void draw_status(struct app *app)
 		sb_free(&st);
 		return;
 	}
-	sb_addf(&st, " %zu/%zu", app->norder ? app->pane[PANE_LIST].sel + 1 : 0, app->norder);
+	sb_addf(&st, " %zu/%zu%s", app->norder ? app->pane[PANE_LIST].sel + 1 : 0, app->norder,
+		app->pend_pos < app->npend ? "+" : "");
 	if (app->norder != app->co.ar.n)
 		sb_addf(&st, " of %zu", app->co.ar.n);
 	sb_addf(&st, "  [%s]  by %s%s", app->pane[app->focus].ops->name, sorts[app->sort],
@@ -613,7 +657,7 @@ static void prompt_key(struct app *app, int key)
 		sb_reset(&app->query);
 		sb_add(&app->query, app->typing.s ? app->typing.s : "", app->typing.len);
 		history_add(app, app->query.s ? app->query.s : "");
-		if (!app->norder)
+		if (!app->norder && app->pend_pos >= app->npend)
 			app_message(app, "no matches for \"%s\"", app->query.s);
 		else
 			sb_reset(&app->msg);
@@ -982,6 +1026,7 @@ int app_run(int npaths, char **paths)
 	history_load(&app);
 	marks_open(&app, paths, npaths);
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
+	app.pend = xmalloc(app.co.ar.n * sizeof *app.pend);
 	app_refilter(&app);
 	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
 	if (app.opt.mouse)
@@ -992,7 +1037,19 @@ int app_run(int npaths, char **paths)
 	FILE *key_times = kt && *kt ? fopen(kt, "w") : NULL;
 	draw(&app);
 	for (;;) {
-		int key = read_key();
+		int key;
+		if (app.pend_pos < app.npend) { /* candidates left to check: do it while no key waits */
+			timeout(0);
+			key = read_key();
+			timeout(-1);
+			if (key < 0) {
+				app_verify(&app, 0, 0.01);
+				draw(&app);
+				continue;
+			}
+		} else {
+			key = read_key();
+		}
 		if (key < 0)
 			continue;
 		double t0 = corpus_clock();
@@ -1020,6 +1077,7 @@ int app_run(int npaths, char **paths)
 	keymap_free(&app.km);
 	facts_free(&app.facts);
 	free(app.order);
+	free(app.pend);
 	free(app.rows);
 	sb_free(&app.msg);
 	sb_free(&app.query);

@@ -94,6 +94,11 @@ static int list_action(struct app *app, enum action a)
 		return 1;
 	}
 	size_t before = p->sel;
+	/* rows beyond those checked so far: check what the move needs first */
+	if (a == ACT_LAST)
+		app_verify(app, (size_t)-1, 0);
+	else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)
+		app_verify(app, p->sel + 2 * (size_t)(p->h > 0 ? p->h : 1) + 1, 0);
 	int handled = move_selection(p, app->norder, a);
 	/* the reader follows the selection when it is already showing an article */
 	if (handled && p->sel != before && app->open >= 0 && app->norder)

@@ -250,7 +250,8 @@ void picker_key(struct app *app, int key)
 			app->filters[app->nfilters++] = xstrdup(v);
 			picker_close(app);
 			if (app_apply_query(app) == 0)
-				app_message(app, "filter %s: %zu articles (X removes it)", v, app->norder);
+				app_message(app, "filter %s: %zu%s articles (X removes it)", v, app->norder,
+					    app->pend_pos < app->npend ? "+" : "");
 		}
 		return;
 	}

@@ -56,6 +56,8 @@ struct app {
 	int color;
 
 	size_t *order; /* the articles shown in the list, filtered and sorted */
+	size_t *pend;  /* candidates still to check against the text, in list order */
+	size_t npend, pend_pos;
 	size_t norder;
 	enum sort_key sort;
 	int reverse;
@@ -122,6 +124,9 @@ void app_open(struct app *app, long i);
 void reader_layout(struct app *app);
 /* Scroll the reader so that body offset `off` is in view. */
 void reader_show_offset(struct app *app, uint32_t off);
+/* Check more pending candidates: until `rows` are listed and `budget` seconds
+ * spent (50 ms at most), or all of them when rows is (size_t)-1. */
+void app_verify(struct app *app, size_t rows, double budget);
 /* Re-run the search and sort into app->order. */
 void app_refilter(struct app *app);
 void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
