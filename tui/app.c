@@ -160,22 +160,21 @@ static void fill_order(struct app *app, struct query *q)
 	}
 	if (app->sort == SORT_DATE) {
 		/* the date order is kept ready: walk it, dated articles reversed on demand */
-		size_t dated = 0;
 		if (!q || !q->root) {
 			for (size_t i = 0; i < co->ar.n; i++)
 				app->order[i] = co->by_date[i];
 			app->norder = co->ar.n;
-			for (size_t i = 0; i < co->ar.n; i++)
-				dated += ymd_full(co->ar.art[i].date) != 0;
 		} else {
 			for (size_t i = 0; i < co->ar.n; i++) {
 				uint32_t d = co->by_date[i];
-				if (!bits_has(cand, d))
-					continue;
-				app->order[app->norder++] = d;
-				dated += ymd_full(co->ar.art[d].date) != 0;
+				if (bits_has(cand, d))
+					app->order[app->norder++] = d;
 			}
 		}
+		/* reversed: the dated ones (first in the date order), undated stay last */
+		size_t dated = app->norder;
+		while (app->reverse && dated > 0 && !ymd_full(co->ar.art[app->order[dated - 1]].date))
+			dated--;
 		if (app->reverse)
 			for (size_t i = 0, j = dated; i + 1 < j; i++, j--) {
 				size_t t = app->order[i];
