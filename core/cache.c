@@ -638,6 +638,29 @@ static int reuse_file(void *arg, struct archive *ar, const char *path, const str
 int cache_load(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
 	       const char **why)
 {
+	int stale = cache_load_deferred(c, file, paths, npaths, dg, why, 0);
+	return stale;
+}
+
+void cache_finish(struct corpus *c)
+{
+	if (!c->pending)
+		return;
+	struct factdb_prior pr = { &c->pending_old, c->pending_prior };
+	corpus_phase(c, "finding the measures");
+	double t = corpus_clock();
+	factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, c->pending_prior ? &pr : NULL);
+	c->t_facts += corpus_clock() - t;
+	c->have_facts = 1;
+	corpus_build_index(c);
+	free(c->pending_prior);
+	c->pending_prior = NULL;
+	c->pending = 0;
+}
+
+int cache_load_deferred(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
+			const char **why, int defer)
+{
 	*why = NULL;
 	struct cmap m;
 	const char *bad = file ? cmap_open(&m, file, c->gz.n) : "not used";
@@ -668,9 +691,10 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 	}
 	if (bad) {
 		archive_assign_ids(&c->ar);
-		corpus_build_facts(c);
-		corpus_build_index(c);
 		corpus_build_order(c);
+		c->pending = 1; /* measures and index: now, or by cache_finish */
+		if (!defer)
+			cache_finish(c);
 		return file != NULL;
 	}
 	size_t borrowed = 0;
@@ -709,14 +733,15 @@ int cache_load(struct corpus *c, const char *file, char **paths, int npaths, str
 		c->by_date = (uint32_t *)sec(&m, S_ORDER);
 		c->by_date_borrowed = 1;
 	} else {
-		struct factdb_prior pr = { &old, rs.prior };
-		corpus_phase(c, "finding the measures");
-		double t = corpus_clock();
-		factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, borrowed ? &pr : NULL);
-		c->t_facts += corpus_clock() - t;
-		c->have_facts = 1;
-		corpus_build_index(c);
 		corpus_build_order(c);
+		/* measures and index: now, or by cache_finish */
+		c->pending = 1;
+		c->pending_old = old;
+		c->pending_prior = borrowed ? rs.prior : NULL;
+		if (borrowed)
+			rs.prior = NULL;
+		if (!defer)
+			cache_finish(c);
 	}
 	c->from_cache = borrowed > 0;
 	c->files_reread = 0;

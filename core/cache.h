@@ -24,6 +24,13 @@ const char *cache_path(char **paths, int npaths, char *buf, size_t size);
  * now stale and worth saving. */
 int cache_load(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
 	       const char **why);
+/* The same, but with `defer` the measures and the index are left for
+ * cache_finish (c->pending is set): the articles and their date order are
+ * ready at once, for a browser to show while the rest is built on a thread. */
+int cache_load_deferred(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
+			const char **why, int defer);
+/* Build what cache_load_deferred left (no-op when nothing is pending). */
+void cache_finish(struct corpus *c);
 /* Write the corpus (with facts and index) to `file` atomically. 0, or -1 with errno. */
 int cache_save(const struct corpus *c, const char *file);
 /* Check a cache file without using it: NULL when sound, else the reason. */

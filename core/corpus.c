@@ -91,6 +91,7 @@ void corpus_build_order(struct corpus *c)
 
 void corpus_free(struct corpus *c)
 {
+	free(c->pending_prior);
 	if (!c->by_date_borrowed)
 		free(c->by_date);
 	if (c->have_index)

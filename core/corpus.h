@@ -17,6 +17,10 @@ struct corpus {
 	struct index ix;
 	struct factdb fdb;
 	uint32_t *by_date;    /* articles oldest first, or NULL until built */
+	/* measures and index still to build (cache_finish): what the cache had */
+	int pending;
+	struct factdb pending_old;
+	int64_t *pending_prior;
 	int by_date_borrowed;
 	int have_index, have_facts;
 	int nthreads;

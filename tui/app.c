@@ -118,7 +118,7 @@ void app_verify(struct app *app, size_t rows, double budget)
 	if (app->pend_pos >= app->npend)
 		return;
 	struct corpus *co = &app->co;
-	struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date };
+	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date };
 	double t0 = corpus_clock();
 	unsigned k = 0;
 	while (app->pend_pos < app->npend) {
@@ -150,7 +150,7 @@ static void fill_order(struct app *app, struct query *q)
 	struct bits all;
 	const struct bits *cand = NULL;
 	if (q && q->root) {
-		struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date };
+		struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date };
 		query_eval(q, &cx);
 		cand = &q->root->cand;
 		exact = q->root->exact;
@@ -237,6 +237,8 @@ static int set_query(struct app *app, const char *text, size_t len)
 		}
 	}
 	sb_free(&s);
+	if (q.needs_facts && app->building)
+		app_message(app, "place:, kind: and measures count only the text until the index is built");
 	if (q.root && q.root->type == Q_ALL)
 		query_free(&q);
 	query_free(&app->q);
@@ -324,8 +326,8 @@ void app_open(struct app *app, long i)
 	app->open = i;
 	facts_free(&app->facts);
 	/* the measures extracted at load time (or kept in the cache) */
-	size_t nf;
-	const struct fact *f = factdb_of(&app->co.fdb, (size_t)i, &nf);
+	size_t nf = 0;
+	const struct fact *f = app_fdb(app) ? factdb_of(app_fdb(app), (size_t)i, &nf) : NULL;
 	if (nf) {
 		app->facts.v = xmalloc(nf * sizeof *app->facts.v);
 		memcpy(app->facts.v, f, nf * sizeof *f);
@@ -428,8 +430,8 @@ static void draw_status(struct app *app)
 		app->pend_pos < app->npend ? "+" : "");
 	if (app->norder != app->co.ar.n)
 		sb_addf(&st, " of %zu", app->co.ar.n);
-	sb_addf(&st, "  [%s]  by %s%s", app->pane[app->focus].ops->name, sorts[app->sort],
-		app->reverse ? " (reversed)" : "");
+	sb_addf(&st, "  [%s]  by %s%s%s", app->pane[app->focus].ops->name, sorts[app->sort],
+		app->reverse ? " (reversed)" : "", app->building ? "  (building the index...)" : "");
 	for (size_t i = 0; i < app->nfilters; i++)
 		sb_addf(&st, "%s%s", i ? " " : "  filter: ", app->filters[i]);
 	if (app->query.len)
@@ -908,6 +910,48 @@ int app_dump_keys(void)
 	return 0;
 }
 
+/* ---- building the index behind the first screen ------------------------------ */
+
+static void *builder(void *arg)
+{
+	struct app *app = arg;
+	cache_finish(&app->co);
+	if (app->cache_stale && app->cache_file && !atomic_load(&app->abandon) &&
+	    cache_save(&app->co, app->cache_file) != 0)
+		app->save_errno = errno ? errno : EIO;
+	atomic_store(&app->built, 1);
+	return NULL;
+}
+
+static void start_builder(struct app *app)
+{
+	app->building = 1;
+	if (pthread_create(&app->builder, NULL, builder, app) != 0) {
+		builder(app); /* no thread: build now */
+		app->building = 0;
+	}
+}
+
+/* The builder is done: use the measures and the index from now on. */
+static void finish_builder(struct app *app)
+{
+	pthread_join(app->builder, NULL);
+	app->building = 0;
+	if (app->save_errno)
+		app_message(app, "cannot write the cache %s: %s", app->cache_file, strerror(app->save_errno));
+	else if (!app->msg.len)
+		app_message(app, "index ready: %zu articles, %zu measures", app->co.ar.n, app->co.fdb.n);
+	if (app->open >= 0) { /* its measures, now known */
+		long o = app->open;
+		size_t top = app->pane[PANE_READER].top;
+		app->open = -1;
+		app_open(app, o);
+		app->pane[PANE_READER].top = top;
+	}
+	marks_refresh(app);
+	app_apply_query(app);
+}
+
 /* ---- loading ----------------------------------------------------------------- */
 
 struct progress {
@@ -1001,7 +1045,9 @@ int app_run(int npaths, char **paths)
 	const char *cfile = cli_cache_on() ? cache_path(paths, npaths, cbuf, sizeof cbuf) : NULL;
 	const char *why;
 	draw_progress(&pg, "opening", 0, 0, 0);
-	int stale = cache_load(&app.co, cfile, paths, npaths, &dg, &why);
+	/* the articles now; measures and index, when the cache lacks them, on a
+	 * thread once the first screen is up */
+	int stale = cache_load_deferred(&app.co, cfile, paths, npaths, &dg, &why, 1);
 	if (!app.co.ar.n) {
 		endwin();
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
@@ -1015,13 +1061,14 @@ int app_run(int npaths, char **paths)
 		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
 	if (why && !rc.n)
 		app_message(&app, "cache not used (%s); rebuilt", why);
-	if (stale && cfile) {
-		draw_progress(&pg, "writing the cache", 0, 0, app.co.ar.n);
-		if (cache_save(&app.co, cfile) != 0 && !app.msg.len)
-			app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
-	}
+	app.cache_file = cfile;
+	app.cache_stale = stale;
 	app.co.progress = NULL;
 	corpus_build_order(&app.co);
+	if (app.co.pending)
+		start_builder(&app);
+	else if (stale && cfile && cache_save(&app.co, cfile) != 0 && !app.msg.len)
+		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
 	history_load(&app);
 	marks_open(&app, paths, npaths);
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
@@ -1036,22 +1083,26 @@ int app_run(int npaths, char **paths)
 	FILE *key_times = kt && *kt ? fopen(kt, "w") : NULL;
 	draw(&app);
 	for (;;) {
-		int key;
-		if (app.pend_pos < app.npend) { /* candidates left to check: do it while no key waits */
-			timeout(0);
-			key = read_key();
-			timeout(-1);
-			if (key < 0) {
+		/* wait for a key; meanwhile check candidates, or see whether the index is built */
+		int pending = app.pend_pos < app.npend;
+		timeout(pending ? 0 : app.building ? 100 : -1);
+		int key = read_key();
+		timeout(-1);
+		if (key < 0) {
+			if (app.building && atomic_load(&app.built)) {
+				finish_builder(&app);
+				draw(&app);
+			} else if (pending) {
 				app_verify(&app, 0, 0.01);
 				draw(&app);
-				continue;
 			}
-		} else {
-			key = read_key();
+			continue;
 		}
 		if (key < 0)
 			continue;
 		double t0 = corpus_clock();
+		if (app.building && atomic_load(&app.built)) /* a key after the build: use it */
+			finish_builder(&app);
 		if (!handle_key(&app, key))
 			break;
 		draw(&app);
@@ -1061,6 +1112,16 @@ int app_run(int npaths, char **paths)
 	if (key_times)
 		fclose(key_times);
 	endwin();
+	if (app.building) {
+		/* quit before the index was built: it will be built next time */
+		atomic_store(&app.abandon, 1);
+		if (!atomic_load(&app.built)) {
+			fprintf(stderr, "epinews: the index was not finished; it is built on the next start\n");
+			history_save(&app);
+			return 0; /* the thread still reads the corpus: leave it to the exit */
+		}
+		pthread_join(app.builder, NULL);
+	}
 	history_save(&app);
 	marks_close(&app);
 	picker_close(&app);

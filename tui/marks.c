@@ -15,13 +15,13 @@
 
 /* ---- the store --------------------------------------------------------------- */
 
-static void refresh_marked(struct app *app)
+void marks_refresh(struct app *app)
 {
 	const struct archive *ar = &app->co.ar;
 	memset(app->marked, 0, ar->n);
 	for (size_t i = 0; i < app->hl.n; i++) {
 		struct hl_where w;
-		hl_resolve(&app->hl.v[i], ar, &app->co.fdb, &w);
+		hl_resolve(&app->hl.v[i], ar, app_fdb(app), &w);
 		if (w.doc >= 0)
 			app->marked[w.doc] = 1;
 	}
@@ -36,7 +36,7 @@ void marks_open(struct app *app, char **paths, int npaths)
 		app_message(app, "%s", app->hl.warning);
 	app->marked = xcalloc(app->co.ar.n + 1, 1);
 	app->note_target = -1;
-	refresh_marked(app);
+	marks_refresh(app);
 }
 
 void marks_close(struct app *app)
@@ -53,7 +53,7 @@ static void save(struct app *app, const char *done)
 		app_message(app, "highlights not saved: %s", app->hl.path ? strerror(errno) : app->hl.warning);
 	else
 		app_message(app, "%s", done);
-	refresh_marked(app);
+	marks_refresh(app);
 }
 
 static const struct article *open_article(const struct app *app)
@@ -419,7 +419,7 @@ static void do_export(struct app *app, int force)
 		return;
 	}
 	struct export_row *rows;
-	size_t n = export_highlight_rows(&app->hl, &app->co.ar, &app->co.fdb, &rows);
+	size_t n = export_highlight_rows(&app->hl, &app->co.ar, app_fdb(app), &rows);
 	struct strbuf sb = STRBUF_INIT;
 	export_write(&sb, (enum export_format)fmt, &app->co.gz, rows, n, 0);
 	if (export_to_file(path, sb.s ? sb.s : "", sb.len, force) != 0) {
@@ -509,7 +509,7 @@ static void view_order(struct app *app)
 	struct hl_where *where = xmalloc((app->hl.n + 1) * sizeof *where);
 	for (size_t i = 0; i < app->hl.n; i++) {
 		app->hl_order[i] = i;
-		hl_resolve(&app->hl.v[i], &app->co.ar, &app->co.fdb, &where[i]);
+		hl_resolve(&app->hl.v[i], &app->co.ar, app_fdb(app), &where[i]);
 	}
 	struct view_sort vs = { app, where };
 	qsort_r(app->hl_order, app->hl_norder, sizeof *app->hl_order, view_cmp, &vs);
@@ -538,7 +538,7 @@ void marks_draw_view(struct app *app)
 		if (i < app->hl_norder) {
 			const struct highlight *hl = &app->hl.v[app->hl_order[i]];
 			struct hl_where w;
-			hl_resolve(hl, &app->co.ar, &app->co.fdb, &w);
+			hl_resolve(hl, &app->co.ar, app_fdb(app), &w);
 			const struct article *a = w.doc >= 0 ? &app->co.ar.art[w.doc] : NULL;
 			char date[16];
 			sb_addf(&row, "%-10s %-7s ", a ? ymd_format(a->date, date) : "-", w.status == HL_OK ? "" :
@@ -605,7 +605,7 @@ void marks_view_key(struct app *app, enum action a, int key)
 		ask_note(app, (long)idx);
 	} else if (a == ACT_OPEN) {
 		struct hl_where w;
-		hl_resolve(&app->hl.v[idx], &app->co.ar, &app->co.fdb, &w);
+		hl_resolve(&app->hl.v[idx], &app->co.ar, app_fdb(app), &w);
 		if (w.doc < 0) {
 			app_message(app, "that article is no longer in the archive");
 			return;

@@ -244,7 +244,7 @@ static void facts_draw(struct app *app, int focused)
 			if (i == p->sel)
 				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
 		} else if (app->open >= 0 && i == 0 && !app->facts.n) {
-			sb_adds(&row, "no measures in this article");
+			sb_adds(&row, app->building ? "finding the measures..." : "no measures in this article");
 			attr = app_attr(app, ATTR_DIM);
 		}
 		draw_row(p->y + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);

@@ -169,6 +169,10 @@ static void narrow(struct app *app)
 void picker_open(struct app *app, enum pick_kind kind)
 {
 	picker_close(app);
+	if (kind != PICK_DATE && app->building) {
+		app_message(app, "places and measures come with the index, which is still being built");
+		return;
+	}
 	size_t cap = 0;
 	if (kind == PICK_PLACE)
 		places(app, &cap);

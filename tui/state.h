@@ -4,6 +4,9 @@
 #define EPINEWS_STATE_H
 #include "widgets/draw.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "core/archive.h"
 #include "core/corpus.h"
 #include "core/highlight.h"
@@ -51,6 +54,13 @@ struct read_row {
 
 struct app {
 	struct corpus co;         /* the archive, its measures and index */
+	/* measures and index built on a thread after the first screen (tui/app.c):
+	 * co.fdb and co.ix are not to be touched while `building` */
+	int building;
+	pthread_t builder;
+	atomic_int built, abandon;
+	const char *cache_file;
+	int cache_stale, save_errno;
 	struct keymap km;
 	struct options opt;
 	int color;
@@ -133,6 +143,15 @@ void app_message(struct app *app, const char *fmt, ...) __attribute__((format(pr
 /* Open the one-line prompt of a kind, with a label and a starting text. */
 void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text);
 
+/* The measures and the index, or NULL while they are being built. */
+static inline const struct factdb *app_fdb(const struct app *app)
+{
+	return app->building ? NULL : &app->co.fdb;
+}
+static inline const struct index *app_ix(const struct app *app)
+{
+	return app->building ? NULL : &app->co.ix;
+}
 /* Re-apply the search text and the filters. */
 int app_apply_query(struct app *app);
 
@@ -144,6 +163,8 @@ void picker_close(struct app *app);
 
 /* tui/marks.c: highlights in the browser */
 void marks_open(struct app *app, char **paths, int npaths);
+/* Find every highlight again (after marking, or once the measures are known). */
+void marks_refresh(struct app *app);
 void marks_close(struct app *app);
 /* Which of the open article's facts is marked (for the panel). */
 int marks_fact_marked(const struct app *app, const struct fact *f);
