@@ -949,7 +949,10 @@ static void finish_builder(struct app *app)
 		app->pane[PANE_READER].top = top;
 	}
 	marks_refresh(app);
-	app_apply_query(app);
+	if (app->prompting == PROMPT_SEARCH) /* the list shows what is being typed */
+		set_query(app, app->typing.s ? app->typing.s : "", app->typing.len);
+	else
+		app_apply_query(app);
 }
 
 /* ---- loading ----------------------------------------------------------------- */
