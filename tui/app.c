@@ -1128,6 +1128,7 @@ int app_run(int npaths, char **paths)
 	history_save(&app);
 	marks_close(&app);
 	picker_close(&app);
+	sb_free(&app.pick_typed);
 	for (size_t i = 0; i < app.nfilters; i++)
 		free(app.filters[i]);
 	free(app.filters);

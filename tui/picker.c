@@ -249,10 +249,10 @@ void picker_key(struct app *app, int key)
 	}
 	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
 		if (app->pick_sel < app->nshown) {
-			const char *v = app->items[app->shown[app->pick_sel]].value;
 			app->filters = xrealloc(app->filters, (app->nfilters + 1) * sizeof *app->filters);
-			app->filters[app->nfilters++] = xstrdup(v);
-			picker_close(app);
+			app->filters[app->nfilters++] = xstrdup(app->items[app->shown[app->pick_sel]].value);
+			picker_close(app); /* frees the items: the filter is a copy */
+			const char *v = app->filters[app->nfilters - 1];
 			if (app_apply_query(app) == 0)
 				app_message(app, "filter %s: %zu%s articles (X removes it)", v, app->norder,
 					    app->pend_pos < app->npend ? "+" : "");
