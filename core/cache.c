@@ -519,8 +519,10 @@ static const char *validate(struct cmap *m, size_t nplaces)
 	if (h->count[S_DF] != nterms || h->count[S_OFF] != nterms + 1 || plen < 8 ||
 	    off[nterms] != plen - 8 || memcmp(post + plen - 8, "\0\0\0\0\0\0\0\0", 8))
 		return "bad index";
-	for (uint64_t t = 0; t < nterms; t++)
-		if ((t && keys[t] <= keys[t - 1]) || off[t + 1] < off[t])
+	const uint32_t *df = sec(m, S_DF);
+	for (uint64_t t = 0; t < nterms; t++) /* every posting takes a byte at least */
+		if ((t && keys[t] <= keys[t - 1]) || off[t + 1] < off[t] || df[t] > off[t + 1] - off[t] ||
+		    df[t] > narts)
 			return "bad index";
 	if (h->count[S_ORDER] != narts)
 		return "bad date order";
