@@ -18,6 +18,8 @@ int cmd_mark(int argc, char **argv);
 int cmd_unmark(int argc, char **argv);
 int cmd_highlights(int argc, char **argv);
 
+/* A diag sink: "FILE:LINE: REASON" on stderr (line 1 for a whole file). */
+void cli_report(void *arg, const char *path, uint64_t line, const char *msg);
 /* Load every path (messages to stderr) and assign ids. Returns the article count. */
 size_t cli_load(struct archive *ar, char **paths, int npaths);
 enum { NEED_INDEX = 1, NEED_FACTS = 2 };

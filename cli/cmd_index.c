@@ -5,22 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "core/cache.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)(line ? line : 1), msg);
-}
 
 int cmd_index(int argc, char **argv)
 {
@@ -65,11 +51,11 @@ int cmd_index(int argc, char **argv)
 	}
 	struct corpus co;
 	corpus_init(&co);
-	struct diag dg = { report_stderr, NULL, 0 };
-	double t0 = now();
+	struct diag dg = { cli_report, NULL, 0 };
+	double t0 = corpus_clock();
 	const char *why = NULL;
 	int stale = cache_load(&co, file, paths, npaths, &dg, &why);
-	double t1 = now();
+	double t1 = corpus_clock();
 	if (why)
 		fprintf(stderr, "epinews index: cache %s not used (%s); rebuilt\n", file, why);
 	int rc = EXIT_OK;
@@ -92,7 +78,7 @@ int cmd_index(int argc, char **argv)
 		fprintf(stderr, "epinews index: cannot write %s: %s\n", file, strerror(errno));
 		rc = EXIT_NOTHING;
 	} else {
-		double t2 = now();
+		double t2 = corpus_clock();
 		struct stat st;
 		double size = stat(file, &st) == 0 ? (double)st.st_size / 1e6 : 0;
 		printf("cache: %s, %.1f MB (%.0f%% of the text)%s", file, size,

@@ -8,7 +8,7 @@
 #include "core/cache.h"
 #include "core/json_write.h"
 
-static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
+void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 {
 	(void)arg;
 	if (line)
@@ -19,7 +19,7 @@ static void report_stderr(void *arg, const char *path, uint64_t line, const char
 
 size_t cli_load(struct archive *ar, char **paths, int npaths)
 {
-	struct diag dg = { report_stderr, NULL, 0 };
+	struct diag dg = { cli_report, NULL, 0 };
 	ar->nthreads = corpus_threads();
 	archive_load_paths(ar, paths, npaths, &dg);
 	archive_assign_ids(ar);
@@ -40,7 +40,7 @@ int cli_cache_on(void)
 
 void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
 {
-	struct diag dg = { report_stderr, NULL, 0 };
+	struct diag dg = { cli_report, NULL, 0 };
 	corpus_init(c);
 	char buf[4096];
 	const char *file = use_cache && need ? cache_path(paths, npaths, buf, sizeof buf) : NULL;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "hash.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -23,11 +24,6 @@
 
 enum { S_FILES, S_ARTS, S_PARA, S_STR, S_FACTS, S_FFIRST, S_HOME, S_KEYS, S_DF, S_OFF, S_POST, S_ORDER, NSEC };
 
-static const size_t elem_size[NSEC] = {
-	0 /* set below: file_rec */, 0 /* art_rec */, sizeof(uint32_t), 1, sizeof(struct fact),
-	sizeof(uint32_t), sizeof(int32_t), sizeof(uint32_t), sizeof(uint32_t), sizeof(uint64_t), 1,
-	sizeof(uint32_t),
-};
 
 struct header {
 	char magic[8];
@@ -57,13 +53,18 @@ struct art_rec {
 
 #define DATA_START ((sizeof(struct header) + 63) & ~(size_t)63)
 
+/* Bytes per element of each section. */
 static size_t esize(int s)
 {
-	if (s == S_FILES)
-		return sizeof(struct file_rec);
-	if (s == S_ARTS)
-		return sizeof(struct art_rec);
-	return elem_size[s];
+	static const size_t size[NSEC] = {
+		[S_FILES] = sizeof(struct file_rec), [S_ARTS] = sizeof(struct art_rec),
+		[S_PARA] = sizeof(uint32_t),         [S_STR] = 1,
+		[S_FACTS] = sizeof(struct fact),     [S_FFIRST] = sizeof(uint32_t),
+		[S_HOME] = sizeof(int32_t),          [S_KEYS] = sizeof(uint32_t),
+		[S_DF] = sizeof(uint32_t),           [S_OFF] = sizeof(uint64_t),
+		[S_POST] = 1,                        [S_ORDER] = sizeof(uint32_t),
+	};
+	return size[s];
 }
 
 /* A checksum for detecting damage (not an adversary): four independent lanes so
@@ -92,32 +93,10 @@ static uint64_t block_sum(const uint8_t *p, size_t n, uint64_t seed)
 
 const char *cache_path(char **paths, int npaths, char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	struct strbuf dir = STRBUF_INIT;
-	if (xdg && xdg[0] == '/')
-		sb_addf(&dir, "%s/epinews", xdg);
-	else if (home && home[0] == '/')
-		sb_addf(&dir, "%s/.cache/epinews", home);
-	else
-		return NULL;
-	uint64_t h = archive_paths_key(paths, npaths) ^ CACHE_VERSION;
-	int n = snprintf(buf, size, "%s/%016llx.cache", dir.s, (unsigned long long)h);
-	sb_free(&dir);
-	return n > 0 && (size_t)n < size ? buf : NULL;
-}
-
-static int mkdir_p(char *path)
-{
-	for (char *s = path + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = 0;
-		int r = mkdir(path, 0700);
-		*s = '/';
-		if (r != 0 && errno != EEXIST)
-			return -1;
-	}
-	return mkdir(path, 0700) == 0 || errno == EEXIST ? 0 : -1;
+	char name[64];
+	snprintf(name, sizeof name, "%016llx.cache",
+		 (unsigned long long)(archive_paths_key(paths, npaths) ^ CACHE_VERSION));
+	return xdg_file("XDG_CACHE_HOME", ".cache", name, buf, size);
 }
 
 /* ---- writing ----------------------------------------------------------------- */
@@ -215,13 +194,7 @@ int cache_save(const struct corpus *c, const char *file)
 		errno = EINVAL;
 		return -1;
 	}
-	char *dir = xstrdup(file);
-	char *slash = strrchr(dir, '/');
-	if (slash && slash != dir) {
-		*slash = 0;
-		mkdir_p(dir);
-	}
-	free(dir);
+	make_parent_dirs(file);
 	struct strbuf tmp = STRBUF_INIT;
 	sb_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
 	struct writer w = { -1, NULL, 0, 0, CACHE_VERSION, 0 };
@@ -640,8 +613,7 @@ static int reuse_file(void *arg, struct archive *ar, const char *path, const str
 int cache_load(struct corpus *c, const char *file, char **paths, int npaths, struct diag *dg,
 	       const char **why)
 {
-	int stale = cache_load_deferred(c, file, paths, npaths, dg, why, 0);
-	return stale;
+	return cache_load_deferred(c, file, paths, npaths, dg, why, 0);
 }
 
 void cache_finish(struct corpus *c)

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "json_write.h"
 
 int export_format_from_name(const char *name)
@@ -203,10 +204,6 @@ static void md_text(struct strbuf *sb, const char *s, size_t n)
 	}
 }
 
-struct md_sort {
-	const struct gazetteer *gz;
-};
-
 static const char *row_place(const struct gazetteer *gz, const struct export_row *r)
 {
 	if (r->f && r->f->place >= 0)
@@ -229,9 +226,9 @@ static long row_day(const struct export_row *r)
 
 static int md_order(const void *x, const void *y, void *arg)
 {
-	const struct md_sort *ms = arg;
+	const struct gazetteer *gz = arg;
 	const struct export_row *a = x, *b = y;
-	const char *pa = row_place(ms->gz, a), *pb = row_place(ms->gz, b);
+	const char *pa = row_place(gz, a), *pb = row_place(gz, b);
 	if (!*pa != !*pb) /* places first, the unplaced last */
 		return *pa ? -1 : 1;
 	int c = strcmp(pa, pb);
@@ -245,9 +242,8 @@ static int md_order(const void *x, const void *y, void *arg)
 
 static void write_md(struct strbuf *sb, const struct gazetteer *gz, struct export_row *rows, size_t n)
 {
-	struct md_sort ms = { gz };
 	if (n > 1)
-		qsort_r(rows, n, sizeof *rows, md_order, &ms);
+		qsort_r(rows, n, sizeof *rows, md_order, (void *)gz);
 	sb_adds(sb, "# epinews export\n");
 	const char *place = NULL;
 	long day = -1;
@@ -339,52 +335,7 @@ void export_write(struct strbuf *sb, enum export_format fmt, const struct gazett
 
 int export_to_file(const char *path, const char *text, size_t len, int force)
 {
-	struct stat st;
-	if (!force && lstat(path, &st) == 0) {
-		errno = EEXIST;
-		return -1;
-	}
-	char *tmp = malloc(strlen(path) + 32);
-	if (!tmp)
-		return -1;
-	sprintf(tmp, "%s.%ld.tmp", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		free(tmp);
-		return -1;
-	}
-	int err = 0;
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, text + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			err = errno ? errno : EIO;
-			break;
-		}
-		done += (size_t)w;
-	}
-	if (!err && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && !err)
-		err = errno;
-	/* without --force, link() refuses to replace a file created meanwhile */
-	if (!err) {
-		if (force) {
-			if (rename(tmp, path) != 0)
-				err = errno;
-		} else if (link(tmp, path) != 0) {
-			err = errno;
-			/* a file system without hard links: check, then rename */
-			if (err != EEXIST && lstat(path, &st) != 0)
-				err = rename(tmp, path) == 0 ? 0 : errno;
-		}
-	}
-	unlink(tmp);
-	free(tmp);
-	errno = err;
-	return err ? -1 : 0;
+	return write_atomic(path, text, len, force);
 }
 
 size_t export_highlight_rows(const struct hl_store *s, const struct archive *ar, const struct factdb *fdb,

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "json_write.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -32,16 +33,10 @@ const char *hl_status_name(enum hl_status s)
 
 const char *hl_store_path(char **paths, int npaths, char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	unsigned long long key = (unsigned long long)archive_paths_key(paths, npaths);
-	int n;
-	if (xdg && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/epinews/highlights-%016llx.json", xdg, key);
-	else if (home && home[0] == '/')
-		n = snprintf(buf, size, "%s/.local/share/epinews/highlights-%016llx.json", home, key);
-	else
-		return NULL;
-	return n > 0 && (size_t)n < size ? buf : NULL;
+	char name[64];
+	snprintf(name, sizeof name, "highlights-%016llx.json",
+		 (unsigned long long)archive_paths_key(paths, npaths));
+	return xdg_file("XDG_DATA_HOME", ".local/share", name, buf, size);
 }
 
 /* ---- highlights -------------------------------------------------------------- */
@@ -404,60 +399,6 @@ void hl_close(struct hl_store *s)
 	memset(s, 0, sizeof *s);
 }
 
-static int mkdirs_for(const char *file)
-{
-	char *dir = xstrdup(file);
-	char *slash = strrchr(dir, '/');
-	int rc = 0;
-	if (slash && slash != dir) {
-		*slash = 0;
-		for (char *p = dir + 1; *p; p++)
-			if (*p == '/') {
-				*p = 0;
-				mkdir(dir, 0700);
-				*p = '/';
-			}
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			rc = -1;
-	}
-	free(dir);
-	return rc;
-}
-
-static int write_atomic(const char *path, const struct strbuf *text)
-{
-	struct strbuf tmp = STRBUF_INIT;
-	sb_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-	int fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		sb_free(&tmp);
-		return -1;
-	}
-	size_t done = 0;
-	int err = 0;
-	while (done < text->len) {
-		ssize_t w = write(fd, text->s + done, text->len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			err = errno ? errno : EIO;
-			break;
-		}
-		done += (size_t)w;
-	}
-	if (!err && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err && rename(tmp.s, path) != 0)
-		err = errno;
-	if (err)
-		unlink(tmp.s);
-	sb_free(&tmp);
-	errno = err;
-	return err ? -1 : 0;
-}
-
 int hl_save(struct hl_store *s)
 {
 	if (!s->path) {
@@ -466,7 +407,7 @@ int hl_save(struct hl_store *s)
 	}
 	if (!s->nadded && !s->nremoved)
 		return 0;
-	if (mkdirs_for(s->path) != 0)
+	if (make_parent_dirs(s->path) != 0)
 		return -1;
 	struct strbuf lock = STRBUF_INIT;
 	sb_addf(&lock, "%s.lock", s->path);
@@ -512,7 +453,7 @@ int hl_save(struct hl_store *s)
 	}
 	struct strbuf out = STRBUF_INIT;
 	to_json(&out, disk, ndisk);
-	int rc = write_atomic(s->path, &out);
+	int rc = write_atomic(s->path, out.s, out.len, 1);
 	int e = errno;
 	sb_free(&out);
 	flock(lfd, LOCK_UN);

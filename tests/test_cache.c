@@ -105,6 +105,7 @@ static void damage(const char *how)
 
 int main(void)
 {
+	/* a mkdtemp template: it replaces the six X's with a unique name */
 	snprintf(dir, sizeof dir, "%s/epinews-cache-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir))
 		return perror("mkdtemp"), 1;

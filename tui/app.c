@@ -15,6 +15,7 @@
 #include "cli/cli.h"
 #include "core/bits.h"
 #include "core/cache.h"
+#include "core/files.h"
 #include "core/search.h"
 #include "core/xalloc.h"
 #include "tui/state.h"
@@ -501,19 +502,6 @@ static void draw(struct app *app)
 
 #define HISTORY_MAX 200
 
-static char *data_path(const char *name)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
-	if (xdg && xdg[0] == '/')
-		sb_addf(&sb, "%s/epinews/%s", xdg, name);
-	else if (home && home[0] == '/')
-		sb_addf(&sb, "%s/.local/share/epinews/%s", home, name);
-	else
-		return NULL;
-	return sb_detach(&sb);
-}
-
 static void history_add(struct app *app, const char *q)
 {
 	if (!*q || (app->nhist && !strcmp(app->hist[app->nhist - 1], q))) {
@@ -546,9 +534,9 @@ static void history_step(struct app *app, int dir)
 
 static void history_load(struct app *app)
 {
-	char *path = data_path("history");
+	char buf[4096];
+	const char *path = xdg_file("XDG_DATA_HOME", ".local/share", "history", buf, sizeof buf);
 	FILE *f = path ? fopen(path, "r") : NULL;
-	free(path);
 	if (!f)
 		return;
 	char line[4096];
@@ -559,38 +547,20 @@ static void history_load(struct app *app)
 	fclose(f);
 }
 
-/* Written to a temporary file and renamed: a crash never leaves half a history. */
+/* Written whole or not at all: a crash never leaves half a history. */
 static void history_save(const struct app *app)
 {
-	char *path = data_path("history");
-	if (!path || !app->nhist) {
-		free(path);
+	char buf[4096];
+	const char *path = xdg_file("XDG_DATA_HOME", ".local/share", "history", buf, sizeof buf);
+	if (!path || !app->nhist)
 		return;
-	}
-	char *slash = strrchr(path, '/');
-	*slash = 0;
-	for (char *s = path + 1; *s; s++)
-		if (*s == '/') {
-			*s = 0;
-			mkdir(path, 0700);
-			*s = '/';
-		}
-	mkdir(path, 0700);
-	*slash = '/';
-	struct strbuf tmp = STRBUF_INIT;
-	sb_addf(&tmp, "%s.%ld.tmp", path, (long)getpid());
-	FILE *f = fopen(tmp.s, "w");
-	if (f) {
-		for (size_t i = 0; i < app->nhist; i++)
-			if (!strchr(app->hist[i], '\n'))
-				fprintf(f, "%s\n", app->hist[i]);
-		if (fclose(f) == 0)
-			rename(tmp.s, path);
-		else
-			unlink(tmp.s);
-	}
-	sb_free(&tmp);
-	free(path);
+	struct strbuf text = STRBUF_INIT;
+	for (size_t i = 0; i < app->nhist; i++)
+		if (!strchr(app->hist[i], '\n'))
+			sb_addf(&text, "%s\n", app->hist[i]);
+	if (make_parent_dirs(path) == 0)
+		write_atomic(path, text.s ? text.s : "", text.len, 1);
+	sb_free(&text);
 }
 
 /* Open the prompt on the query in force plus `add` (a field to fill in). */
@@ -863,12 +833,6 @@ static void report_first(void *arg, const char *path, uint64_t line, const char 
 		sb_addf(r->first, "%s:%llu: %s", path, (unsigned long long)(line ? line : 1), msg);
 }
 
-static void report_stderr(void *arg, const char *path, uint64_t line, const char *msg)
-{
-	(void)arg;
-	fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)(line ? line : 1), msg);
-}
-
 /* Read the config file; missing is fine. Problems go to dg. */
 static void load_config(struct keymap *km, struct options *o, struct diag *dg)
 {
@@ -899,7 +863,7 @@ int app_dump_keys(void)
 	struct options o;
 	keymap_init(&km);
 	options_init(&o);
-	struct diag dg = { report_stderr, NULL, 0 };
+	struct diag dg = { cli_report, NULL, 0 };
 	load_config(&km, &o, &dg);
 	struct strbuf out = STRBUF_INIT;
 	options_dump(&o, &out);

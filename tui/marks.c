@@ -61,12 +61,6 @@ static const struct article *open_article(const struct app *app)
 	return app->open >= 0 ? &app->co.ar.art[app->open] : NULL;
 }
 
-/* The highlight of the open article equal to h, or -1. */
-static long find(const struct app *app, const struct highlight *h)
-{
-	return hl_find(&app->hl, h);
-}
-
 int marks_fact_marked(const struct app *app, const struct fact *f)
 {
 	const struct article *a = open_article(app);
@@ -280,7 +274,7 @@ static void open_url(struct app *app, const char *url)
 
 static void toggle(struct app *app, struct highlight *h, const char *what)
 {
-	long i = find(app, h);
+	long i = hl_find(&app->hl, h);
 	char msg[200];
 	if (i >= 0) {
 		hl_remove(&app->hl, (size_t)i);
@@ -329,7 +323,7 @@ static long note_target(struct app *app)
 		hl_of_article(&h, a);
 	else
 		return -1;
-	long i = find(app, &h);
+	long i = hl_find(&app->hl, &h);
 	if (i < 0) { /* a note marks it too */
 		i = (long)hl_add(&app->hl, &h);
 	}
@@ -466,11 +460,6 @@ void marks_prompt_done(struct app *app, int ok)
 }
 
 /* ---- the highlights list ----------------------------------------------------- */
-
-struct view_row {
-	const struct highlight *h;
-	struct hl_where w;
-};
 
 struct view_sort {
 	const struct app *app;

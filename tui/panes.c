@@ -124,13 +124,11 @@ const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action
 static size_t reader_spans(struct app *app, struct span *sp, size_t cap)
 {
 	size_t n = 0;
-	const struct article *a = &app->co.ar.art[app->open];
 	size_t cur = app->pane[PANE_FACTS].sel;
 	for (size_t i = 0; i < app->facts.n && n < cap; i++)
 		sp[n++] = (struct span){ app->facts.v[i].start, app->facts.v[i].end,
 					 app_attr(app, i == cur && app->focus == PANE_FACTS ?
 								ATTR_FACT_CURRENT : ATTR_FACT) };
-	(void)a;
 	for (size_t i = 0; i < app->nspans && n < cap; i++)
 		sp[n++] = (struct span){ app->spans[i][0], app->spans[i][1], app_attr(app, ATTR_HIT) };
 	n += marks_spans(app, sp + n, cap - n);
