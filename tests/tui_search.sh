@@ -138,9 +138,10 @@ tm send-keys -t app q q
 if command -v bash >/dev/null 2>&1; then
 	tm kill-session -t app 2>/dev/null
 	tm new-session -d -s app -x 100 -y 30 "env PS1='PROMPT\$ ' bash --norc --noprofile -i"
-	sleep 0.3
+	wait_for '^PROMPT'
 	tm send-keys -t app "env TERM=screen-256color '$EPINEWS' '$S'" Enter
 	wait_for '/34  \[list\]'
+	sleep 0.3 # the browser is in its key loop, not still drawing
 	tm send-keys -t app C-z
 	wait_for 'Stopped'
 	ok $? "Ctrl-Z suspends the browser and gives the shell back"
