@@ -14,6 +14,7 @@
 #include "hash.h"
 #include "format.h"
 #include "strbuf.h"
+#include "thread.h"
 #include "xalloc.h"
 
 void archive_init(struct archive *ar)
@@ -417,7 +418,7 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 	if (nt > 16)
 		nt = 16;
 	for (int t = 1; t < nt; t++)
-		if (pthread_create(&th[started], NULL, reader, &r) == 0)
+		if (thread_start(&th[started], reader, &r) == 0)
 			started++;
 	if (started)
 		reader(&r);

@@ -14,6 +14,7 @@
 #include "files.h"
 #include "hash.h"
 #include "strbuf.h"
+#include "thread.h"
 #include "xalloc.h"
 
 #define CACHE_MAGIC "EPNWCACH"
@@ -430,7 +431,7 @@ static const char *validate(struct cmap *m, size_t nplaces)
 		if (off < DATA_START || off % 8 || off > m->len || n > (m->len - off) / sz)
 			return "a section lies outside the file";
 	}
-	if (pthread_create(&m->sum_thread, NULL, sum_worker, m) == 0)
+	if (thread_start(&m->sum_thread, sum_worker, m) == 0)
 		m->sum_running = 1;
 	else
 		sum_worker(m);

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "thread.h"
 #include "xalloc.h"
 
 void split_articles(const struct archive *ar, int n, size_t *bounds)
@@ -26,7 +27,7 @@ void split_run(int n, void *(*fn)(void *), void *parts, size_t stride)
 	pthread_t *th = xcalloc((size_t)n, sizeof *th);
 	int *started = xcalloc((size_t)n, sizeof *started);
 	for (int t = 1; t < n; t++)
-		started[t] = pthread_create(&th[t], NULL, fn, p + (size_t)t * stride) == 0;
+		started[t] = thread_start(&th[t], fn, p + (size_t)t * stride) == 0;
 	fn(p);
 	for (int t = 1; t < n; t++) {
 		if (started[t])
