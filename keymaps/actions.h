@@ -35,6 +35,7 @@
 	X(SORT, "sort", "sort the list by date, place, source or title", "s")                \
 	X(REVERSE, "reverse", "reverse the sort order", "r")                                 \
 	X(HELP, "help", "show this help", "? <F1>")                                          \
+	X(SUSPEND, "suspend", "suspend to the shell; fg brings the browser back", "C-z")        \
 	X(REDRAW, "redraw", "redraw the screen", "C-l")
 
 enum action {

@@ -134,27 +134,47 @@ LC_ALL=C grep -q "$(printf '\342\200\256')" "$T/evil.screen"
 ok $((!$?)) "the BiDi override is not on the screen"
 tm send-keys -t app q q
 
-# Ctrl-Z suspends to the shell and fg brings the browser back, redrawn
+# Ctrl-Z suspends to the shell and fg brings the browser back, redrawn; the
+# shell gets its terminal back as it was (Ctrl-Z is its suspend key again)
+shown() { # shown NAME: ok on $?, and the screen in the log when not
+	r=$?
+	ok $r "$1"
+	[ $r -eq 0 ] || screen | sed 's/^/#   | /'
+}
 if command -v bash >/dev/null 2>&1; then
 	tm kill-session -t app 2>/dev/null
 	tm new-session -d -s app -x 100 -y 30 "env PS1='PROMPT\$ ' bash --norc --noprofile -i"
 	wait_for '^PROMPT'
+	shown "an interactive shell to suspend to"
 	tm send-keys -t app "env TERM=screen-256color '$EPINEWS' '$S'" Enter
 	wait_for '/34  \[list\]'
-	sleep 0.3 # the browser is in its key loop, not still drawing
+	shown "the browser starts from it"
 	tm send-keys -t app C-z
 	wait_for 'Stopped'
-	ok $? "Ctrl-Z suspends the browser and gives the shell back"
+	shown "Ctrl-Z suspends the browser and gives the shell back"
 	tm send-keys -t app fg Enter
 	wait_for '/34  \[list\]'
-	ok $? "fg brings it back, redrawn"
+	shown "fg brings it back, redrawn"
+	tm send-keys -t app / 床
+	wait_for '^/床'
+	tm send-keys -t app C-z
+	i=0
+	while [ $i -lt 100 ] && [ "$(screen | grep -c Stopped)" -lt 2 ]; do sleep 0.1; i=$((i + 1)); done
+	[ $i -lt 100 ]
+	shown "Ctrl-Z suspends from the search prompt too"
+	tm send-keys -t app fg Enter
+	wait_for '^/床'
+	shown "and fg comes back to the prompt, as it was typed"
+	tm send-keys -t app Escape
+	wait_for '/34  \[list\]'
 	tm send-keys -t app q
 	wait_for '^PROMPT\$ *$'
-	ok $? "and q then quits to the shell"
+	shown "and q then quits to the shell"
+	tm send-keys -t app "stty -a | grep -c 'susp = ^Z'" Enter
+	wait_for '^1$'
+	shown "the terminal's suspend key is the shell's again"
 else
-	ok 0 "# SKIP bash is not installed"
-	ok 0 "# SKIP"
-	ok 0 "# SKIP"
+	for t in 1 2 3 4 5 6 7 8; do ok 0 "# SKIP bash is not installed"; done
 fi
 
 # no TERM at all

@@ -4,12 +4,13 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
+#include <termios.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -17,6 +18,7 @@
 #include "core/cache.h"
 #include "core/files.h"
 #include "core/search.h"
+#include "core/thread.h"
 #include "core/xalloc.h"
 #include "tui/state.h"
 
@@ -679,9 +681,36 @@ static void handle_mouse(struct app *app)
 	}
 }
 
+/* Ctrl-Z: leave curses mode and stop the process group here, in the key loop, as
+ * the terminal's own Ctrl-Z would; fg resumes after kill() and the next draw
+ * repaints everything. (Left to the terminal, Ctrl-Z would reach ncurses' signal
+ * handler, which calls endwin() in signal context, on whichever thread.) */
+static void suspend(struct app *app)
+{
+	struct sigaction dfl, old;
+	if (sigaction(SIGTSTP, NULL, &old) == 0 && old.sa_handler == SIG_IGN) {
+		app_message(app, "cannot suspend: epinews was started without job control");
+		return;
+	}
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	kill(0, SIGTSTP);
+	sigaction(SIGTSTP, &old, NULL);
+	clearok(curscr, TRUE);
+}
+
 /* Returns 0 to quit. */
 static int handle_key(struct app *app, int key)
 {
+	/* a control key bound to suspend works in prompts and pickers too, as the
+	 * terminal's Ctrl-Z did */
+	if ((key < ' ' || (key & KEY_FUNC)) && keymap_lookup(&app->km, CTX_GLOBAL, key) == ACT_SUSPEND) {
+		suspend(app);
+		return 1;
+	}
 	if (key == (KEY_FUNC | KEY_RESIZE)) {
 		app->laid_width = 0;
 		return 1;
@@ -785,6 +814,9 @@ static int handle_key(struct app *app, int key)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		return 1;
+	case ACT_SUSPEND:
+		suspend(app);
+		return 1;
 	case ACT_NEXT_HIT:
 	case ACT_PREV_HIT:
 		if (app->open >= 0)
@@ -793,6 +825,18 @@ static int handle_key(struct app *app, int key)
 	default:
 		return 1;
 	}
+}
+
+/* Ctrl-Z (the terminal's SUSP character) arrives as a key, for the action
+ * "suspend", instead of as SIGTSTP. */
+static void take_suspend_key(void)
+{
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_cc[VSUSP] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode(); /* and again after every return from the shell */
 }
 
 static int read_key(void)
@@ -890,7 +934,7 @@ static void *builder(void *arg)
 static void start_builder(struct app *app)
 {
 	app->building = 1;
-	if (pthread_create(&app->builder, NULL, builder, app) != 0) {
+	if (thread_start(&app->builder, builder, app) != 0) {
 		builder(app); /* no thread: build now */
 		app->building = 0;
 	}
@@ -999,6 +1043,7 @@ int app_run(int npaths, char **paths)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	take_suspend_key();
 	set_escdelay(25);
 	init_theme(&app);
 	curs_set(0);
