@@ -18,7 +18,10 @@
 #include "xalloc.h"
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 3u
+#define CACHE_VERSION 4u /* 4: each article once per posting list */
+/* Mixed into the file name. It stays put when the version changes, so that a
+ * cache of an older version is refused and rewritten in place, not left behind. */
+#define CACHE_NAME_SALT 3u
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define BLOCK ((size_t)1 << 20)
@@ -96,7 +99,7 @@ const char *cache_path(char **paths, int npaths, char *buf, size_t size)
 {
 	char name[64];
 	snprintf(name, sizeof name, "%016llx.cache",
-		 (unsigned long long)(archive_paths_key(paths, npaths) ^ CACHE_VERSION));
+		 (unsigned long long)(archive_paths_key(paths, npaths) ^ CACHE_NAME_SALT));
 	return xdg_file("XDG_CACHE_HOME", ".cache", name, buf, size);
 }
 

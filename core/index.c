@@ -9,7 +9,6 @@
 
 #define SHARED_SLOT 0xFFFEu /* code points past the BMP, and U+FFFE/U+FFFF */
 #define END_MARK 0xFFFFu
-#define CHUNK_PAIRS ((size_t)1 << 23)
 
 static inline uint32_t slot_of(uint32_t cp)
 {
@@ -35,6 +34,7 @@ struct chunk {
 struct builder {
 	const struct archive *ar;
 	size_t from, to; /* articles */
+	size_t chunk_pairs; /* pairs sorted at once; an article may span chunks */
 	uint64_t *pairs, *tmp;
 	size_t npairs, cap;
 	struct chunk *chunks;
@@ -151,9 +151,9 @@ static void *build_range(void *arg)
 	struct builder *b = arg;
 	/* a pair per byte at most: small archives need small buffers */
 	uint64_t need = 1;
-	for (size_t d = b->from; d < b->to && need < CHUNK_PAIRS; d++)
+	for (size_t d = b->from; d < b->to && need < b->chunk_pairs; d++)
 		need += b->ar->art[d].body_len + strlen(b->ar->art[d].title) + 2;
-	b->cap = need < CHUNK_PAIRS ? (size_t)need : CHUNK_PAIRS;
+	b->cap = need < b->chunk_pairs ? (size_t)need : b->chunk_pairs;
 	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
 	b->tmp = xmalloc(b->cap * sizeof *b->tmp);
 	for (size_t d = b->from; d < b->to; d++) {
@@ -205,10 +205,16 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 			if (pos[c] >= ch[c].nsegs || ch[c].segs[pos[c]].key != key)
 				continue;
 			const struct seg *s = &ch[c].segs[pos[c]++];
-			plen += put_varint(post + plen, n ? s->first - last : s->first);
+			uint32_t seg_n = s->n;
+			if (!n) /* the list's first article */
+				plen += put_varint(post + plen, s->first);
+			else if (s->first != last)
+				plen += put_varint(post + plen, s->first - last);
+			else /* an article cut by a chunk boundary: listed once */
+				seg_n--;
 			memcpy(post + plen, ch[c].blob + s->off, s->len);
 			plen += s->len;
-			n += s->n;
+			n += seg_n;
 			last = s->last;
 		}
 		df[nterms++] = n;
@@ -229,6 +235,11 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 
 void index_build(const struct archive *ar, int nthreads, struct index *ix)
 {
+	index_build_chunked(ar, nthreads, (size_t)1 << 23, ix);
+}
+
+void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pairs, struct index *ix)
+{
 	memset(ix, 0, sizeof *ix);
 	ix->ndocs = (uint32_t)ar->n;
 	if (nthreads < 1)
@@ -242,6 +253,7 @@ void index_build(const struct archive *ar, int nthreads, struct index *ix)
 		b[t].ar = ar;
 		b[t].from = bounds[t];
 		b[t].to = bounds[t + 1];
+		b[t].chunk_pairs = chunk_pairs > 1 ? chunk_pairs : 2;
 	}
 	free(bounds);
 	split_run(nthreads, build_range, b, sizeof *b);

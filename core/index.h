@@ -26,6 +26,9 @@ struct index {
 
 /* Build the index of every article in ar using up to nthreads threads. */
 void index_build(const struct archive *ar, int nthreads, struct index *ix);
+/* The same, sorting chunk_pairs (article, pair) entries at a time (index_build:
+ * 8 M). Every posting list holds each article once, however the chunks cut it. */
+void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pairs, struct index *ix);
 void index_free(struct index *ix);
 
 /* Candidates for the folded string q, as a set over the index's articles.
