@@ -82,6 +82,38 @@ is "$("$E" index --check "$S")" "$cache: sound" "the cache they wrote is sound"
 ls "$(dirname "$cache")"/*.tmp >/dev/null 2>&1
 ok $((!$?)) "no temporary file is left"
 
+# a file without read permission: root reads every file, so as root the check
+# runs as nobody, with a copy of the program in a directory nobody can enter
+U=$(mktemp -d)
+chmod 755 "$U"
+cp "$E" "$U/epinews"
+mkdir "$U/a"
+printf '%s\n' "$good" >"$U/a/good.jsonl"
+printf '%s\n' "$good" >"$U/a/locked.jsonl"
+chmod 755 "$U/a"
+chmod 644 "$U/a/good.jsonl"
+chmod 000 "$U/a/locked.jsonl"
+U="$U/a"
+if [ "$(id -u)" != 0 ]; then
+	"$(dirname "$U")/epinews" --no-cache list "$U" >"$U.out" 2>"$U.err"
+	rc=$?
+elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+	setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
+		"$(dirname "$U")/epinews" --no-cache list "$U" >"$U.out" 2>"$U.err"
+	rc=$?
+else
+	rc=skip
+fi
+if [ "$rc" = skip ]; then
+	ok 0 "# SKIP running as root without setpriv or a user nobody"
+	ok 0 "# SKIP"
+else
+	is "$rc $(wc -l <"$U.out")" "0 1" "a file without read permission: the readable one beside it loads"
+	grep -q "locked.jsonl:[0-9]*: cannot open: Permission denied" "$U.err"
+	ok $? "and the unreadable one is named with the reason ($(head -c 200 "$U.err"))"
+fi
+rm -rf "$(dirname "$U")"
+
 # a memory limit: a clear message or success, never a crash
 if (ulimit -v 200000 && "$E" --version) >/dev/null 2>&1; then
 	mkdir "$T/mem"
