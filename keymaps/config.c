@@ -14,7 +14,7 @@ void options_init(struct options *o)
 	o->theme = THEME_DEFAULT;
 	o->facts_panel = 1;
 	o->ambiguous_wide = 0;
-	o->mouse = 1;
+	o->mouse = 0; /* on, the terminal could not select text without Shift */
 }
 
 static int boolean(const char *v, int *out)
