@@ -1,45 +1,5 @@
 #include "utf8.h"
 
-size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	*cp = 0xFFFD;
-	if (n == 0)
-		return 0;
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c < 0xC2)
-		return 0;
-	if (c < 0xE0) {
-		if (n < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-		return 2;
-	}
-	if (c < 0xF0) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-			return 0;
-		uint32_t v = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = v;
-		return 3;
-	}
-	if (c < 0xF5) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-			return 0;
-		uint32_t v = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) |
-			     (s[3] & 0x3Fu);
-		if (v < 0x10000 || v > 0x10FFFF)
-			return 0;
-		*cp = v;
-		return 4;
-	}
-	return 0;
-}
-
 size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
