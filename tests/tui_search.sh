@@ -134,6 +134,25 @@ LC_ALL=C grep -q "$(printf '\342\200\256')" "$T/evil.screen"
 ok $((!$?)) "the BiDi override is not on the screen"
 tm send-keys -t app q q
 
+# the list of a search is the order the command gives (by date, undated last)
+start "$S" 120 60
+wait_for '/34  \[list\]'
+tm send-keys -t app / 确诊 Enter
+wait_for 'search: 确诊'
+"$EPINEWS" search --sort date 确诊 "$S" | cut -f5 >"$T/want"
+screen >"$T/got"
+bad=$(python3 -c '
+import sys
+want = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8")]
+got = open(sys.argv[2], encoding="utf-8").read().split("\n")
+print(sum(1 for i, t in enumerate(want) if i >= len(got) or t[:7] not in got[i]))' "$T/want" "$T/got")
+is "$bad of $(wc -l <"$T/want")" "0 of 14" "the browser lists a search in the order of 'search --sort date', row by row"
+tm send-keys -t app r
+sleep 0.3
+screen | head -n 1 | grep -q "$(sed -n 6p "$T/want" | cut -c1-12)"
+ok $? "reversed, the newest dated article comes first"
+tm send-keys -t app q
+
 # Ctrl-Z suspends to the shell and fg brings the browser back, redrawn; the
 # shell gets its terminal back as it was (Ctrl-Z is its suspend key again)
 shown() { # shown NAME: ok on $?, and the screen in the log when not

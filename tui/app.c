@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -124,11 +125,16 @@ void app_verify(struct app *app, size_t rows, double budget)
 	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date };
 	double t0 = corpus_clock();
 	unsigned k = 0;
+	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
 	while (app->pend_pos < app->npend) {
 		if (rows != (size_t)-1 && (++k & 63) == 0) {
 			double t = corpus_clock() - t0;
 			/* enough rows and the budget spent, or too long in any case */
 			if ((app->norder >= rows && t > budget) || t > 0.05)
+				break;
+			/* between keys: the next key comes first (curses has none
+			 * buffered, or the key loop would not be here) */
+			if (!rows && poll(&in, 1, 0) > 0)
 				break;
 		}
 		size_t d = app->pend[app->pend_pos++];
@@ -168,11 +174,15 @@ static void fill_order(struct app *app, struct query *q)
 				app->order[i] = co->by_date[i];
 			app->norder = co->ar.n;
 		} else {
-			for (size_t i = 0; i < co->ar.n; i++) {
-				uint32_t d = co->by_date[i];
-				if (bits_has(cand, d))
-					app->order[app->norder++] = d;
-			}
+			/* the candidates' places in the date order, then those in order:
+			 * the cost follows the candidates, not the archive */
+			struct bits at;
+			bits_init(&at, co->ar.n, 0);
+			for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
+				bits_set(&at, app->date_rank[d]);
+			for (size_t i = bits_next(&at, 0); i != (size_t)-1; i = bits_next(&at, i + 1))
+				app->order[app->norder++] = co->by_date[i];
+			bits_free(&at);
 		}
 		/* reversed: the dated ones (first in the date order), undated stay last */
 		size_t dated = app->norder;
@@ -246,6 +256,8 @@ static int set_query(struct app *app, const char *text, size_t len)
 		query_free(&q);
 	query_free(&app->q);
 	app->q = q;
+	sb_reset(&app->q_text);
+	sb_add(&app->q_text, text, len);
 	app_refilter(app);
 	return 0;
 }
@@ -624,7 +636,10 @@ static void prompt_key(struct app *app, int key)
 		return;
 	}
 	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
-		if (set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
+		/* the list already shows what was typed, unless keys came too fast */
+		int shown = app->q_text.len == app->typing.len &&
+			    (!app->typing.len || !memcmp(app->q_text.s, app->typing.s, app->typing.len));
+		if (!shown && set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
 			return; /* stay in the prompt: the status line says what is wrong */
 		app->prompting = 0;
 		sb_reset(&app->query);
@@ -1083,6 +1098,10 @@ int app_run(int npaths, char **paths)
 		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
 	history_load(&app);
 	marks_open(&app, paths, npaths);
+	/* each article's place in the date order, for listing search results */
+	app.date_rank = xmalloc(app.co.ar.n * sizeof *app.date_rank);
+	for (size_t i = 0; i < app.co.ar.n; i++)
+		app.date_rank[app.co.by_date[i]] = (uint32_t)i;
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
 	app.pend = xmalloc(app.co.ar.n * sizeof *app.pend);
 	app_refilter(&app);
@@ -1150,6 +1169,8 @@ int app_run(int npaths, char **paths)
 	keymap_free(&app.km);
 	facts_free(&app.facts);
 	free(app.order);
+	free(app.date_rank);
+	sb_free(&app.q_text);
 	free(app.pend);
 	free(app.rows);
 	sb_free(&app.msg);

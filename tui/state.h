@@ -69,11 +69,13 @@ struct app {
 	size_t *pend;  /* candidates still to check against the text, in list order */
 	size_t npend, pend_pos;
 	size_t norder;
+	uint32_t *date_rank; /* article -> its place in co.by_date */
 	enum sort_key sort;
 	int reverse;
 
 	struct strbuf query;      /* the search in force */
 	struct query q;           /* query parsed, when q.root */
+	struct strbuf q_text;     /* the text q was made from (the filters apart) */
 	uint32_t (*spans)[2];     /* its hits in the open article's body */
 	size_t nspans;
 	struct strbuf typing;     /* the prompt's text while typing */
@@ -135,7 +137,8 @@ void reader_layout(struct app *app);
 /* Scroll the reader so that body offset `off` is in view. */
 void reader_show_offset(struct app *app, uint32_t off);
 /* Check more pending candidates: until `rows` are listed and `budget` seconds
- * spent (50 ms at most), or all of them when rows is (size_t)-1. */
+ * spent (50 ms at most), or all of them when rows is (size_t)-1. With rows 0
+ * (between keys) it also stops as soon as a key arrives. */
 void app_verify(struct app *app, size_t rows, double budget);
 /* Re-run the search and sort into app->order. */
 void app_refilter(struct app *app);
