@@ -503,15 +503,20 @@ static void eval_place(struct qnode *n, const struct query_ctx *cx)
 	size_t nd = cx->ar->n;
 	const struct gazetteer *gz = cx->gz;
 	if (cx->fdb) {
+		/* within the area or not, for every place once (slot 0: no place) */
+		unsigned char *in = xcalloc(gz->n + 1, 1);
+		for (size_t p = 0; p < gz->n; p++)
+			in[p + 1] = (unsigned char)gazetteer_within(gz, (int)p, n->place);
 		for (size_t d = 0; d < nd; d++) {
-			int hit = gazetteer_within(gz, cx->fdb->home[d], n->place);
+			int hit = in[cx->fdb->home[d] + 1];
 			size_t nf;
 			const struct fact *f = factdb_of(cx->fdb, d, &nf);
 			for (size_t k = 0; k < nf && !hit; k++)
-				hit = gazetteer_within(gz, f[k].place, n->place);
+				hit = in[f[k].place + 1];
 			if (hit)
 				bits_set(&n->cand, d);
 		}
+		free(in);
 	}
 	const struct place *pl = &gz->v[n->place];
 	const char *names[2] = { pl->full_name, pl->level <= PLACE_PREFECTURE || pl->level == PLACE_COUNTRY ? pl->short_name : NULL };
