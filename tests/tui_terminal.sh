@@ -69,4 +69,24 @@ start
 is "$(colours)" 0 "theme mono: not one colour sequence on the screen"
 tm send-keys -t app q
 rm -f "$XDG_CONFIG_HOME/epinews/config"
+# a storm of resizes while a larger archive loads, then a correct screen
+"$GEN_ARCHIVE" --mb 40 "$T/big" >/dev/null
+tm kill-session -t app 2>/dev/null
+tm new-session -d -s app -x 100 -y 30 "env TERM=screen-256color '$EPINEWS' --no-cache $T/big/part-*; echo EXIT=\$?; sleep 60"
+wait_for 'reading'
+loading=0
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	tm resize-window -t app -x $((40 + (i * 37) % 160)) -y $((10 + (i * 13) % 50))
+	screen | grep -q 'reading\|measures\|index' && loading=$((loading + 1))
+	sleep 0.05
+done
+tm resize-window -t app -x 100 -y 30
+i=0
+until screen | tail -n 1 | grep -q '\[list\]' || [ $i -ge 600 ]; do sleep 0.1; i=$((i + 1)); done
+screen | tail -n 1 | grep -q '^ 1/[0-9]* *\[list\]'
+ok $? "after 20 resizes while loading ($loading of them with the progress bar up) the list is drawn"
+ok $(($(widest) > 100)) "and no line is wider than the terminal's 100 cells"
+tm send-keys -t app q
+wait_for 'EXIT=0'
+ok $? "and q quits with status 0"
 done_testing
