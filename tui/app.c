@@ -1037,7 +1037,9 @@ int app_run(int npaths, char **paths)
 				"use 'epinews list' for plain output\n", term && *term ? term : "unset");
 		return 2;
 	}
-	struct app app;
+	/* static: when the user quits before the index is built, the builder thread
+	 * still reads it until the process exits, after this function returns */
+	static struct app app;
 	memset(&app, 0, sizeof app);
 	app.open = -1;
 	app.pane[PANE_LIST].ops = &list_pane_ops;
@@ -1149,7 +1151,7 @@ int app_run(int npaths, char **paths)
 		if (!atomic_load(&app.built)) {
 			fprintf(stderr, "epinews: the index was not finished; it is built on the next start\n");
 			history_save(&app);
-			return 0; /* the thread still reads the corpus: leave it to the exit */
+			return 0; /* the thread still reads the corpus: leave it (and app) to the exit */
 		}
 		pthread_join(app.builder, NULL);
 	}
