@@ -8,6 +8,10 @@ cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+# An idle session for the server's whole life: a server whose last session is
+# killed exits, and a new-session sent right after that races the dying server
+# (seen as "no server running" and a browser that never appears).
+tm new-session -d -s keep "sleep 86400"
 screen() { tm capture-pane -p -t app; }
 # wait until the screen shows $1 (or 10 s pass: tests run side by side)
 wait_for() {
@@ -19,5 +23,17 @@ wait_for() {
 	done
 	return 1
 }
+# wait until CMD... succeeds (or 10 s pass)
+wait_until() {
+	i=0
+	while [ $i -lt 100 ]; do
+		"$@" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# the last line (the status line) shows $1
+status_has() { screen | tail -n 1 | grep -q -- "$1"; }
 # the widest screen line, in cells
 widest() { screen | LC_ALL=C.UTF-8 wc -L; }
