@@ -17,8 +17,7 @@ tm send-keys -t app / '床位 palce:'
 wait_for 'column 4: unknown field "palce"'
 ok $? "a query that does not parse says where, while it is typed"
 tm send-keys -t app Enter
-sleep 0.2
-screen | tail -n 1 | grep -q '^/床位 palce:'
+wait_until status_has '^/床位 palce:'
 ok $? "Enter on a bad query keeps the prompt open to fix it"
 tm send-keys -t app C-u '床位 date:2020' Enter
 wait_for 'search: 床位 date:2020'
@@ -148,8 +147,9 @@ got = open(sys.argv[2], encoding="utf-8").read().split("\n")
 print(sum(1 for i, t in enumerate(want) if i >= len(got) or t[:7] not in got[i]))' "$T/want" "$T/got")
 is "$bad of $(wc -l <"$T/want")" "0 of 14" "the browser lists a search in the order of 'search --sort date', row by row"
 tm send-keys -t app r
-sleep 0.3
-screen | head -n 1 | grep -q "$(sed -n 6p "$T/want" | cut -c1-12)"
+newest=$(sed -n 6p "$T/want" | cut -c1-12)
+first_has() { screen | head -n 1 | grep -q -- "$1"; }
+wait_until first_has "$newest"
 ok $? "reversed, the newest dated article comes first"
 tm send-keys -t app q
 

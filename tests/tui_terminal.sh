@@ -7,7 +7,7 @@
 S="$SRCDIR/data/samples"
 start() { # start [ENV...]: the browser on the samples at 100x30
 	tm kill-session -t app 2>/dev/null
-	tm new-session -d -s app -x 100 -y 30 "env $* TERM=screen-256color '$EPINEWS' '$S'; sleep 60"
+	tm new-session -d -s app -x 100 -y 30 "env $* TERM=screen-256color '$EPINEWS' '$S'; echo EXIT=\$?; sleep 60"
 	wait_for '/34  \[list\]'
 }
 # mouse BUTTON X Y: an X10 report (button 0 press, 3 release, 64 wheel up, 65 down)
@@ -49,7 +49,7 @@ ok $? "m marks the measure clicked"
 c=$(colours)
 ok $((!(c > 0))) "the default theme draws in colour ($c colour sequences)"
 tm send-keys -t app q q
-sleep 0.3
+wait_for 'EXIT=' # the highlights are saved
 "$EPINEWS" highlights "$S" >"$T/hl" 2>&1
 is "$(grep -c . "$T/hl") $(grep -c '269万元' "$T/hl")" "1 1" "the one highlight is the funds clicked (约269万元), not the first measure"
 rm -f "$XDG_CONFIG_HOME/epinews/config"
@@ -58,8 +58,7 @@ rm -f "$XDG_CONFIG_HOME/epinews/config"
 start NO_COLOR=1
 is "$(colours)" 0 "NO_COLOR: not one colour sequence on the screen"
 tm send-keys -t app j
-sleep 0.2
-status | grep -q '^ 2/34'
+wait_until status_has '^ 2/34'
 ok $? "NO_COLOR: the selected row still moves (it stands out in reverse video)"
 tm capture-pane -e -p -t app | grep -q "$(printf '\033')\[7m"
 ok $? "NO_COLOR: the selection is drawn in reverse video"
