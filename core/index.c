@@ -9,6 +9,7 @@
 
 #define SHARED_SLOT 0xFFFEu /* code points past the BMP, and U+FFFE/U+FFFF */
 #define END_MARK 0xFFFFu
+#define CHUNK_PAIRS ((size_t)1 << 23) /* sorted at once by index_build */
 
 static inline uint32_t slot_of(uint32_t cp)
 {
@@ -235,7 +236,7 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 
 void index_build(const struct archive *ar, int nthreads, struct index *ix)
 {
-	index_build_chunked(ar, nthreads, (size_t)1 << 23, ix);
+	index_build_chunked(ar, nthreads, CHUNK_PAIRS, ix);
 }
 
 void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pairs, struct index *ix)

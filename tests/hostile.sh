@@ -84,22 +84,22 @@ ok $((!$?)) "no temporary file is left"
 
 # a file without read permission: root reads every file, so as root the check
 # runs as nobody, with a copy of the program in a directory nobody can enter
-U=$(mktemp -d)
+U=$(mktemp -d)   # the program's copy, and beside it
+A="$U/a"         # the archive: one readable file, one not
 chmod 755 "$U"
 cp "$E" "$U/epinews"
-mkdir "$U/a"
-printf '%s\n' "$good" >"$U/a/good.jsonl"
-printf '%s\n' "$good" >"$U/a/locked.jsonl"
-chmod 755 "$U/a"
-chmod 644 "$U/a/good.jsonl"
-chmod 000 "$U/a/locked.jsonl"
-U="$U/a"
+mkdir "$A"
+printf '%s\n' "$good" >"$A/good.jsonl"
+printf '%s\n' "$good" >"$A/locked.jsonl"
+chmod 755 "$A"
+chmod 644 "$A/good.jsonl"
+chmod 000 "$A/locked.jsonl"
 if [ "$(id -u)" != 0 ]; then
-	"$(dirname "$U")/epinews" --no-cache list "$U" >"$U.out" 2>"$U.err"
+	"$U/epinews" --no-cache list "$A" >"$U/out" 2>"$U/err"
 	rc=$?
 elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
 	setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups \
-		"$(dirname "$U")/epinews" --no-cache list "$U" >"$U.out" 2>"$U.err"
+		"$U/epinews" --no-cache list "$A" >"$U/out" 2>"$U/err"
 	rc=$?
 else
 	rc=skip
@@ -108,11 +108,11 @@ if [ "$rc" = skip ]; then
 	ok 0 "# SKIP running as root without setpriv or a user nobody"
 	ok 0 "# SKIP"
 else
-	is "$rc $(wc -l <"$U.out")" "0 1" "a file without read permission: the readable one beside it loads"
-	grep -q "locked.jsonl:[0-9]*: cannot open: Permission denied" "$U.err"
-	ok $? "and the unreadable one is named with the reason ($(head -c 200 "$U.err"))"
+	is "$rc $(wc -l <"$U/out")" "0 1" "a file without read permission: the readable one beside it loads"
+	grep -q "locked.jsonl:[0-9]*: cannot open: Permission denied" "$U/err"
+	ok $? "and the unreadable one is named with the reason ($(head -c 200 "$U/err"))"
 fi
-rm -rf "$(dirname "$U")"
+rm -rf "$U"
 
 # a memory limit: a clear message or success, never a crash
 if (ulimit -v 200000 && "$E" --version) >/dev/null 2>&1; then

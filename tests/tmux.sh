@@ -13,20 +13,23 @@ export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_
 # (seen as "no server running" and a browser that never appears).
 tm new-session -d -s keep "sleep 86400"
 screen() { tm capture-pane -p -t app; }
-# wait until the screen shows $1 (or 10 s pass: tests run side by side)
+# how long wait_for and wait_until wait, in tenths of a second (10 s: tests run
+# side by side, under sanitizers too)
+patience=100
+# wait until the screen shows $1
 wait_for() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $patience ]; do
 		screen | grep -q -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
 	return 1
 }
-# wait until CMD... succeeds (or 10 s pass)
+# wait until CMD... succeeds
 wait_until() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $patience ]; do
 		"$@" && return 0
 		sleep 0.1
 		i=$((i + 1))

@@ -177,9 +177,8 @@ if command -v bash >/dev/null 2>&1; then
 	tm send-keys -t app / 床
 	wait_for '^/床'
 	tm send-keys -t app C-z
-	i=0
-	while [ $i -lt 100 ] && [ "$(screen | grep -c Stopped)" -lt 2 ]; do sleep 0.1; i=$((i + 1)); done
-	[ $i -lt 100 ]
+	stopped_twice() { [ "$(screen | grep -c Stopped)" -ge 2 ]; }
+	wait_until stopped_twice
 	shown "Ctrl-Z suspends from the search prompt too"
 	tm send-keys -t app fg Enter
 	wait_for '^/床'

@@ -15,7 +15,6 @@ mouse() {
 	tm send-keys -t app -l "$(printf "\033[M$(printf '\\%03o' $((32 + $1)) $((33 + $2)) $((33 + $3)))")"
 }
 click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
-status() { screen | tail -n 1; }
 # colour sequences (foreground or background, 8, 16 or 256 colours) on the screen
 colours() { tm capture-pane -e -p -t app | grep -c "$(printf '\033')\[\([0-9;]*;\)\{0,1\}\(3[0-7]\|4[0-7]\|9[0-7]\|38;5\)"; }
 
@@ -80,9 +79,10 @@ for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	sleep 0.05
 done
 tm resize-window -t app -x 100 -y 30
-i=0
-until screen | tail -n 1 | grep -q '\[list\]' || [ $i -ge 600 ]; do sleep 0.1; i=$((i + 1)); done
-screen | tail -n 1 | grep -q '^ 1/[0-9]* *\[list\]'
+patience=600 # loading 40 MB under the sanitizers takes a while
+wait_until status_has '\[list\]'
+patience=100
+status_has '^ 1/[0-9]* *\[list\]'
 ok $? "after 20 resizes while loading ($loading of them with the progress bar up) the list is drawn"
 ok $(($(widest) > 100)) "and no line is wider than the terminal's 100 cells"
 tm send-keys -t app q
