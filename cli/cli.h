@@ -6,7 +6,7 @@
 #include "core/corpus.h"
 #include "core/strbuf.h"
 
-enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2, EXIT_DAMAGED = 4 };
 
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
@@ -25,6 +25,14 @@ size_t cli_load(struct archive *ar, char **paths, int npaths);
 enum { NEED_INDEX = 1, NEED_FACTS = 2 };
 /* Load a corpus with what `need` asks for, from the cache when it can be used. */
 void cli_open(struct corpus *c, char **paths, int npaths, unsigned need);
+/* The command line, for starting again (see cli_cache_damaged). */
+void cli_set_argv(char **argv);
+/* A corpus's `damaged` hook: damage found in the cache after it was opened.
+ * When nothing has been printed yet, the same command starts again (once) and
+ * rebuilds the cache; else it stops with EXIT_DAMAGED and says so. */
+void cli_cache_damaged(void *arg, const char *file, const char *why);
+/* Say why and start the command again (once), else exit with EXIT_DAMAGED. */
+void cli_restart(const char *file, const char *why) __attribute__((noreturn));
 /* Turn the cache off (--no-cache) for this process. */
 void cli_set_cache(int on);
 int cli_cache_on(void);

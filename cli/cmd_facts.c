@@ -183,7 +183,7 @@ int cmd_facts(int argc, char **argv)
 			/* a province covers its cities */
 			if (want_place >= 0 && !gazetteer_within(&gz, f->place, want_place))
 				continue;
-			print_fact(&sb, fmt, &ar.art[i], &gz, f);
+			print_fact(&sb, fmt, archive_art(&ar, i), &gz, f);
 			shown++;
 		}
 		if (sb.len > (1 << 16))

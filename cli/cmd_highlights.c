@@ -227,7 +227,7 @@ int cmd_highlights(int argc, char **argv)
 		struct hl_where w;
 		hl_resolve(h, &co.ar, &co.fdb, &w);
 		missing += w.status == HL_MISSING;
-		const char *now = w.doc >= 0 ? co.ar.art[w.doc].id : h->article;
+		const char *now = w.doc >= 0 ? archive_art(&co.ar, w.doc)->id : h->article;
 		if (json) {
 			struct jsonw jw;
 			jw_begin(&jw, &sb);

@@ -51,10 +51,13 @@ int cmd_index(int argc, char **argv)
 	}
 	struct corpus co;
 	corpus_init(&co);
+	co.damaged = cli_cache_damaged;
 	struct diag dg = { cli_report, NULL, 0 };
 	double t0 = corpus_clock();
 	const char *why = NULL;
 	int stale = cache_load(&co, file, paths, npaths, &dg, &why);
+	if (!stale)
+		cache_verify(&co); /* all of it, not only what a search reads */
 	double t1 = corpus_clock();
 	if (why)
 		fprintf(stderr, "epinews index: cache %s not used (%s); rebuilt\n", file, why);

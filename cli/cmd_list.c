@@ -28,10 +28,10 @@ int cmd_list(int argc, char **argv)
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < ar.n; i++) {
 		if (json) {
-			out_article_json(&sb, &ar.art[i], 0);
+			out_article_json(&sb, archive_art(&ar, i), 0);
 			sb_addc(&sb, '\n');
 		} else {
-			out_list_line(&sb, &ar.art[i]);
+			out_list_line(&sb, archive_art(&ar, i));
 		}
 		if (sb.len > (1 << 16))
 			cli_flush(&sb);

@@ -120,7 +120,7 @@ int cmd_search(int argc, char **argv)
 	if (count)
 		sb_addf(&sb, "%zu\n", res.n);
 	for (size_t i = 0; !count && i < res.n; i++) {
-		const struct article *a = &co.ar.art[res.v[i].doc];
+		const struct article *a = archive_art(&co.ar, res.v[i].doc);
 		if (json)
 			out_hit_json(&sb, a, &q, res.v[i].score);
 		else

@@ -3,7 +3,9 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/cache.h"
 #include "core/json_write.h"
@@ -27,6 +29,36 @@ size_t cli_load(struct archive *ar, char **paths, int npaths)
 }
 
 static int use_cache = 1;
+static char **self_argv; /* to start again when the cache turns out damaged */
+static int wrote;        /* whether any output has gone to stdout */
+
+void cli_set_argv(char **argv)
+{
+	self_argv = argv;
+}
+
+void cli_restart(const char *file, const char *why)
+{
+	fprintf(stderr, "epinews: cache %s is damaged (%s); removed it\n", file, why);
+	if (self_argv && !getenv("EPINEWS_RESTARTED")) {
+		fflush(stderr);
+		setenv("EPINEWS_RESTARTED", why, 1);
+		execv("/proc/self/exe", self_argv);
+	}
+	fprintf(stderr, "epinews: stopped; run the command again to rebuild the cache\n");
+	exit(EXIT_DAMAGED);
+}
+
+void cli_cache_damaged(void *arg, const char *file, const char *why)
+{
+	(void)arg;
+	if (!wrote) /* nothing printed yet: the same command, started again, rebuilds it */
+		cli_restart(file, why);
+	fflush(stdout);
+	fprintf(stderr, "epinews: cache %s is damaged (%s); removed it. The output above is incomplete:"
+		" run the command again\n", file, why);
+	exit(EXIT_DAMAGED);
+}
 
 void cli_set_cache(int on)
 {
@@ -42,6 +74,7 @@ void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
 {
 	struct diag dg = { cli_report, NULL, 0 };
 	corpus_init(c);
+	c->damaged = cli_cache_damaged;
 	char buf[4096];
 	const char *file = use_cache && need ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
 	if (!file) {
@@ -73,8 +106,10 @@ int cli_usage(const char *cmd, const char *fmt, ...)
 
 void cli_flush(struct strbuf *sb)
 {
-	if (sb->len)
+	if (sb->len) {
 		fwrite(sb->s, 1, sb->len, stdout);
+		wrote = 1;
+	}
 	sb_reset(sb);
 }
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,9 @@ void archive_init(struct archive *ar)
 void archive_free(struct archive *ar)
 {
 	for (size_t i = 0; i < ar->n; i++)
-		article_free(&ar->art[i]);
+		if (i >= ar->lazy.n || !atomic_load(&ar->lazy.state[i])) /* a lazy one never filled holds nothing */
+			article_free(&ar->art[i]);
+	free((void *)ar->lazy.state);
 	free(ar->art);
 	for (size_t i = 0; i < ar->nfiles; i++)
 		free(ar->files[i]);
@@ -103,6 +106,43 @@ const char *archive_add_file(struct archive *ar, const char *path, uint64_t size
 void archive_reserve(struct archive *ar, size_t n)
 {
 	ar->art = xgrow(ar->art, &ar->cap, ar->n + n, sizeof *ar->art);
+}
+
+void archive_add_lazy(struct archive *ar, size_t n)
+{
+	archive_reserve(ar, n);
+	struct archive_lazy *lz = &ar->lazy;
+	if (ar->n + n > lz->cap) {
+		size_t cap = lz->cap ? lz->cap : 1024;
+		while (cap < ar->n + n)
+			cap *= 2;
+		lz->state = xrealloc((void *)lz->state, cap);
+		lz->cap = cap;
+	}
+	/* articles read since the last lazy ones are whole */
+	memset((void *)(lz->state + lz->n), 0, ar->n - lz->n);
+	memset((void *)(lz->state + ar->n), 1, n);
+	ar->n += n;
+	lz->n = ar->n;
+}
+
+void archive_fill(const struct archive *ar, size_t i)
+{
+	const struct archive_lazy *lz = &ar->lazy;
+	unsigned char want = 1;
+	if (atomic_compare_exchange_strong(&lz->state[i], &want, 2)) {
+		lz->fill(lz->arg, &ar->art[i], i);
+		atomic_store_explicit(&lz->state[i], 0, memory_order_release);
+		return;
+	}
+	while (atomic_load_explicit(&lz->state[i], memory_order_acquire)) /* another thread fills it */
+		sched_yield();
+}
+
+void archive_fill_all(const struct archive *ar)
+{
+	for (size_t i = 0; i < ar->lazy.n; i++)
+		archive_art(ar, i);
 }
 
 size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
@@ -468,6 +508,7 @@ void archive_assign_ids(struct archive *ar)
 	size_t n = ar->n;
 	if (!n)
 		return;
+	archive_fill_all(ar);
 	size_t *ord = xmalloc(n * sizeof *ord);
 	for (size_t i = 0; i < n; i++)
 		ord[i] = i;
@@ -517,6 +558,7 @@ struct article *archive_find(struct archive *ar, const char *id, int *ambiguous)
 	if (!ar->n)
 		return NULL;
 	if (!ar->by_id) { /* ids sorted once: every lookup is a binary search */
+		archive_fill_all(ar);
 		ar->by_id = xmalloc(ar->n * sizeof *ar->by_id);
 		for (size_t i = 0; i < ar->n; i++)
 			ar->by_id[i] = i;

@@ -1,6 +1,7 @@
 /* The archive: every article loaded from a set of paths, in archive order. */
 #ifndef EPINEWS_ARCHIVE_H
 #define EPINEWS_ARCHIVE_H
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,8 +23,19 @@ struct file_info {
 typedef int (*archive_reuse_fn)(void *arg, struct archive *ar, const char *path,
 				const struct stat *st, int dry_run);
 
+/* Articles that a provider (the cache) fills in when they are first used, so
+ * that opening a large cache touches only what is read. Read articles with
+ * archive_art, never ar->art[i] directly. */
+struct archive_lazy {
+	/* write article i whole into *a (it is called once per article) */
+	void (*fill)(void *arg, struct article *a, size_t i);
+	void *arg;
+	_Atomic unsigned char *state; /* [0, n): 0 whole, 1 not yet filled, 2 being filled */
+	size_t n, cap;
+};
+
 struct archive {
-	struct article *art;
+	struct article *art;  /* read through archive_art */
 	size_t n, cap;
 	char **files; /* paths of the files read, owned */
 	struct file_info *finfo;
@@ -36,7 +48,18 @@ struct archive {
 	/* called on the loading thread now and then: bytes read of the total */
 	void (*progress)(void *arg, uint64_t done, uint64_t total, size_t articles);
 	void *progress_arg;
+	struct archive_lazy lazy;
 };
+
+void archive_fill(const struct archive *ar, size_t i);
+
+/* Article i, filled in first if it is lazy. Safe from several threads. */
+static inline struct article *archive_art(const struct archive *ar, size_t i)
+{
+	if (i < ar->lazy.n && atomic_load_explicit(&ar->lazy.state[i], memory_order_acquire))
+		archive_fill(ar, i);
+	return &ar->art[i];
+}
 
 void archive_init(struct archive *ar);
 void archive_free(struct archive *ar);
@@ -54,6 +77,10 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 const char *archive_add_file(struct archive *ar, const char *path, uint64_t size, int64_t mtime_ns);
 /* Make room for n more articles. */
 void archive_reserve(struct archive *ar, size_t n);
+/* Append n articles that ar->lazy.fill will supply on first use. */
+void archive_add_lazy(struct archive *ar, size_t n);
+/* Fill every lazy article (for code that walks ar->art as an array). */
+void archive_fill_all(const struct archive *ar);
 /* A key for a set of archive paths (their real paths and as typed): what names
  * the cache and the highlights store of that set. */
 uint64_t archive_paths_key(char **paths, int npaths);

@@ -3,10 +3,13 @@
  *
  * A file whose size and modification time match the cache is taken from it
  * without being read; the others are read as usual, and then the measures of
- * the new articles are extracted and the index rebuilt. The file starts with a
- * header (magic, version, byte order, record sizes, length, checksum); a cache
- * that fails any check, or whose records point outside it, is not used. Writes
- * go to a temporary file that is synced and renamed over the old one. */
+ * the new articles are extracted and the index rebuilt. Opening checks the
+ * header (magic, version, byte order, record sizes, length, its own sum) and
+ * the small tables; a cache that fails is not used. Articles, their measures
+ * and posting lists are checked block by block when first read (cache_map.h),
+ * so a reopen costs what it reads; damage found then is reported through
+ * corpus.damaged, the file is removed, and the damaged part reads as empty.
+ * Writes go to a temporary file that is synced and renamed over the old one. */
 #ifndef EPINEWS_CACHE_H
 #define EPINEWS_CACHE_H
 #include <stddef.h>
@@ -33,6 +36,10 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 void cache_finish(struct corpus *c);
 /* Write the corpus (with facts and index) to `file` atomically. 0, or -1 with errno. */
 int cache_save(const struct corpus *c, const char *file);
+/* Check every part of the cache that c was loaded from (a load checks parts
+ * as they are first used); damage goes to c->damaged as it would on use.
+ * NULL when sound or when c has no cache, else the reason. */
+const char *cache_verify(struct corpus *c);
 /* Check a cache file without using it: NULL when sound, else the reason. */
 const char *cache_check(const char *file);
 

@@ -1,7 +1,6 @@
 #include "corpus.h"
 
 #include <string.h>
-#include <sys/mman.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -100,7 +99,7 @@ void corpus_free(struct corpus *c)
 		factdb_free(&c->fdb);
 	archive_free(&c->ar);
 	gazetteer_free(&c->gz);
-	if (c->map)
-		munmap(c->map, c->map_len);
+	if (c->cache_free)
+		c->cache_free(c->cache);
 	memset(c, 0, sizeof *c);
 }

@@ -32,8 +32,13 @@ struct corpus {
 	 * reading the bytes done of the total and the articles so far */
 	void (*progress)(void *arg, const char *phase, uint64_t done, uint64_t total, size_t articles);
 	void *progress_arg;
-	void *map;            /* the mapped cache file, or NULL */
-	size_t map_len;
+	void *cache;          /* the cache the articles were taken from, or NULL */
+	void (*cache_free)(void *cache);
+	/* told when damage is found in the cache after it was opened (each part
+	 * is checked when first used): the file is already removed, and what was
+	 * damaged reads as empty. May not return (exit, or exec to start again). */
+	void (*damaged)(void *arg, const char *file, const char *why);
+	void *damaged_arg;
 };
 
 void corpus_init(struct corpus *c);

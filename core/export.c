@@ -354,7 +354,7 @@ size_t export_highlight_rows(const struct hl_store *s, const struct archive *ar,
 		r->note = h->note;
 		r->status = hl_status_name(w.status);
 		if (w.doc >= 0) {
-			r->a = &ar->art[w.doc];
+			r->a = archive_art(ar, w.doc);
 			r->start = w.start;
 			r->end = w.end;
 			if (w.fact >= 0) {
@@ -386,7 +386,7 @@ size_t export_fact_rows(const struct archive *ar, const struct factdb *fdb, cons
 				if (!rows)
 					abort();
 			}
-			rows[n++] = (struct export_row){ HL_FACT, &ar->art[d], &f[k], NULL, f[k].start, f[k].end,
+			rows[n++] = (struct export_row){ HL_FACT, archive_art(ar, d), &f[k], NULL, f[k].start, f[k].end,
 							 NULL, NULL };
 		}
 	}

@@ -22,13 +22,13 @@ static void *extract_range(void *arg)
 	const struct archive *ar = p->ar;
 	for (size_t i = p->from; i < p->to;) {
 		size_t end = i;
-		while (end < p->to && ar->art[end].file == ar->art[i].file)
+		while (end < p->to && archive_art(ar, end)->file == archive_art(ar, i)->file)
 			end++;
 		/* a file split across two parts still sees all of its articles */
 		size_t ff = i, fe = end;
-		while (ff > 0 && ar->art[ff - 1].file == ar->art[i].file)
+		while (ff > 0 && archive_art(ar, ff - 1)->file == archive_art(ar, i)->file)
 			ff--;
-		while (fe < ar->n && ar->art[fe].file == ar->art[i].file)
+		while (fe < ar->n && archive_art(ar, fe)->file == archive_art(ar, i)->file)
 			fe++;
 		int fc = -2; /* computed when first needed */
 		for (; i < end; i++) {
@@ -49,11 +49,11 @@ static void *extract_range(void *arg)
 				p->home[i - p->from] = old->home[k];
 				continue;
 			}
-			if (fc == -2)
+			if (fc == -2) /* a file read, not lazy: its articles are whole */
 				fc = facts_file_city(ar->art + ff, fe - ff, p->gz);
-			facts_extract(&ar->art[i], p->gz, fc, &p->fs);
+			facts_extract(archive_art(ar, i), p->gz, fc, &p->fs);
 			p->count[i - p->from] = (uint32_t)(p->fs.n - before);
-			p->home[i - p->from] = article_home_city(&ar->art[i], p->gz);
+			p->home[i - p->from] = article_home_city(archive_art(ar, i), p->gz);
 		}
 	}
 	return NULL;
@@ -111,10 +111,4 @@ void factdb_free(struct factdb *db)
 		free(db->home);
 	}
 	memset(db, 0, sizeof *db);
-}
-
-const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n)
-{
-	*n = db->first[d + 1] - db->first[d];
-	return db->v + db->first[d];
 }

@@ -3,6 +3,7 @@
  * place queries, exports and the cache need. */
 #ifndef EPINEWS_FACTDB_H
 #define EPINEWS_FACTDB_H
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,12 @@ struct factdb {
 	int32_t *home;       /* ndocs: article_home_city, or -1 */
 	size_t ndocs;
 	int borrowed;        /* arrays point into a mapped cache: do not free */
+	/* when set, called before article d's facts are first read, until it sets
+	 * checked[d]: 0 when they may be read (a mapped cache checks them on first
+	 * use), else they read as none */
+	int (*check)(void *arg, size_t d);
+	void *check_arg;
+	const _Atomic unsigned char *checked;
 };
 
 /* Facts already known for some articles: article d's are old->v[old->first[k] ..
@@ -31,6 +38,15 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 		  int nthreads, const struct factdb_prior *prior);
 void factdb_free(struct factdb *db);
 /* The facts of article d. */
-const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n);
+static inline const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n)
+{
+	if (db->check && !atomic_load_explicit(&db->checked[d], memory_order_acquire) &&
+	    db->check(db->check_arg, d) != 0) {
+		*n = 0;
+		return db->v;
+	}
+	*n = db->first[d + 1] - db->first[d];
+	return db->v + db->first[d];
+}
 
 #endif

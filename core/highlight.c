@@ -539,7 +539,7 @@ void hl_resolve(const struct highlight *h, const struct archive *ar, const struc
 	}
 	/* the text changed (so did the id): the same title, the words still in it */
 	for (size_t d = 0; d < ar->n; d++) {
-		const struct article *b = &ar->art[d];
+		const struct article *b = archive_art(ar, d);
 		if (!h->title || strcmp(b->title, h->title))
 			continue;
 		if (h->type == HL_ARTICLE) {

@@ -153,12 +153,12 @@ static void *build_range(void *arg)
 	/* a pair per byte at most: small archives need small buffers */
 	uint64_t need = 1;
 	for (size_t d = b->from; d < b->to && need < b->chunk_pairs; d++)
-		need += b->ar->art[d].body_len + strlen(b->ar->art[d].title) + 2;
+		need += archive_art(b->ar, d)->body_len + strlen(archive_art(b->ar, d)->title) + 2;
 	b->cap = need < b->chunk_pairs ? (size_t)need : b->chunk_pairs;
 	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
 	b->tmp = xmalloc(b->cap * sizeof *b->tmp);
 	for (size_t d = b->from; d < b->to; d++) {
-		const struct article *a = &b->ar->art[d];
+		const struct article *a = archive_art(b->ar, d);
 		uint32_t prev = END_MARK;
 		emit_text(b, a->title, strlen(a->title), (uint32_t)d, &prev);
 		emit_text(b, "\n", 1, (uint32_t)d, &prev);
@@ -311,11 +311,17 @@ static size_t term_of(const struct index *ix, uint32_t key)
 	return t < ix->nterms && ix->keys[t] == key ? t : (size_t)-1;
 }
 
+/* Postings of term t that may be read (none when a check found them damaged). */
+static uint32_t usable_df(const struct index *ix, size_t t)
+{
+	return ix->check && ix->check(ix->check_arg, t) != 0 ? 0 : ix->df[t];
+}
+
 static void decode_into_bits(const struct index *ix, size_t t, struct bits *out)
 {
 	const uint8_t *p = ix->post + ix->off[t];
-	uint32_t doc = 0;
-	for (uint32_t i = 0; i < ix->df[t]; i++) {
+	uint32_t doc = 0, df = usable_df(ix, t);
+	for (uint32_t i = 0; i < df; i++) {
 		doc = i ? doc + get_varint(&p) : get_varint(&p);
 		if (doc < out->n)
 			bits_set(out, doc);
@@ -328,17 +334,18 @@ size_t index_postings(const struct index *ix, uint32_t key, uint32_t **docs)
 	*docs = NULL;
 	if (t == (size_t)-1)
 		return 0;
-	uint32_t *v = xmalloc((ix->df[t] + 1) * sizeof *v);
+	uint32_t df = usable_df(ix, t);
+	uint32_t *v = xmalloc((df + 1) * sizeof *v);
 	const uint8_t *p = ix->post + ix->off[t];
 	uint32_t doc = 0;
-	for (uint32_t i = 0; i < ix->df[t]; i++) {
+	for (uint32_t i = 0; i < df; i++) {
 		doc = i ? doc + get_varint(&p) : get_varint(&p);
 		if (doc >= ix->ndocs) /* only a damaged index can say so */
 			return *docs = v, i;
 		v[i] = doc;
 	}
 	*docs = v;
-	return ix->df[t];
+	return df;
 }
 
 static int by_df(const void *a, const void *b, void *arg)
@@ -352,7 +359,7 @@ static int by_df(const void *a, const void *b, void *arg)
 static size_t intersect(const struct index *ix, size_t t, uint32_t *v, size_t n)
 {
 	const uint8_t *p = ix->post + ix->off[t];
-	uint32_t left = ix->df[t];
+	uint32_t left = usable_df(ix, t);
 	size_t out = 0, i = 0;
 	if (!left)
 		return 0;

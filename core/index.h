@@ -22,6 +22,10 @@ struct index {
 	const uint8_t *post;
 	uint64_t post_len;
 	void *own[4];         /* what index_free releases (NULL when borrowed) */
+	/* when set, called before term t's postings are read: 0 when they may be
+	 * (a mapped cache checks them on first use), else they read as none */
+	int (*check)(void *arg, size_t t);
+	void *check_arg;
 };
 
 /* Build the index of every article in ar using up to nthreads threads. */

@@ -532,7 +532,7 @@ static void eval_place(struct qnode *n, const struct query_ctx *cx)
 		else
 			bits_init(&c, nd, 1);
 		for (size_t d = bits_next(&c, 0); d != (size_t)-1; d = bits_next(&c, d + 1))
-			if (!bits_has(&n->cand, d) && (exact || text_has(&cx->ar->art[d], &t)))
+			if (!bits_has(&n->cand, d) && (exact || text_has(archive_art(cx->ar, d), &t)))
 				bits_set(&n->cand, d);
 		bits_free(&c);
 		fold_str_free(&t);
@@ -586,7 +586,7 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 	case Q_DATE:
 		bits_init(&n->cand, nd, 0);
 		for (size_t d = 0; d < nd; d++) {
-			const struct article *a = &cx->ar->art[d];
+			const struct article *a = archive_art(cx->ar, d);
 			if (!ymd_full(a->date))
 				continue;
 			long day = ymd_days(a->date);
@@ -597,7 +597,7 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 	case Q_SOURCE:
 		bits_init(&n->cand, nd, 0);
 		for (size_t d = 0; d < nd; d++) {
-			const char *src = cx->ar->art[d].source;
+			const char *src = archive_art(cx->ar, d)->source;
 			size_t end;
 			if (src && fold_find(src, strlen(src), 0, &n->term, &end) != (size_t)-1)
 				bits_set(&n->cand, d);
@@ -633,7 +633,7 @@ static int check(const struct qnode *n, const struct query_ctx *cx, size_t d)
 		return 1;
 	switch (n->type) {
 	case Q_TERM:
-		return text_has(&cx->ar->art[d], &n->term);
+		return text_has(archive_art(cx->ar, d), &n->term);
 	case Q_AND:
 		for (size_t i = 0; i < n->nkid; i++)
 			if (!check(n->kid[i], cx, d))

@@ -16,7 +16,7 @@ static int by_date(const void *x, const void *y, void *arg)
 {
 	const struct archive *ar = arg;
 	const struct search_hit *a = x, *b = y;
-	long da = day_key(&ar->art[a->doc]), db = day_key(&ar->art[b->doc]);
+	long da = day_key(archive_art(ar, a->doc)), db = day_key(archive_art(ar, b->doc));
 	if (da != db)
 		return da < db ? -1 : 1;
 	return (a->doc > b->doc) - (a->doc < b->doc);
@@ -118,14 +118,14 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 	if (sort == SEARCH_BY_RELEVANCE && kept) {
 		double total = 0;
 		for (size_t d = 0; d < cx->ar->n; d++)
-			total += (double)(cx->ar->art[d].body_len + strlen(cx->ar->art[d].title));
+			total += (double)(archive_art(cx->ar, d)->body_len + strlen(archive_art(cx->ar, d)->title));
 		double avglen = total / (double)cx->ar->n;
 		if (avglen <= 0)
 			avglen = 1;
 		struct term_list tl = { cx, NULL, 0 };
 		query_terms(q, collect_term, &tl);
 		for (size_t i = 0; i < kept; i++)
-			v[i].score = bm25(&tl, &cx->ar->art[v[i].doc], avglen);
+			v[i].score = bm25(&tl, archive_art(cx->ar, v[i].doc), avglen);
 		free(tl.v);
 		qsort_r(v, kept, sizeof *v, by_score, (void *)cx->ar);
 	}

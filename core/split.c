@@ -10,13 +10,13 @@ void split_articles(const struct archive *ar, int n, size_t *bounds)
 {
 	unsigned long long total = 0, acc = 0;
 	for (size_t d = 0; d < ar->n; d++)
-		total += ar->art[d].body_len + 1;
+		total += archive_art(ar, d)->body_len + 1;
 	size_t d = 0;
 	bounds[0] = 0;
 	for (int t = 0; t < n; t++) {
 		unsigned long long goal = total * (unsigned long long)(t + 1) / (unsigned long long)n;
 		while (d < ar->n && (acc < goal || t == n - 1))
-			acc += ar->art[d++].body_len + 1;
+			acc += archive_art(ar, d++)->body_len + 1;
 		bounds[t + 1] = d;
 	}
 }

@@ -69,6 +69,32 @@ grep -q 'not used (truncated or extended); rebuilt' "$T/err"
 ok $? "search: says the cache was rebuilt, and why"
 is "$("$EPINEWS" index --check "$T/s")" "$c2: sound" "search: the rebuilt cache is sound"
 
+# damage that opening does not see: a cache is checked block by block as it is
+# read, so a flipped article is found by the first command that reads it
+mkdir "$T/big"
+awk 'BEGIN { for (i = 0; i < 600; i++) printf ">>>第%d号通报\n截至2月4日，某市设置隔离点%d个，床位%d张。编号%05d的段落在此结束，后面是填充文字，让文章足够长。\n===NEXT NEWS===\n", i, i + 1, 1000 + i, i }' >"$T/big/all.txt"
+"$EPINEWS" index "$T/big" >/dev/null 2>&1
+c3=$("$EPINEWS" index --path "$T/big")
+want=$("$EPINEWS" --no-cache search 编号00300 "$T/big")
+spoil() { # overwrite the digits after 编号00300 in the cache
+	at=$(grep -boa 编号00300 "$c3" | head -n 1 | cut -d: -f1)
+	printf 77777 | dd of="$c3" bs=1 seek=$((at + 6)) conv=notrunc 2>/dev/null
+}
+spoil
+is "$("$EPINEWS" index --check "$T/big")" "$c3: checksum mismatch (damaged)" "index --check: damage inside an article is found"
+"$EPINEWS" search 编号00300 "$T/big" >"$T/out" 2>"$T/err"
+is $? 0 "search: answers although the article it reads is damaged in the cache"
+is "$(cat "$T/out")" "$want" "search: the answer is the one from the files"
+grep -q "cache $c3 is damaged (checksum mismatch (damaged)); removed it" "$T/err"
+ok $? "search: says the cache was damaged"
+is "$("$EPINEWS" index --check "$T/big")" "$c3: sound" "search: the cache is rebuilt sound"
+spoil
+"$EPINEWS" index "$T/big" >"$T/out" 2>"$T/err"
+is $? 0 "index: checks all of an up-to-date cache"
+grep -q 'damaged' "$T/err" && grep -q 'written in' "$T/out"
+ok $? "index: finds the damage and writes the cache again"
+is "$("$EPINEWS" index --check "$T/big")" "$c3: sound" "index: the rewritten cache is sound"
+
 rm -rf "$T/cache"
 "$EPINEWS" --no-cache search 床位 "$S" >/dev/null 2>&1
 is $? 0 "--no-cache: search works"

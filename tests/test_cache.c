@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "core/cache.h"
+#include "core/cache_format.h"
+#include <stddef.h>
 #include "core/search.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -42,12 +44,183 @@ static int open_corpus(struct corpus *c, const char **why)
 	return cache_load(c, cfile, paths, 1, &dg, why);
 }
 
+/* ---- damage found after opening: each part is checked when first read ---- */
+
+static char *fingerprint(const struct corpus *c);
+static int ndamaged;
+static char damaged_why[128];
+
+static void on_damage(void *arg, const char *file, const char *why)
+{
+	(void)arg, (void)file;
+	ndamaged++;
+	snprintf(damaged_why, sizeof damaged_why, "%s", why);
+}
+
+static int open_lazy(struct corpus *c, const char *arcdir, const char **why)
+{
+	char *paths[1] = { (char *)arcdir };
+	corpus_init(c);
+	c->damaged = on_damage;
+	ndamaged = 0;
+	damaged_why[0] = 0;
+	struct diag dg = { quiet, NULL, 0 };
+	return cache_load(c, cfile, paths, 1, &dg, why);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t k;
+	while (f && (k = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, k);
+	if (f)
+		fclose(f);
+	*n = sb.len;
+	return sb_detach(&sb);
+}
+
+static void flip_at(uint64_t at)
+{
+	int fd = open(cfile, O_RDWR);
+	unsigned char b;
+	if (pread(fd, &b, 1, (off_t)at) != 1)
+		perror("pread");
+	b ^= 0x01;
+	if (pwrite(fd, &b, 1, (off_t)at) != 1)
+		perror("pwrite");
+	close(fd);
+}
+
+static struct cache_header read_header(void)
+{
+	struct cache_header h;
+	memset(&h, 0, sizeof h);
+	int fd = open(cfile, O_RDONLY);
+	if (pread(fd, &h, sizeof h, 0) != (ssize_t)sizeof h)
+		perror("pread");
+	close(fd);
+	return h;
+}
+
+/* A cache of many blocks; one byte flipped in an article's text, in a measure,
+ * in a posting list. Opening succeeds (those parts are not read yet); the first
+ * read of the damaged part reports it once, removes the file, and reads it as
+ * empty, while everything else reads as before. */
+static void test_lazy_damage(void)
+{
+	char arc[600];
+	snprintf(arc, sizeof arc, "%s/big", dir);
+	mkdir(arc, 0700);
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < 1500; i++)
+		sb_addf(&sb, ">>>第%d号通报\n截至2月4日，某市已设置集中隔离点%d个，床位%d张。编号%05d的段落在此结束，"
+			"后面是一些填充文字，让每一篇文章都足够长，使缓存分成许多块。\n===NEXT NEWS===\n",
+			i, i + 1, 1000 + i, i);
+	char p[700];
+	snprintf(p, sizeof p, "%s/all.txt", arc);
+	FILE *f = fopen(p, "w");
+	fputs(sb.s, f);
+	fclose(f);
+	sb_free(&sb);
+	unlink(cfile);
+
+	struct corpus c;
+	const char *why;
+	open_lazy(&c, arc, &why);
+	is_int(cache_save(&c, cfile), 0, "lazy: a cache of 1500 articles written");
+	char *fp = fingerprint(&c);
+	corpus_free(&c);
+	struct cache_header h = read_header();
+	ok(h.count[S_BSUM] > 8, "lazy: the cache has %llu blocks", (unsigned long long)h.count[S_BSUM]);
+
+	/* the text of article 300 */
+	size_t n;
+	char *bytes = slurp(cfile, &n);
+	const char *mark = "编号00300";
+	char *at = memmem(bytes, n, mark, strlen(mark));
+	ok(at != NULL, "lazy: article 300's text is in the cache");
+	if (at)
+		flip_at((uint64_t)(at - bytes) + strlen(mark) + 3);
+	is_int(open_lazy(&c, arc, &why), 0, "lazy: a cache damaged in one article still opens whole");
+	ok(why == NULL && c.from_cache && ndamaged == 0, "lazy: nothing reported before the article is read");
+	struct article *a10 = archive_art(&c.ar, 10);
+	ok(ndamaged == 0 && strstr(a10->body, "编号00010") != NULL, "lazy: another article reads as before");
+	struct article *a300 = archive_art(&c.ar, 300);
+	is_int(ndamaged, 1, "lazy: reading the damaged article reports it");
+	is_str(damaged_why, "checksum mismatch (damaged)", "lazy: with the reason");
+	ok(!strcmp(a300->title, "") && a300->body_len == 0 && a300->npara == 0,
+	   "lazy: the damaged article reads as empty, not as damaged text");
+	ok(access(cfile, F_OK) != 0, "lazy: the damaged cache file is removed");
+	archive_art(&c.ar, 300);
+	archive_fill_all(&c.ar);
+	is_int(ndamaged, 1, "lazy: damage is reported once");
+	corpus_free(&c);
+
+	/* a measure: the facts of article 123 */
+	f = fopen(cfile, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	ok(cache_check(cfile) == NULL, "lazy: the undamaged copy is sound");
+	const uint32_t *ff = (const uint32_t *)(bytes + h.off[S_FFIRST]);
+	ok(ff[124] > ff[123], "lazy: article 123 has measures");
+	flip_at(h.off[S_FACTS] + (uint64_t)ff[123] * sizeof(struct fact) + offsetof(struct fact, value));
+	is_str(cache_check(cfile), "checksum mismatch (damaged)", "lazy: cache_check reads every part");
+	open_lazy(&c, arc, &why);
+	size_t nf;
+	factdb_of(&c.fdb, 1499, &nf);
+	ok(nf > 0 && ndamaged == 0, "lazy: another article's measures read as before");
+	factdb_of(&c.fdb, 123, &nf);
+	ok(nf == 0 && ndamaged == 1, "lazy: damaged measures are reported and read as none");
+	corpus_free(&c);
+
+	/* a posting list: the one holding the middle of the postings */
+	f = fopen(cfile, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	const uint64_t *off = (const uint64_t *)(bytes + h.off[S_OFF]);
+	const uint32_t *keys = (const uint32_t *)(bytes + h.off[S_KEYS]);
+	size_t t = 0; /* a list in the middle, in no block that opening checks */
+	while (t + 1 < h.count[S_KEYS] && (off[t] < h.count[S_POST] / 2 || off[t + 1] - off[t] < 16))
+		t++;
+	uint64_t blk = (h.off[S_POST] + off[t] + 10 - DATA_START) / CACHE_CHUNK;
+	ok(blk > (h.off[S_OFF] + 8 * h.count[S_OFF] - DATA_START) / CACHE_CHUNK &&
+		   blk < (h.off[S_ORDER] - DATA_START) / CACHE_CHUNK,
+	   "lazy: a posting list of %llu bytes in block %llu, apart from the tables",
+	   (unsigned long long)(off[t + 1] - off[t]), (unsigned long long)blk);
+	flip_at(h.off[S_POST] + off[t] + 10);
+	open_lazy(&c, arc, &why);
+	uint32_t *docs;
+	size_t nd = index_postings(&c.ix, keys[t == 0 ? 1 : 0], &docs);
+	free(docs);
+	ok(nd > 0 && ndamaged == 0, "lazy: another posting list reads as before");
+	nd = index_postings(&c.ix, keys[t], &docs);
+	free(docs);
+	ok(nd == 0 && ndamaged == 1, "lazy: a damaged posting list is reported and reads as empty");
+	corpus_free(&c);
+
+	/* and undamaged, every article as it was written */
+	f = fopen(cfile, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	open_lazy(&c, arc, &why);
+	char *fp2 = fingerprint(&c);
+	is_str(fp2, fp, "lazy: an undamaged cache reads back identical");
+	ok(ndamaged == 0, "lazy: and reports nothing");
+	corpus_free(&c);
+	free(fp);
+	free(fp2);
+	free(bytes);
+}
+
 /* Everything a user sees of a corpus, as text. */
 static char *fingerprint(const struct corpus *c)
 {
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < c->ar.n; i++) {
-		const struct article *a = &c->ar.art[i];
+		const struct article *a = archive_art(&c->ar, i);
 		char d[16];
 		sb_addf(&sb, "%s|%s|%s|%s|%s|%s|%s|%llu|%llu|%u|", a->id, a->title, a->source ? a->source : "",
 			a->place ? a->place : "", a->url ? a->url : "", ymd_format(a->date, d), a->file,
@@ -77,7 +250,7 @@ static char *matches(struct corpus *c, const char *qs)
 	search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < r.n; i++)
-		sb_addf(&sb, "%s ", c->ar.art[r.v[i].doc].id);
+		sb_addf(&sb, "%s ", archive_art(&c->ar, r.v[i].doc)->id);
 	search_result_free(&r);
 	query_free(&q);
 	return sb_detach(&sb);
@@ -133,7 +306,7 @@ int main(void)
 	char *fp2 = fingerprint(&c2), *m2 = matches(&c2, "隔离点 OR 采样 OR 死亡");
 	is_str(fp2, fp1, "articles, paragraphs and measures identical after the round trip");
 	is_str(m2, m1, "the mapped index answers as the built one");
-	ok(c2.ar.n && (c2.ar.art[0].flags & ART_BORROWED), "articles point into the mapped cache");
+	ok(c2.ar.n && (archive_art(&c2.ar, 0)->flags & ART_BORROWED), "articles point into the mapped cache");
 	corpus_free(&c2);
 	free(fp2);
 	free(m2);
@@ -147,7 +320,7 @@ int main(void)
 	ok(stale == 1 && c2.from_cache && c2.files_reread == 1, "one file changed: it alone is re-read (%zu)",
 	   c2.files_reread);
 	char *m3 = matches(&c2, "床位");
-	ok(strstr(m3, c2.ar.art[2].id) != NULL, "the changed file's new text is found (%s)", m3);
+	ok(strstr(m3, archive_art(&c2.ar, 2)->id) != NULL, "the changed file's new text is found (%s)", m3);
 	fp2 = fingerprint(&c2);
 	ok(strstr(fp2, "3101776") && strstr(fp2, "12571"), "old and new measures both present");
 	is_int(cache_save(&c2, cfile), 0, "refreshed cache written");
@@ -177,6 +350,7 @@ int main(void)
 		corpus_free(&c2);
 	}
 	ok(cache_check(cfile) == NULL, "the rewritten cache is sound");
+	test_lazy_damage();
 	/* garbage of the right length for a header */
 	FILE *f = fopen(cfile, "w");
 	for (int i = 0; i < 4096; i++)

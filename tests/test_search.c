@@ -116,15 +116,15 @@ static void property_exact(void)
 	uint32_t **ft = xmalloc(nd * sizeof *ft), **fb = xmalloc(nd * sizeof *fb);
 	size_t *ftn = xmalloc(nd * sizeof *ftn), *fbn = xmalloc(nd * sizeof *fbn);
 	for (size_t d = 0; d < nd; d++) {
-		ft[d] = fold_all(co.ar.art[d].title, strlen(co.ar.art[d].title), &ftn[d]);
-		fb[d] = fold_all(co.ar.art[d].body, co.ar.art[d].body_len, &fbn[d]);
+		ft[d] = fold_all(archive_art(&co.ar, d)->title, strlen(archive_art(&co.ar, d)->title), &ftn[d]);
+		fb[d] = fold_all(archive_art(&co.ar, d)->body, archive_art(&co.ar, d)->body_len, &fbn[d]);
 	}
 	int bad = 0, tried = 0, nonempty = 0;
 	char first_bad[512] = "";
 	for (int iter = 0; iter < 600 && bad < 5; iter++) {
 		size_t d = rnd((unsigned)nd);
-		const char *text = iter % 4 ? co.ar.art[d].body : co.ar.art[d].title;
-		size_t tn = iter % 4 ? co.ar.art[d].body_len : strlen(text);
+		const char *text = iter % 4 ? archive_art(&co.ar, d)->body : archive_art(&co.ar, d)->title;
+		size_t tn = iter % 4 ? archive_art(&co.ar, d)->body_len : strlen(text);
 		if (tn < 2)
 			continue;
 		size_t at = rnd((unsigned)tn);
@@ -288,7 +288,7 @@ int main(void)
 	search_run(&q, &cx, SEARCH_BY_DATE, 0, &r);
 	int sorted = 1;
 	for (size_t i = 1; i < r.n; i++) {
-		const struct article *a = &co.ar.art[r.v[i - 1].doc], *b = &co.ar.art[r.v[i].doc];
+		const struct article *a = archive_art(&co.ar, r.v[i - 1].doc), *b = archive_art(&co.ar, r.v[i].doc);
 		if (ymd_full(a->date) && ymd_full(b->date) && ymd_days(a->date) > ymd_days(b->date))
 			sorted = 0;
 		if (!ymd_full(a->date) && ymd_full(b->date))

@@ -82,7 +82,7 @@ void app_message(struct app *app, const char *fmt, ...)
 static int by_key(const void *x, const void *y, void *arg)
 {
 	const struct app *app = arg;
-	const struct article *a = &app->co.ar.art[*(const size_t *)x], *b = &app->co.ar.art[*(const size_t *)y];
+	const struct article *a = archive_art(&app->co.ar, *(const size_t *)x), *b = archive_art(&app->co.ar, *(const size_t *)y);
 	int c = 0;
 	switch (app->sort) {
 	case SORT_DATE: { /* unknown dates last, whichever the direction */
@@ -113,7 +113,7 @@ static void find_spans(struct app *app)
 	app->hit = (size_t)-1;
 	if (app->open < 0 || !app->q.root)
 		return;
-	const struct article *a = &app->co.ar.art[app->open];
+	const struct article *a = archive_art(&app->co.ar, app->open);
 	app->nspans = search_spans(&app->q, a->body, a->body_len, &app->spans);
 }
 
@@ -186,7 +186,7 @@ static void fill_order(struct app *app, struct query *q)
 		}
 		/* reversed: the dated ones (first in the date order), undated stay last */
 		size_t dated = app->norder;
-		while (app->reverse && dated > 0 && !ymd_full(co->ar.art[app->order[dated - 1]].date))
+		while (app->reverse && dated > 0 && !ymd_full(archive_art(&co->ar, app->order[dated - 1])->date))
 			dated--;
 		if (app->reverse)
 			for (size_t i = 0, j = dated; i + 1 < j; i++, j--) {
@@ -279,7 +279,7 @@ void reader_layout(struct app *app)
 	int width = p->w > 1 ? p->w - 1 : 1; /* one cell of margin */
 	if (app->open < 0 || app->laid_width == width)
 		return;
-	const struct article *a = &app->co.ar.art[app->open];
+	const struct article *a = archive_art(&app->co.ar, app->open);
 	int amb = app->opt.ambiguous_wide;
 	app->nrows = 0;
 	sb_reset(&app->header);
@@ -1023,6 +1023,15 @@ static void draw_progress(void *arg, const char *phase, uint64_t done, uint64_t 
 	refresh();
 }
 
+/* Damage found in the cache after it was opened (on whichever thread read the
+ * damaged part): start again, which rebuilds it. */
+static void cache_damaged(void *arg, const char *file, const char *why)
+{
+	(void)arg;
+	endwin();
+	cli_restart(file, why);
+}
+
 int app_run(int npaths, char **paths)
 {
 	setlocale(LC_ALL, "");
@@ -1076,7 +1085,11 @@ int app_run(int npaths, char **paths)
 	draw_progress(&pg, "opening", 0, 0, 0);
 	/* the articles now; measures and index, when the cache lacks them, on a
 	 * thread once the first screen is up */
+	app.co.damaged = cache_damaged;
 	int stale = cache_load_deferred(&app.co, cfile, paths, npaths, &dg, &why, 1);
+	const char *restarted = getenv("EPINEWS_RESTARTED"); /* set by cache_damaged */
+	if (restarted && !why)
+		why = restarted;
 	if (!app.co.ar.n) {
 		endwin();
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
@@ -1090,6 +1103,7 @@ int app_run(int npaths, char **paths)
 		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
 	if (why && !rc.n)
 		app_message(&app, "cache not used (%s); rebuilt", why);
+	unsetenv("EPINEWS_RESTARTED");
 	app.cache_file = cfile;
 	app.cache_stale = stale;
 	app.co.progress = NULL;

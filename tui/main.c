@@ -57,6 +57,7 @@ static int strip_no_cache(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	argc = strip_no_cache(argc, argv);
+	cli_set_argv(argv);
 	if (argc >= 2) {
 		const char *cmd = argv[1];
 		if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {

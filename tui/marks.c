@@ -58,7 +58,7 @@ static void save(struct app *app, const char *done)
 
 static const struct article *open_article(const struct app *app)
 {
-	return app->open >= 0 ? &app->co.ar.art[app->open] : NULL;
+	return app->open >= 0 ? archive_art(&app->co.ar, app->open) : NULL;
 }
 
 int marks_fact_marked(const struct app *app, const struct fact *f)
@@ -299,7 +299,7 @@ static int mark(struct app *app)
 		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
 		toggle(app, &h, "the measure");
 	} else if (app->focus == PANE_LIST && app->norder) {
-		hl_of_article(&h, &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]]);
+		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]));
 		toggle(app, &h, "the article");
 	} else if (a) {
 		hl_of_article(&h, a);
@@ -318,7 +318,7 @@ static long note_target(struct app *app)
 	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n)
 		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
 	else if (app->focus == PANE_LIST && app->norder)
-		hl_of_article(&h, &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]]);
+		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]));
 	else if (a)
 		hl_of_article(&h, a);
 	else
@@ -390,7 +390,7 @@ int marks_action(struct app *app, enum action a)
 		}
 		return 1;
 	case ACT_OPEN_URL: {
-		const struct article *t = art ? art : app->norder ? &app->co.ar.art[app->order[app->pane[PANE_LIST].sel]] : NULL;
+		const struct article *t = art ? art : app->norder ? archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]) : NULL;
 		if (!t || !t->url)
 			app_message(app, "this article has no URL");
 		else
@@ -473,8 +473,8 @@ static int view_cmp(const void *x, const void *y, void *arg)
 	size_t i = *(const size_t *)x, j = *(const size_t *)y;
 	const struct highlight *a = &app->hl.v[i], *b = &app->hl.v[j];
 	const struct hl_where *wa = &vs->where[i], *wb = &vs->where[j];
-	const struct article *aa = wa->doc >= 0 ? &app->co.ar.art[wa->doc] : NULL;
-	const struct article *ab = wb->doc >= 0 ? &app->co.ar.art[wb->doc] : NULL;
+	const struct article *aa = wa->doc >= 0 ? archive_art(&app->co.ar, wa->doc) : NULL;
+	const struct article *ab = wb->doc >= 0 ? archive_art(&app->co.ar, wb->doc) : NULL;
 	int c = 0;
 	if (app->hl_sort == 1) {
 		c = strcmp(aa && aa->place ? aa->place : "\xff", ab && ab->place ? ab->place : "\xff");
@@ -528,7 +528,7 @@ void marks_draw_view(struct app *app)
 			const struct highlight *hl = &app->hl.v[app->hl_order[i]];
 			struct hl_where w;
 			hl_resolve(hl, &app->co.ar, app_fdb(app), &w);
-			const struct article *a = w.doc >= 0 ? &app->co.ar.art[w.doc] : NULL;
+			const struct article *a = w.doc >= 0 ? archive_art(&app->co.ar, w.doc) : NULL;
 			char date[16];
 			sb_addf(&row, "%-10s %-7s ", a ? ymd_format(a->date, date) : "-", w.status == HL_OK ? "" :
 				hl_status_name(w.status));

@@ -65,7 +65,7 @@ static void list_draw(struct app *app, int focused)
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
 		if (i < app->norder) {
-			const struct article *a = &app->co.ar.art[app->order[i]];
+			const struct article *a = archive_art(&app->co.ar, app->order[i]);
 			char date[16];
 			column(&row, ymd_format(a->date, date), 10, amb);
 			if (app->marked && app->marked[app->order[i]])
@@ -149,7 +149,7 @@ static void reader_draw(struct app *app, int focused)
 		return;
 	}
 	reader_layout(app);
-	const struct article *a = &app->co.ar.art[app->open];
+	const struct article *a = archive_art(&app->co.ar, app->open);
 	if (p->top + (size_t)p->h > app->nrows)
 		p->top = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
 	static struct span spans[4096];
@@ -178,7 +178,7 @@ static int reader_action(struct app *app, enum action a)
 		return 0;
 	size_t page = p->h > 2 ? (size_t)p->h - 2 : 1;
 	size_t max = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
-	const struct article *art = &app->co.ar.art[app->open];
+	const struct article *art = archive_art(&app->co.ar, app->open);
 	switch (a) {
 	case ACT_MOVE_DOWN: if (p->top < max) p->top++; return 1;
 	case ACT_MOVE_UP: if (p->top) p->top--; return 1;

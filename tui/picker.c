@@ -80,7 +80,7 @@ static void months(struct app *app, size_t *cap)
 	long *key = xmalloc((app->co.ar.n + 1) * sizeof *key);
 	size_t n = 0;
 	for (size_t d = 0; d < app->co.ar.n; d++) {
-		const struct article *a = &app->co.ar.art[d];
+		const struct article *a = archive_art(&app->co.ar, d);
 		if (ymd_full(a->date))
 			key[n++] = (long)a->date.y * 12 + (a->date.m - 1);
 	}

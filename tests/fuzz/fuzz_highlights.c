@@ -49,11 +49,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < s.n; i++) {
 		struct hl_where w;
 		hl_resolve(&s.v[i], &co.ar, &co.fdb, &w);
-		if (w.doc >= 0 && (w.end < w.start || w.end > co.ar.art[w.doc].body_len))
+		if (w.doc >= 0 && (w.end < w.start || w.end > archive_art(&co.ar, w.doc)->body_len))
 			abort();
 	}
 	struct highlight h;
-	hl_of_passage(&h, &co.ar.art[0], 3, 40);
+	hl_of_passage(&h, archive_art(&co.ar, 0), 3, 40);
 	size_t i = hl_add(&s, &h);
 	hl_set_note(&s, i, "note");
 	hl_free(&h);

@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort(); /* the index must never change an answer */
 		uint32_t(*sp)[2];
 		for (size_t i = 0; i < a.n; i++) {
-			const struct article *art = &co.ar.art[a.v[i].doc];
+			const struct article *art = archive_art(&co.ar, a.v[i].doc);
 			size_t n = search_spans(&q, art->body, art->body_len, &sp);
 			for (size_t k = 0; k < n; k++)
 				if (sp[k][0] >= sp[k][1] || sp[k][1] > art->body_len)
