@@ -103,7 +103,12 @@ int cmd_search(int argc, char **argv)
 		if (r)
 			search_result_free(&res);
 		double t = corpus_clock();
-		search_run(&q, &cx, sort, limit, &res);
+		if (count && !limit) { /* a count needs no list */
+			memset(&res, 0, sizeof res);
+			res.n = search_count(&q, &cx, &res.candidates);
+		} else {
+			search_run(&q, &cx, sort, limit, &res);
+		}
 		runs[r] = corpus_clock() - t;
 	}
 	if (timing) {

@@ -135,6 +135,19 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 	res->n = kept;
 }
 
+size_t search_count(struct query *q, const struct query_ctx *cx, size_t *candidates)
+{
+	query_eval(q, cx);
+	const struct bits *cand = &q->root->cand;
+	*candidates = bits_count(cand);
+	if (q->root->exact)
+		return *candidates;
+	size_t n = 0;
+	for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
+		n += query_match(q, cx, d) != 0;
+	return n;
+}
+
 uint32_t *search_date_order(const struct archive *ar)
 {
 	struct search_hit *v = xmalloc((ar->n + 1) * sizeof *v);

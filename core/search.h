@@ -25,6 +25,9 @@ struct search_result {
 void search_run(struct query *q, const struct query_ctx *cx, enum search_sort sort, size_t limit,
 		struct search_result *res);
 void search_result_free(struct search_result *res);
+/* How many articles match (no order needed: an exact candidate set is counted
+ * as it is); *candidates gets the size of the candidate set. */
+size_t search_count(struct query *q, const struct query_ctx *cx, size_t *candidates);
 /* Every article number of ar in date order (undated last, ties in archive order);
  * caller frees. */
 uint32_t *search_date_order(const struct archive *ar);
