@@ -78,7 +78,7 @@ int cmd_export(int argc, char **argv)
 	struct hl_store st;
 	memset(&st, 0, sizeof st);
 	if (qs) {
-		struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, NULL };
+		struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, NULL, 0 };
 		struct search_result r;
 		search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 		struct bits docs;

@@ -159,7 +159,7 @@ int cmd_facts(int argc, char **argv)
 	struct bits docs;
 	bits_init(&docs, ar.n, !qs);
 	if (qs) {
-		struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, NULL };
+		struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, NULL, 0 };
 		struct search_result r;
 		search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 		for (size_t i = 0; i < r.n; i++)

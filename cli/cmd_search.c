@@ -95,7 +95,7 @@ int cmd_search(int argc, char **argv)
 	double t_open = corpus_clock() - t0;
 	if (sort == SEARCH_BY_DATE && !scan)
 		corpus_build_order(&co);
-	struct query_ctx cx = { &co.ar, scan ? NULL : &co.ix, co.have_facts ? &co.fdb : NULL, &co.gz, co.by_date };
+	struct query_ctx cx = { &co.ar, scan ? NULL : &co.ix, co.have_facts ? &co.fdb : NULL, &co.gz, co.by_date, 0 };
 	struct search_result res;
 	double runs[7];
 	int nruns = timing ? 7 : 1;

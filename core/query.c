@@ -59,6 +59,8 @@ static void node_free(struct qnode *n)
 	if (n->term.cp)
 		fold_str_free(&n->term);
 	bits_free(&n->cand);
+	bits_free(&n->named);
+	bits_free(&n->within);
 	free(n);
 }
 
@@ -496,32 +498,55 @@ static int cmp_value(int64_t v, enum qop op, int64_t x)
 	return 0;
 }
 
+/* Whether article d's home city or one of its measures lies in the place:
+ * in[p + 1] says it of place p (slot 0: no place). */
+static int place_facts_in(const struct query_ctx *cx, const struct bits *in, size_t d)
+{
+	if (bits_has(in, (size_t)(cx->fdb->home[d] + 1)))
+		return 1;
+	size_t nf;
+	const struct fact *f = factdb_of(cx->fdb, d, &nf);
+	for (size_t k = 0; k < nf; k++)
+		if (bits_has(in, (size_t)(f[k].place + 1)))
+			return 1;
+	return 0;
+}
+
+/* Whether article d has a measure of the node's kind (and value). */
+static int measure_in(const struct qnode *n, const struct query_ctx *cx, size_t d)
+{
+	size_t nf;
+	const struct fact *f = factdb_of(cx->fdb, d, &nf);
+	for (size_t k = 0; k < nf; k++)
+		if ((int)f[k].kind == n->kind && (n->type == Q_KIND || cmp_value(f[k].value, n->op, n->value)))
+			return 1;
+	return 0;
+}
+
 /* Articles whose dateline, home city or measures are in the place, or whose text
- * names it. */
+ * names it. Deferred, the names are looked up now and the rest is left to
+ * query_match: n->named gets the articles that name it, n->within the places
+ * within it. */
 static void eval_place(struct qnode *n, const struct query_ctx *cx)
 {
 	size_t nd = cx->ar->n;
 	const struct gazetteer *gz = cx->gz;
-	if (cx->fdb) {
-		/* within the area or not, for every place once (slot 0: no place) */
-		unsigned char *in = xcalloc(gz->n + 1, 1);
-		for (size_t p = 0; p < gz->n; p++)
-			in[p + 1] = (unsigned char)gazetteer_within(gz, (int)p, n->place);
-		for (size_t d = 0; d < nd; d++) {
-			int hit = in[cx->fdb->home[d] + 1];
-			size_t nf;
-			const struct fact *f = factdb_of(cx->fdb, d, &nf);
-			for (size_t k = 0; k < nf && !hit; k++)
-				hit = in[f[k].place + 1];
-			if (hit)
+	struct bits in;
+	bits_init(&in, gz->n + 1, 0);
+	for (size_t p = 0; p < gz->n; p++)
+		if (gazetteer_within(gz, (int)p, n->place))
+			bits_set(&in, p + 1);
+	if (cx->fdb && !n->deferred)
+		for (size_t d = 0; d < nd; d++)
+			if (place_facts_in(cx, &in, d))
 				bits_set(&n->cand, d);
-		}
-		free(in);
-	}
 	const struct place *pl = &gz->v[n->place];
 	const char *names[2] = { pl->full_name, pl->level <= PLACE_PREFECTURE || pl->level == PLACE_COUNTRY ? pl->short_name : NULL };
+	/* text naming 武汉市 names 武汉: the short name alone finds both */
+	if (names[1] && strstr(names[0], names[1]))
+		names[0] = NULL;
 	for (int k = 0; k < 2; k++) {
-		if (!names[k] || (k == 1 && !strcmp(names[0], names[1])))
+		if (!names[k] || (k == 1 && names[0] && !strcmp(names[0], names[1])))
 			continue;
 		struct fold_str t;
 		fold_str_init(&t, names[k], strlen(names[k]));
@@ -537,6 +562,32 @@ static void eval_place(struct qnode *n, const struct query_ctx *cx)
 		bits_free(&c);
 		fold_str_free(&t);
 	}
+	if (n->deferred) { /* the names found so far; every article may still match */
+		bits_free(&n->named);
+		n->named = n->cand;
+		bits_init(&n->cand, nd, 1);
+		bits_free(&n->within);
+		n->within = in;
+		n->exact = 0;
+	} else {
+		bits_free(&in);
+	}
+}
+
+/* The first place in the date order whose day is `day` or later (undated
+ * articles come last, as after every day). */
+static size_t date_bound(const struct query_ctx *cx, long day)
+{
+	size_t lo = 0, hi = cx->ar->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct article *a = archive_art(cx->ar, cx->by_date[mid]);
+		if (ymd_full(a->date) && ymd_days(a->date) < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void eval_node(struct qnode *n, const struct query_ctx *cx)
@@ -580,11 +631,18 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 			n->exact = 0;
 		break;
 	case Q_PLACE:
+		n->deferred = cx->defer_facts && cx->fdb;
 		bits_init(&n->cand, nd, 0);
 		eval_place(n, cx);
 		break;
 	case Q_DATE:
 		bits_init(&n->cand, nd, 0);
+		if (cx->by_date) { /* a range of the date order: only its ends are read */
+			size_t lo = date_bound(cx, n->day_from), hi = date_bound(cx, n->day_to + 1);
+			for (size_t i = lo; i < hi; i++)
+				bits_set(&n->cand, cx->by_date[i]);
+			break;
+		}
 		for (size_t d = 0; d < nd; d++) {
 			const struct article *a = archive_art(cx->ar, d);
 			if (!ymd_full(a->date))
@@ -605,17 +663,12 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 		break;
 	case Q_KIND:
 	case Q_MEASURE:
-		bits_init(&n->cand, nd, 0);
-		for (size_t d = 0; cx->fdb && d < nd; d++) {
-			size_t nf;
-			const struct fact *f = factdb_of(cx->fdb, d, &nf);
-			for (size_t k = 0; k < nf; k++)
-				if ((int)f[k].kind == n->kind &&
-				    (n->type == Q_KIND || cmp_value(f[k].value, n->op, n->value))) {
-					bits_set(&n->cand, d);
-					break;
-				}
-		}
+		n->deferred = cx->defer_facts && cx->fdb;
+		bits_init(&n->cand, nd, n->deferred);
+		n->exact = !n->deferred;
+		for (size_t d = 0; cx->fdb && !n->deferred && d < nd; d++)
+			if (measure_in(n, cx, d))
+				bits_set(&n->cand, d);
 		break;
 	}
 }
@@ -646,6 +699,11 @@ static int check(const struct qnode *n, const struct query_ctx *cx, size_t d)
 		return 0;
 	case Q_NOT:
 		return !check(n->kid[0], cx, d);
+	case Q_PLACE:
+		return !n->deferred || bits_has(&n->named, d) || place_facts_in(cx, &n->within, d);
+	case Q_KIND:
+	case Q_MEASURE:
+		return !n->deferred || measure_in(n, cx, d);
 	default:
 		return 1;
 	}

@@ -35,6 +35,9 @@ struct qnode {
 	/* evaluation */
 	struct bits cand;
 	int exact;
+	int deferred;           /* Q_PLACE, Q_KIND, Q_MEASURE: judged per article by query_match */
+	struct bits named;      /* Q_PLACE deferred: articles whose text names the place */
+	struct bits within;     /* Q_PLACE deferred: places in it (gazetteer index + 1) */
 };
 
 struct query {
@@ -55,6 +58,9 @@ struct query_ctx {
 	const struct factdb *fdb;
 	const struct gazetteer *gz;
 	const uint32_t *by_date; /* optional: every article, oldest first (search_date_order) */
+	/* judge place and measure terms per article in query_match rather than for
+	 * the whole archive at once: for a caller that stops after a few matches */
+	int defer_facts;
 };
 
 /* Evaluate: afterwards q->root->cand holds the candidates and query_match says

@@ -79,6 +79,11 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 		struct search_result *res)
 {
 	memset(res, 0, sizeof *res);
+	/* the first few in date order: places and measures are judged only for the
+	 * articles walked, not for the whole archive */
+	struct query_ctx lx = *cx;
+	lx.defer_facts = sort == SEARCH_BY_DATE && cx->by_date && limit;
+	cx = &lx;
 	query_eval(q, cx);
 	const struct bits *cand = &q->root->cand;
 	size_t nc = bits_count(cand);

@@ -245,7 +245,7 @@ static char *matches(struct corpus *c, const char *qs)
 {
 	struct query q;
 	query_parse(&q, qs, &c->gz);
-	struct query_ctx cx = { &c->ar, &c->ix, &c->fdb, &c->gz, c->by_date };
+	struct query_ctx cx = { &c->ar, &c->ix, &c->fdb, &c->gz, c->by_date, 0 };
 	struct search_result r;
 	search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 	struct strbuf sb = STRBUF_INIT;

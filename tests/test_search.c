@@ -89,7 +89,7 @@ static char *run(const char *qs, int with_index)
 		sprintf(e, "error: %s", q.err);
 		return e;
 	}
-	struct query_ctx cx = { &co.ar, with_index ? &co.ix : NULL, &co.fdb, &co.gz, NULL };
+	struct query_ctx cx = { &co.ar, with_index ? &co.ix : NULL, &co.fdb, &co.gz, NULL, 0 };
 	struct search_result r;
 	search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
 	char *out = xmalloc(r.n * 12 + 2);
@@ -278,7 +278,7 @@ int main(void)
 	/* relevance: more occurrences and a title hit rank first */
 	query_parse(&q, "武汉", &co.gz);
 	corpus_build_order(&co);
-	struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date };
+	struct query_ctx cx = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date, 0 };
 	struct search_result r;
 	search_run(&q, &cx, SEARCH_BY_RELEVANCE, 3, &r);
 	ok(r.n == 3 && r.v[0].score >= r.v[1].score && r.v[1].score >= r.v[2].score && r.v[2].score > 0,
@@ -302,6 +302,28 @@ int main(void)
 	search_result_free(&top);
 	search_result_free(&r);
 	query_free(&q);
+	/* with a limit, places and measures are judged only for the articles walked
+	 * in date order, and a date range is read off the date order: the answer
+	 * must still be the head of the full list */
+	static const char *const heads[] = { "place:武汉", "place:湖北", "beds>100", "kind:confirmed",
+					     "床位 place:湖北", "-place:武汉 隔离", "place:武汉 OR beds>1000",
+					     "date:2020-02", "date:2020-01-20..2020-02-05 -kind:beds",
+					     "before:2020-03-01 place:湖北", "-date:2020" };
+	for (size_t k = 0; k < sizeof heads / sizeof *heads; k++) {
+		query_parse(&q, heads[k], &co.gz);
+		search_run(&q, &cx, SEARCH_BY_DATE, 0, &r);
+		size_t lim = r.n > 1 ? r.n / 2 : 1;
+		search_run(&q, &cx, SEARCH_BY_DATE, lim, &top);
+		int same = top.n == (r.n < lim ? r.n : lim);
+		for (size_t i = 0; same && i < top.n; i++)
+			same = top.v[i].doc == r.v[i].doc;
+		size_t cnt;
+		ok(same && r.n > 0 && search_count(&q, &cx, &cnt) == r.n,
+		   "%s: the first %zu with a limit are the head of all %zu, and the count agrees", heads[k], lim, r.n);
+		search_result_free(&top);
+		search_result_free(&r);
+		query_free(&q);
+	}
 	corpus_free(&co);
 	return done_testing();
 }

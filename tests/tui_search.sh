@@ -195,6 +195,28 @@ else
 	for t in 1 2 3 4 5 6 7 8; do ok 0 "# SKIP bash is not installed"; done
 fi
 
+# damage in the cache found while browsing (a cache is checked as it is
+# read): the browser starts again, says why, and rebuilds the cache
+mkdir "$T/big"
+awk 'BEGIN { for (i = 0; i < 600; i++) printf ">>>第%d号通报\n截至2月4日，某市设置隔离点%d个，床位%d张。编号%05d的段落在此结束，后面是填充文字，让文章足够长。\n===NEXT NEWS===\n", i, i + 1, 1000 + i, i }' >"$T/big/all.txt"
+"$EPINEWS" index "$T/big" >/dev/null 2>&1
+c3=$("$EPINEWS" index --path "$T/big")
+at=$(grep -boa 编号00300 "$c3" | head -n 1 | cut -d: -f1)
+printf 77777 | dd of="$c3" bs=1 seek=$((at + 6)) conv=notrunc 2>/dev/null
+start "$T/big"
+wait_for '/600  \[list\]'
+ok $? "a cache damaged inside one article still opens"
+tm send-keys -t app / 编号00300 Enter
+wait_for 'cache not used (checksum mismatch (damaged)); rebuilt'
+ok $? "reading the damaged article starts the browser again, which says why"
+sound() { [ "$("$EPINEWS" index --check "$T/big")" = "$c3: sound" ]; }
+wait_until sound
+ok $? "and the cache is rebuilt sound"
+tm send-keys -t app / 编号00300 Enter
+wait_for 'search: 编号00300'
+screen | grep -q '第300号通报'
+ok $? "the article is found in the rebuilt cache"
+
 # no TERM at all
 env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
 is $? 2 "unset TERM exits 2"

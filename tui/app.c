@@ -122,7 +122,7 @@ void app_verify(struct app *app, size_t rows, double budget)
 	if (app->pend_pos >= app->npend)
 		return;
 	struct corpus *co = &app->co;
-	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date };
+	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
 	double t0 = corpus_clock();
 	unsigned k = 0;
 	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
@@ -159,7 +159,7 @@ static void fill_order(struct app *app, struct query *q)
 	struct bits all;
 	const struct bits *cand = NULL;
 	if (q && q->root) {
-		struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date };
+		struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
 		query_eval(q, &cx);
 		cand = &q->root->cand;
 		exact = q->root->exact;

@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* use everything that came from the cache */
 	struct query q;
 	if (query_parse(&q, "武汉 OR 采样 OR 确诊 beds>0 OR kind:confirmed", &c.gz) == 0) {
-		struct query_ctx cx = { &c.ar, &c.ix, &c.fdb, &c.gz, c.by_date };
+		struct query_ctx cx = { &c.ar, &c.ix, &c.fdb, &c.gz, c.by_date, 0 };
 		struct search_result r;
 		search_run(&q, &cx, SEARCH_BY_RELEVANCE, 0, &r);
 		search_result_free(&r);

@@ -46,13 +46,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = 0;
 	struct query q;
 	if (query_parse(&q, s, &co.gz) == 0) {
-		struct query_ctx with = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date },
-				 without = { &co.ar, NULL, &co.fdb, &co.gz, NULL };
+		struct query_ctx with = { &co.ar, &co.ix, &co.fdb, &co.gz, co.by_date, 0 },
+				 without = { &co.ar, NULL, &co.fdb, &co.gz, NULL, 0 };
 		struct search_result a, b;
 		search_run(&q, &with, SEARCH_BY_ARCHIVE, 0, &a);
 		search_run(&q, &without, SEARCH_BY_ARCHIVE, 0, &b);
 		if (a.n != b.n || (a.n && memcmp(a.v, b.v, a.n * sizeof *a.v)))
 			abort(); /* the index must never change an answer */
+		struct search_result all, head;
+		search_run(&q, &with, SEARCH_BY_DATE, 0, &all);
+		search_run(&q, &with, SEARCH_BY_DATE, 3, &head); /* judged as walked */
+		if (head.n != (all.n < 3 ? all.n : 3) ||
+		    (head.n && memcmp(head.v, all.v, head.n * sizeof *head.v)))
+			abort(); /* a limit must give the head of the full list */
+		search_result_free(&all);
+		search_result_free(&head);
 		uint32_t(*sp)[2];
 		for (size_t i = 0; i < a.n; i++) {
 			const struct article *art = archive_art(&co.ar, a.v[i].doc);
