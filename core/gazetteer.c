@@ -15,6 +15,11 @@ static uint32_t pair_bit(uint32_t a, uint32_t b)
 	return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 15; /* 17 bits */
 }
 
+static uint32_t pair_len_bit(uint32_t a, uint32_t b, size_t len)
+{
+	return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ ((uint32_t)len * 0xC2B2AE3Du)) >> 15;
+}
+
 static void add_name(struct gazetteer *g, const char *name, int place)
 {
 	size_t len = strlen(name);
@@ -39,6 +44,8 @@ static void add_name(struct gazetteer *g, const char *name, int place)
 	if (k && utf8_decode((const unsigned char *)name + k, len - k, &cp2)) {
 		uint32_t bit = pair_bit(cp, cp2);
 		g->pair[bit >> 3] |= (uint8_t)(1u << (bit & 7));
+		bit = pair_len_bit(cp, cp2, len);
+		g->pair_len[bit >> 3] |= (uint8_t)(1u << (bit & 7));
 	}
 }
 
@@ -173,6 +180,7 @@ size_t gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int *
 	uint32_t bit = pair_bit(cp, cp2);
 	if (!(g->pair[bit >> 3] & (1u << (bit & 7))))
 		return 0;
+	uint32_t cp1 = cp;
 	/* candidate ends: after each following character, longest first */
 	size_t ends[16], ne = 0, i = k;
 	while (i < n && i <= g->max_len && ne < 16) {
@@ -183,6 +191,9 @@ size_t gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int *
 		ends[ne++] = i;
 	}
 	while (ne--) {
+		uint32_t lb = pair_len_bit(cp1, cp2, ends[ne]);
+		if (!(g->pair_len[lb >> 3] & (1u << (lb & 7))))
+			continue; /* no name of this length starts so */
 		int p = lookup(g, s, ends[ne]);
 		if (p >= 0) {
 			*place = p;

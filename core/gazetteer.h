@@ -28,6 +28,7 @@ struct gazetteer {
 	size_t max_len; /* longest name, in bytes */
 	uint8_t first[0x10000 / 8]; /* BMP code points that start a name */
 	uint8_t pair[1 << 14];      /* Bloom bits of the first two code points of names */
+	uint8_t pair_len[1 << 14];  /* the same, with the name's length in bytes */
 };
 
 /* Build the gazetteer from the data compiled into the program. */

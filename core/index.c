@@ -1,5 +1,6 @@
 #include "index.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ struct builder {
 	size_t chunk_pairs; /* pairs sorted at once; an article may span chunks */
 	uint64_t *pairs, *tmp;
 	size_t npairs, cap;
+	uint64_t *seen; /* pairs emitted lately, by hash of the key: repeats in an article skipped */
 	struct chunk *chunks;
 	size_t nchunks;
 };
@@ -67,28 +69,43 @@ static inline uint32_t get_varint(const uint8_t **pp)
 	return v;
 }
 
-/* Stable LSD radix sort of pairs by their high 32 bits (the key). */
-static void sort_pairs(uint64_t *a, uint64_t *tmp, size_t n)
+#define SEEN_BITS 14
+#define RADIX_BITS 11 /* three passes over a 32-bit key */
+
+/* Stable LSD radix sort of pairs by their high 32 bits (the key). Returns the
+ * sorted array: a or tmp. */
+static uint64_t *sort_pairs(uint64_t *a, uint64_t *tmp, size_t n)
 {
-	for (int shift = 32; shift < 64; shift += 8) {
-		size_t count[257] = { 0 };
+	enum { R = 1 << RADIX_BITS };
+	static_assert(3 * RADIX_BITS >= 32, "three passes cover the key");
+	size_t *count = xmalloc((R + 1) * sizeof *count);
+	for (int shift = 32; shift < 64; shift += RADIX_BITS) {
+		memset(count, 0, (R + 1) * sizeof *count);
 		for (size_t i = 0; i < n; i++)
-			count[((a[i] >> shift) & 0xff) + 1]++;
-		if (count[((a[0] >> shift) & 0xff) + 1] == n)
-			continue; /* every key has the same byte here */
-		for (int b = 0; b < 256; b++)
+			count[((a[i] >> shift) & (R - 1)) + 1]++;
+		if (count[((a[0] >> shift) & (R - 1)) + 1] == n)
+			continue; /* every key has the same digit here */
+		for (int b = 0; b < R; b++)
 			count[b + 1] += count[b];
 		for (size_t i = 0; i < n; i++)
-			tmp[count[(a[i] >> shift) & 0xff]++] = a[i];
-		memcpy(a, tmp, n * sizeof *a);
+			tmp[count[(a[i] >> shift) & (R - 1)]++] = a[i];
+		uint64_t *t = a; /* the sorted copy becomes the input of the next pass */
+		a = tmp;
+		tmp = t;
 	}
+	free(count);
+	return a;
 }
 
 static void flush_chunk(struct builder *b)
 {
 	if (!b->npairs)
 		return;
-	sort_pairs(b->pairs, b->tmp, b->npairs);
+	if (sort_pairs(b->pairs, b->tmp, b->npairs) != b->pairs) {
+		uint64_t *t = b->pairs;
+		b->pairs = b->tmp;
+		b->tmp = t;
+	}
 	struct chunk c = { 0 };
 	size_t capsegs = 1024;
 	c.segs = xmalloc(capsegs * sizeof *c.segs);
@@ -123,9 +140,14 @@ static void flush_chunk(struct builder *b)
 
 static inline void emit(struct builder *b, uint32_t key, uint32_t doc)
 {
+	uint64_t v = (uint64_t)key << 32 | doc;
+	uint64_t *seen = &b->seen[(key * 0x9E3779B1u) >> (32 - SEEN_BITS)];
+	if (*seen == v)
+		return; /* this article gave this pair already */
+	*seen = v;
 	if (b->npairs == b->cap)
 		flush_chunk(b);
-	b->pairs[b->npairs++] = (uint64_t)key << 32 | doc;
+	b->pairs[b->npairs++] = v;
 }
 
 /* Emit the pairs of s[0..n), carrying the previous slot in *prev. */
@@ -157,6 +179,8 @@ static void *build_range(void *arg)
 	b->cap = need < b->chunk_pairs ? (size_t)need : b->chunk_pairs;
 	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
 	b->tmp = xmalloc(b->cap * sizeof *b->tmp);
+	b->seen = xmalloc(((size_t)1 << SEEN_BITS) * sizeof *b->seen);
+	memset(b->seen, 0xff, ((size_t)1 << SEEN_BITS) * sizeof *b->seen); /* no article is UINT32_MAX */
 	for (size_t d = b->from; d < b->to; d++) {
 		const struct article *a = archive_art(b->ar, d);
 		uint32_t prev = END_MARK;
@@ -168,6 +192,7 @@ static void *build_range(void *arg)
 	flush_chunk(b);
 	free(b->pairs);
 	free(b->tmp);
+	free(b->seen);
 	return NULL;
 }
 
