@@ -2,6 +2,9 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
+
+#include "core/cache.h"
 
 int cmd_show(int argc, char **argv)
 {
@@ -23,15 +26,25 @@ int cmd_show(int argc, char **argv)
 	if (argc - optind < 2)
 		return cli_usage("show", "an article ID and at least one archive path are needed");
 	const char *id = argv[optind];
-	struct archive ar;
-	archive_init(&ar);
-	cli_load(&ar, argv + optind + 1, argc - optind - 1);
+	char **paths = argv + optind + 1;
+	int npaths = argc - optind - 1;
+	/* through the cache when there is one (a lookup then reads one article),
+	 * else from the files, without building a cache for one article */
+	struct corpus co;
+	char buf[4096];
+	const char *file = cli_cache_on() ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	if (file && access(file, F_OK) == 0) {
+		cli_open(&co, paths, npaths, NEED_INDEX | NEED_FACTS);
+	} else {
+		corpus_init(&co);
+		cli_load(&co.ar, paths, npaths);
+	}
 	int ambiguous = 0, rc = EXIT_OK;
-	struct article *a = archive_find(&ar, id, &ambiguous);
+	struct article *a = archive_find(&co.ar, id, &ambiguous);
 	if (!a) {
 		fprintf(stderr, "epinews show: %s: %s\n", id,
 			ambiguous ? "matches several articles, give more of the id" :
-			ar.n ? "no such article" : "no article loaded");
+			co.ar.n ? "no such article" : "no article loaded");
 		rc = EXIT_NOTHING;
 	} else {
 		struct strbuf sb = STRBUF_INIT;
@@ -44,6 +57,6 @@ int cmd_show(int argc, char **argv)
 		cli_flush(&sb);
 		sb_free(&sb);
 	}
-	archive_free(&ar);
+	corpus_free(&co);
 	return rc;
 }

@@ -551,12 +551,37 @@ static int id_order(const void *a, const void *b, void *arg)
 	return strcmp(art[*(const size_t *)a].id, art[*(const size_t *)b].id);
 }
 
+/* archive_find by one pass over the ids, so that a lookup in a large archive
+ * fresh from the cache fills in only the article found. */
+static struct article *find_lazy(struct archive *ar, const char *id, int *ambiguous)
+{
+	size_t len = strlen(id), prefixed = 0, found = 0;
+	for (size_t i = 0; i < ar->n; i++) {
+		char buf[24];
+		const char *s = buf;
+		if (i < ar->lazy.n && atomic_load(&ar->lazy.state[i])) {
+			if (ar->lazy.id(ar->lazy.arg, i, buf) != 0)
+				continue;
+		} else {
+			s = ar->art[i].id;
+		}
+		if (!strcmp(s, id))
+			return archive_art(ar, i);
+		if (len >= 4 && !strncmp(s, id, len) && !prefixed++)
+			found = i;
+	}
+	*ambiguous = prefixed > 1;
+	return prefixed == 1 ? archive_art(ar, found) : NULL;
+}
+
 struct article *archive_find(struct archive *ar, const char *id, int *ambiguous)
 {
 	size_t len = strlen(id);
 	*ambiguous = 0;
 	if (!ar->n)
 		return NULL;
+	if (!ar->by_id && ar->lazy.id) /* articles not filled in yet: their ids alone */
+		return find_lazy(ar, id, ambiguous);
 	if (!ar->by_id) { /* ids sorted once: every lookup is a binary search */
 		archive_fill_all(ar);
 		ar->by_id = xmalloc(ar->n * sizeof *ar->by_id);

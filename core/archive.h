@@ -29,6 +29,8 @@ typedef int (*archive_reuse_fn)(void *arg, struct archive *ar, const char *path,
 struct archive_lazy {
 	/* write article i whole into *a (it is called once per article) */
 	void (*fill)(void *arg, struct article *a, size_t i);
+	/* article i's id without filling it in: 0, or -1 when it cannot be read */
+	int (*id)(void *arg, size_t i, char out[24]);
 	void *arg;
 	_Atomic unsigned char *state; /* [0, n): 0 whole, 1 not yet filled, 2 being filled */
 	size_t n, cap;

@@ -394,6 +394,18 @@ static void fill_article(void *arg, struct article *a, size_t i)
 	a->id[sizeof a->id - 1] = 0;
 }
 
+static int article_id(void *arg, size_t i, char out[24])
+{
+	struct cache_src *cs = arg;
+	const struct run *run = run_of(cs, i);
+	const struct art_rec *r = run ? cache_map_art_rec(cs->m, run->first + (i - run->at)) : NULL;
+	if (!r)
+		return -1;
+	memcpy(out, r->id, 24);
+	out[23] = 0;
+	return 0;
+}
+
 static int check_facts(void *arg, size_t k)
 {
 	struct cache_src *cs = arg;
@@ -516,6 +528,7 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 	int whole = rs.borrowed == c->ar.n && rs.borrowed == h->count[S_ARTS] && rs.in_order &&
 		    rs.next_file == h->count[S_FILES];
 	if (whole) {
+		c->ar.lazy.id = article_id; /* the ids in the cache are this archive's */
 		c->fdb = old;
 		c->have_facts = 1;
 		struct index *ix = &c->ix;

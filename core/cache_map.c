@@ -190,6 +190,13 @@ static const char *check_art(struct cache_map *m, size_t k)
 	return NULL;
 }
 
+const struct art_rec *cache_map_art_rec(struct cache_map *m, size_t k)
+{
+	if (k >= m->h->count[S_ARTS] || check_elems(m, S_ARTS, k, 1))
+		return NULL;
+	return (const struct art_rec *)cache_map_section(m, S_ARTS) + k;
+}
+
 const char *cache_map_check_art(struct cache_map *m, size_t k)
 {
 	if (k >= m->h->count[S_ARTS])

@@ -32,6 +32,8 @@ const _Atomic unsigned char *cache_map_facts_checked(const struct cache_map *m);
 /* Checks: NULL when sound, else the reason. Each is done once. */
 /* Bytes [off, off + len) of the file against their block sums. */
 const char *cache_map_check_range(struct cache_map *m, uint64_t off, uint64_t len);
+/* Article k's record alone (its strings unchecked), or NULL. */
+const struct art_rec *cache_map_art_rec(struct cache_map *m, size_t k);
 /* Article k: its record, strings and paragraphs. */
 const char *cache_map_check_art(struct cache_map *m, size_t k);
 /* Article k's measures (and its record, for their bounds). */

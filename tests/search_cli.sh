@@ -94,6 +94,10 @@ is $? 0 "index: checks all of an up-to-date cache"
 grep -q 'damaged' "$T/err" && grep -q 'written in' "$T/out"
 ok $? "index: finds the damage and writes the cache again"
 is "$("$EPINEWS" index --check "$T/big")" "$c3: sound" "index: the rewritten cache is sound"
+id=$("$EPINEWS" search --limit 1 编号00417 "$T/big" | cut -f1)
+is "$("$EPINEWS" show "$id" "$T/big")" "$("$EPINEWS" --no-cache show "$id" "$T/big")" "show: through the cache as from the files"
+is "$("$EPINEWS" show "$(echo "$id" | cut -c1-6)" "$T/big" 2>&1)" "$("$EPINEWS" --no-cache show "$(echo "$id" | cut -c1-6)" "$T/big" 2>&1)" \
+	"show: an id prefix through the cache as from the files"
 
 rm -rf "$T/cache"
 "$EPINEWS" --no-cache search 床位 "$S" >/dev/null 2>&1

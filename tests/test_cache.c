@@ -132,6 +132,8 @@ static void test_lazy_damage(void)
 	open_lazy(&c, arc, &why);
 	is_int(cache_save(&c, cfile), 0, "lazy: a cache of 1500 articles written");
 	char *fp = fingerprint(&c);
+	char id700[24];
+	snprintf(id700, sizeof id700, "%s", archive_art(&c.ar, 700)->id);
 	corpus_free(&c);
 	struct cache_header h = read_header();
 	ok(h.count[S_BSUM] > 8, "lazy: the cache has %llu blocks", (unsigned long long)h.count[S_BSUM]);
@@ -206,6 +208,15 @@ static void test_lazy_damage(void)
 	fwrite(bytes, 1, n, f);
 	fclose(f);
 	open_lazy(&c, arc, &why);
+	int amb;
+	struct article *found = archive_find(&c.ar, id700, &amb);
+	ok(found == archive_art(&c.ar, 700) && atomic_load(&c.ar.lazy.state[699]) == 1,
+	   "lazy: an article found by id is the only one filled in");
+	char prefix[5];
+	memcpy(prefix, id700, 4);
+	prefix[4] = 0;
+	found = archive_find(&c.ar, prefix, &amb);
+	ok(found ? !strncmp(found->id, prefix, 4) : amb, "lazy: a prefix of its id finds it, or says it is ambiguous");
 	char *fp2 = fingerprint(&c);
 	is_str(fp2, fp, "lazy: an undamaged cache reads back identical");
 	ok(ndamaged == 0, "lazy: and reports nothing");
