@@ -56,6 +56,9 @@ tm send-keys -t app d 2021
 wait_for 'Filter by month'
 screen | sed -n 3p | grep -q ' 2021-'
 ok $? "d lists the months; typing 2021 puts 2021's first"
+line=$(screen | sed -n 3p)
+is "$(echo "$line" | awk '{ print $1 }')" "$("$EPINEWS" search --count "date:$(echo "$line" | awk '{ print $2 }')" "$S" 2>/dev/null)" \
+	"the month picker's count is what search counts ($line)"
 tm send-keys -t app Enter
 wait_for 'filter: date:2021-'
 screen | awk 'NR < 29' | grep -E '^20[0-9][0-9]-' >"$T/dates"
