@@ -38,36 +38,61 @@ const char *cache_path(char **paths, int npaths, char *buf, size_t size)
 
 struct writer {
 	int fd;
-	uint8_t *buf;
+	uint8_t *buf; /* BLOCK bytes, page-aligned for direct I/O */
 	size_t len;   /* bytes in buf */
 	uint64_t pos; /* file offset of buf[0] */
+	uint64_t summed_to; /* chunks before this offset are summed */
 	uint64_t *bsum; /* the sum of each chunk written after the header */
 	size_t nb, capb;
 	int summing;
 	int err;
 };
 
-static void w_flush(struct writer *w)
+/* Sum the chunks complete in the buffer (and the last, partial one when
+ * `last`). Buffers are written whole, and the first starts at DATA_START, so
+ * no chunk spans two buffers. */
+static void w_sum(struct writer *w, int last)
 {
-	if (!w->len)
-		return;
-	/* buffers are flushed full except the last, so chunks start every CACHE_CHUNK */
-	for (size_t at = 0; w->summing && at < w->len; at += CACHE_CHUNK) {
-		size_t n = w->len - at < CACHE_CHUNK ? w->len - at : CACHE_CHUNK;
+	uint64_t end = w->pos + w->len;
+	while (w->summing && w->summed_to < end && (last || end - w->summed_to >= CACHE_CHUNK)) {
+		size_t n = end - w->summed_to < CACHE_CHUNK ? (size_t)(end - w->summed_to) : CACHE_CHUNK;
 		w->bsum = xgrow(w->bsum, &w->capb, w->nb + 1, sizeof *w->bsum);
-		w->bsum[w->nb] = cache_sum(w->buf + at, n, CHUNK_SEED(w->nb));
+		w->bsum[w->nb] = cache_sum(w->buf + (w->summed_to - w->pos), n, CHUNK_SEED(w->nb));
 		w->nb++;
+		w->summed_to += n;
 	}
+}
+
+/* write(2) all of p. Direct I/O, where the file system refuses it, is turned
+ * off and the write tried again. */
+static void w_write(struct writer *w, const uint8_t *p, size_t n, uint64_t at)
+{
 	size_t done = 0;
-	while (done < w->len && !w->err) {
-		ssize_t r = write(w->fd, w->buf + done, w->len - done);
+	while (done < n && !w->err) {
+		ssize_t r = pwrite(w->fd, p + done, n - done, (off_t)(at + done));
 		if (r < 0 && errno == EINTR)
 			continue;
+		if (r < 0 && errno == EINVAL && (fcntl(w->fd, F_GETFL) & O_DIRECT)) {
+			fcntl(w->fd, F_SETFL, fcntl(w->fd, F_GETFL) & ~O_DIRECT);
+			continue;
+		}
 		if (r <= 0)
 			w->err = errno ? errno : EIO;
 		else
 			done += (size_t)r;
 	}
+}
+
+/* Write the buffer out; the final one is padded to a page (direct I/O writes
+ * whole pages) and the file cut back to its length afterwards. */
+static void w_flush(struct writer *w)
+{
+	if (!w->len)
+		return;
+	w_sum(w, 0);
+	size_t n = (w->len + 4095) & ~(size_t)4095;
+	memset(w->buf + w->len, 0, n - w->len);
+	w_write(w, w->buf, n, w->pos);
 	w->pos += w->len;
 	w->len = 0;
 }
@@ -146,13 +171,17 @@ int cache_save(const struct corpus *c, const char *file)
 	make_parent_dirs(file);
 	struct strbuf tmp = STRBUF_INIT;
 	sb_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
-	struct writer w = { -1, NULL, 0, 0, NULL, 0, 0, 0, 0 };
-	w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	struct writer w = { -1, NULL, 0, 0, DATA_START, NULL, 0, 0, 0, 0 };
+	/* direct I/O: 2 GB copied into the page cache took longer than building
+	 * some of it; the pages are read back only as they are used */
+	w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, 0600);
+	if (w.fd < 0 && errno == EINVAL)
+		w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (w.fd < 0) {
 		sb_free(&tmp);
 		return -1;
 	}
-	w.buf = xmalloc(BLOCK);
+	w.buf = xaligned(4096, BLOCK);
 	struct cache_header h;
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
@@ -271,7 +300,7 @@ int cache_save(const struct corpus *c, const char *file)
 	h.count[S_ORDER] = ar->n;
 	w_put(&w, c->by_date, ar->n * sizeof *c->by_date);
 	w_align(&w);
-	w_flush(&w);
+	w_sum(&w, 1);
 	w.summing = 0;
 	h.off[S_BSUM] = w_tell(&w);
 	h.count[S_BSUM] = w.nb;
@@ -279,12 +308,16 @@ int cache_save(const struct corpus *c, const char *file)
 	w_put(&w, w.bsum, w.nb * sizeof *w.bsum);
 	w_flush(&w);
 	h.file_len = w.pos;
-	h.head_sum = cache_sum(&h, sizeof h, CACHE_VERSION);
+	memset(w.buf, 0, DATA_START);
+	memcpy(w.buf, &h, sizeof h);
+	h.head_sum = cache_sum(w.buf, DATA_START, CACHE_VERSION);
+	memcpy(w.buf, &h, sizeof h);
+	w_write(&w, w.buf, DATA_START, 0);
 	free(w.buf);
 	free(w.bsum);
 	int err = w.err;
-	if (!err && pwrite(w.fd, &h, sizeof h, 0) != (ssize_t)sizeof h)
-		err = errno ? errno : EIO;
+	if (!err && ftruncate(w.fd, (off_t)h.file_len) != 0) /* the last page's padding */
+		err = errno;
 	if (!err && fsync(w.fd) != 0)
 		err = errno;
 	if (close(w.fd) != 0 && !err)

@@ -29,7 +29,7 @@ struct cache_header {
 	uint32_t sz_header, sz_file, sz_art, sz_fact;
 	uint64_t file_len;
 	uint64_t bsum_sum;   /* of the S_BSUM section */
-	uint64_t head_sum;   /* of this header with head_sum zero */
+	uint64_t head_sum;   /* of the header's page (DATA_START bytes) with head_sum zero */
 	uint64_t count[NSEC]; /* elements */
 	uint64_t off[NSEC];   /* byte offsets, 8-aligned */
 };
@@ -51,7 +51,10 @@ struct art_rec {
 	char id[24]; /* valid when the whole archive is reused in order */
 };
 
-#define DATA_START ((sizeof(struct cache_header) + 63) & ~(size_t)63)
+/* The header has the first page to itself: sections start page-aligned, and
+ * the file can be written with direct I/O. */
+#define DATA_START ((size_t)4096)
+_Static_assert(sizeof(struct cache_header) <= DATA_START, "the header fits its page");
 
 /* Bytes per element of section s. */
 size_t cache_esize(int s);

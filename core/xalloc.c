@@ -11,6 +11,14 @@ static void out_of_memory(size_t n)
 	exit(3); /* documented: 3 means out of memory */
 }
 
+void *xaligned(size_t align, size_t n)
+{
+	void *p;
+	if (posix_memalign(&p, align, n ? n : 1) != 0)
+		out_of_memory(n);
+	return p;
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

@@ -61,7 +61,7 @@ touch -d '2031-01-01' "$T/s/wire-blocks.txt"
 grep -q '1 of 9 files read' "$T/idx"
 ok $? "index: a touched file alone is re-read"
 c2=$("$EPINEWS" index --path "$T/s")
-head -c 1000 "$c2" >"$T/trunc" && mv "$T/trunc" "$c2"
+head -c 5000 "$c2" >"$T/trunc" && mv "$T/trunc" "$c2"
 is "$("$EPINEWS" index --check "$T/s")" "$c2: truncated or extended" "index --check: a truncated cache is detected"
 "$EPINEWS" search 床位 "$T/s" >"$T/out" 2>"$T/err"
 is $? 0 "search: still answers with a truncated cache"
