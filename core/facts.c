@@ -1005,24 +1005,44 @@ int article_home_city(const struct article *a, const struct gazetteer *gz)
 	return best;
 }
 
+struct home_at {
+	int city;
+	size_t at;
+};
+
+static int by_city_then_at(const void *x, const void *y)
+{
+	const struct home_at *a = x, *b = y;
+	if (a->city != b->city)
+		return a->city < b->city ? -1 : 1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
 int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz)
 {
-	int *home = xmalloc((n ? n : 1) * sizeof *home);
-	for (size_t i = 0; i < n; i++)
-		home[i] = (arts[i].flags & ART_NEWSPAPER) ? article_home_city(&arts[i], gz) : -1;
-	int best = -1, best_n = 0;
+	/* the city most articles are about; on a tie, the one named first */
+	struct home_at *v = xmalloc((n ? n : 1) * sizeof *v);
+	size_t nv = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (home[i] < 0)
-			continue;
-		int count = 0;
-		for (size_t j = 0; j < n; j++)
-			count += home[j] == home[i];
-		if (count > best_n) {
-			best_n = count;
-			best = home[i];
-		}
+		int city = (arts[i].flags & ART_NEWSPAPER) ? article_home_city(&arts[i], gz) : -1;
+		if (city >= 0)
+			v[nv++] = (struct home_at){ city, i };
 	}
-	free(home);
+	qsort(v, nv, sizeof *v, by_city_then_at);
+	int best = -1;
+	size_t best_n = 0, best_at = 0;
+	for (size_t i = 0; i < nv;) {
+		size_t e = i;
+		while (e < nv && v[e].city == v[i].city)
+			e++;
+		if (e - i > best_n || (e - i == best_n && v[i].at < best_at)) {
+			best_n = e - i;
+			best_at = v[i].at;
+			best = v[i].city;
+		}
+		i = e;
+	}
+	free(v);
 	return best;
 }
 

@@ -44,9 +44,31 @@ static const char *run(const char *text)
 	return out;
 }
 
+/* The paper's own city: the one most of a page's newspaper articles are about,
+ * the first named on a tie; articles that are not newspaper text do not count. */
+static void test_file_city(void)
+{
+	static const char *const places[] = { "武汉", "成都", "成都", "武汉", "北京", "北京", "北京" };
+	struct article a[7];
+	memset(a, 0, sizeof a);
+	for (int i = 0; i < 7; i++) {
+		a[i].title = (char *)"t";
+		a[i].body = (char *)"";
+		a[i].place = (char *)places[i];
+		a[i].flags = i < 4 ? ART_NEWSPAPER : 0;
+	}
+	int wuhan = gazetteer_city(&gz, gazetteer_find(&gz, "武汉")),
+	    chengdu = gazetteer_city(&gz, gazetteer_find(&gz, "成都"));
+	is_int(facts_file_city(a, 4, &gz), wuhan, "file city: a tie (2 and 2) goes to the city named first");
+	is_int(facts_file_city(a + 1, 3, &gz), chengdu, "file city: the city most articles are about");
+	is_int(facts_file_city(a, 7, &gz), wuhan, "file city: articles that are not newspaper text do not count");
+	is_int(facts_file_city(a + 4, 3, &gz), -1, "file city: none when no article is newspaper text");
+}
+
 int main(void)
 {
 	gazetteer_init(&gz);
+	test_file_city();
 	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),
 	       "isolation_sites 132个 - - 武汉市 --02-04 h24 [132个集中隔离点]; beds 12571张 - - 武汉市 --02-04 h24 [床位12571张]",
 	       "count before and after its noun, as-of 截至4日24时 from the dateline month");
