@@ -374,7 +374,8 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 			continue;
 		}
 		int p;
-		size_t k = gazetteer_match(c->gz, b + i, pos - i, &p), len;
+		size_t k = gazetteer_may_start(c->gz, b + i, pos - i) ? gazetteer_match(c->gz, b + i, pos - i, &p) : 0,
+		       len;
 		if (k) {
 			sc->place = p;
 			i += k;
@@ -979,7 +980,9 @@ int article_home_city(const struct article *a, const struct gazetteer *gz)
 	int seen[64], count[64], ns = 0;
 	for (size_t i = 0; i < a->body_len;) {
 		int p;
-		size_t k = gazetteer_match(gz, a->body + i, a->body_len - i, &p);
+		size_t k = gazetteer_may_start(gz, a->body + i, a->body_len - i) ?
+				   gazetteer_match(gz, a->body + i, a->body_len - i, &p) :
+				   0;
 		if (!k) {
 			i += char_len(a->body + i, a->body_len - i);
 			continue;

@@ -31,6 +31,23 @@ struct gazetteer {
 	uint8_t pair_len[1 << 14];  /* the same, with the name's length in bytes */
 };
 
+/* Whether a name can start with the character at s: a cheap test to skip most
+ * positions of running text before gazetteer_match (never 0 where it matches). */
+static inline int gazetteer_may_start(const struct gazetteer *g, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	if (!n || u[0] >= 0xF0)
+		return 0; /* names start with a BMP character */
+	if (u[0] < 0x80)
+		cp = u[0];
+	else if (u[0] < 0xE0)
+		cp = n >= 2 ? ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F) : 0;
+	else
+		cp = n >= 3 ? ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F) : 0;
+	return (g->first[cp >> 3] >> (cp & 7)) & 1;
+}
+
 /* Build the gazetteer from the data compiled into the program. */
 void gazetteer_init(struct gazetteer *g);
 void gazetteer_free(struct gazetteer *g);
