@@ -32,7 +32,8 @@ static const char usage[] =
 	"--no-cache, anywhere, reads the archive without the cache in\n"
 	"$XDG_CACHE_HOME/epinews (queries: see `epinews search --help`).\n"
 	"\n"
-	"Exit status: 0 done, 1 nothing loaded or found, 2 usage error, 3 out of memory.\n"
+	"Exit status: 0 done, 1 nothing loaded or found, 2 usage error, 3 out of memory,\n"
+	"4 the cache was found damaged after output began (it is removed: run again).\n"
 	"See epinews(1) for the full manual.\n";
 
 /* Take --no-cache out of argv (anywhere before a "--"). */
