@@ -31,7 +31,9 @@ void cli_set_argv(char **argv);
  * When nothing has been printed yet, the same command starts again (once) and
  * rebuilds the cache; else it stops with EXIT_DAMAGED and says so. */
 void cli_cache_damaged(void *arg, const char *file, const char *why);
-/* Say why and start the command again (once), else exit with EXIT_DAMAGED. */
+/* Say why and start the command again (once), else exit with EXIT_DAMAGED. The
+ * command started again finds the reason in this environment variable. */
+#define CLI_RESTARTED "EPINEWS_RESTARTED"
 void cli_restart(const char *file, const char *why) __attribute__((noreturn));
 /* Turn the cache off (--no-cache) for this process. */
 void cli_set_cache(int on);

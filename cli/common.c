@@ -37,12 +37,17 @@ void cli_set_argv(char **argv)
 	self_argv = argv;
 }
 
+static void say_damaged(const char *file, const char *why, const char *more)
+{
+	fprintf(stderr, "epinews: cache %s is damaged (%s); removed it%s\n", file, why, more);
+}
+
 void cli_restart(const char *file, const char *why)
 {
-	fprintf(stderr, "epinews: cache %s is damaged (%s); removed it\n", file, why);
-	if (self_argv && !getenv("EPINEWS_RESTARTED")) {
+	say_damaged(file, why, "");
+	if (self_argv && !getenv(CLI_RESTARTED)) {
 		fflush(stderr);
-		setenv("EPINEWS_RESTARTED", why, 1);
+		setenv(CLI_RESTARTED, why, 1);
 		execv("/proc/self/exe", self_argv);
 	}
 	fprintf(stderr, "epinews: stopped; run the command again to rebuild the cache\n");
@@ -55,8 +60,7 @@ void cli_cache_damaged(void *arg, const char *file, const char *why)
 	if (!wrote) /* nothing printed yet: the same command, started again, rebuilds it */
 		cli_restart(file, why);
 	fflush(stdout);
-	fprintf(stderr, "epinews: cache %s is damaged (%s); removed it. The output above is incomplete:"
-		" run the command again\n", file, why);
+	say_damaged(file, why, ". The output above is incomplete: run the command again");
 	exit(EXIT_DAMAGED);
 }
 

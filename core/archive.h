@@ -53,6 +53,7 @@ struct archive {
 	struct archive_lazy lazy;
 };
 
+/* archive_art's slow path: fill article i in, or wait while another thread does. */
 void archive_fill(const struct archive *ar, size_t i);
 
 /* Article i, filled in first if it is lazy. Safe from several threads. */

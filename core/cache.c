@@ -2,27 +2,26 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cache_format.h"
 #include "cache_map.h"
 #include "files.h"
-#include "hash.h"
 #include "strbuf.h"
-#include "thread.h"
 #include "xalloc.h"
 
 /* Mixed into the file name. It stays put when the version changes, so that a
  * cache of an older version is refused and rewritten in place, not left behind. */
 #define CACHE_NAME_SALT 3u
 #define BLOCK ((size_t)1 << 20) /* the writer's buffer: a whole number of chunks */
+#define IO_ALIGN ((size_t)4096) /* direct I/O: buffers, offsets and lengths in pages */
+_Static_assert(BLOCK % CACHE_CHUNK == 0 && BLOCK % IO_ALIGN == 0 && DATA_START % IO_ALIGN == 0,
+	       "buffers hold whole chunks and pages; data starts on a page");
 
 /* ---- naming ------------------------------------------------------------------ */
 
@@ -90,7 +89,7 @@ static void w_flush(struct writer *w)
 	if (!w->len)
 		return;
 	w_sum(w, 0);
-	size_t n = (w->len + 4095) & ~(size_t)4095;
+	size_t n = (w->len + IO_ALIGN - 1) & ~(IO_ALIGN - 1);
 	memset(w->buf + w->len, 0, n - w->len);
 	w_write(w, w->buf, n, w->pos);
 	w->pos += w->len;
@@ -121,6 +120,15 @@ static void w_align(struct writer *w)
 	static const uint8_t zero[8];
 	size_t pad = (size_t)(-w_tell(w) & 7);
 	w_put(w, zero, pad);
+}
+
+/* Section s: count elements at p, recorded in the header, 8-aligned after. */
+static void w_section(struct writer *w, struct cache_header *h, int s, const void *p, uint64_t count)
+{
+	h->off[s] = w_tell(w);
+	h->count[s] = count;
+	w_put(w, p, count * cache_esize(s));
+	w_align(w);
 }
 
 struct strtab {
@@ -181,7 +189,7 @@ int cache_save(const struct corpus *c, const char *file)
 		sb_free(&tmp);
 		return -1;
 	}
-	w.buf = xaligned(4096, BLOCK);
+	w.buf = xaligned(IO_ALIGN, BLOCK);
 	struct cache_header h;
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
@@ -265,41 +273,19 @@ int cache_save(const struct corpus *c, const char *file)
 	free(path_at);
 
 	const struct factdb *fdb = &c->fdb;
-	h.off[S_FACTS] = w_tell(&w);
-	h.count[S_FACTS] = fdb->n;
-	w_put(&w, fdb->v, fdb->n * sizeof *fdb->v);
-	w_align(&w);
-	h.off[S_FFIRST] = w_tell(&w);
-	h.count[S_FFIRST] = ar->n + 1;
-	w_put(&w, fdb->first, (ar->n + 1) * sizeof *fdb->first);
-	w_align(&w);
-	h.off[S_HOME] = w_tell(&w);
-	h.count[S_HOME] = ar->n;
-	w_put(&w, fdb->home, ar->n * sizeof *fdb->home);
-	w_align(&w);
-
+	w_section(&w, &h, S_FACTS, fdb->v, fdb->n);
+	w_section(&w, &h, S_FFIRST, fdb->first, ar->n + 1);
+	w_section(&w, &h, S_HOME, fdb->home, ar->n);
 	const struct index *ix = &c->ix;
-	h.off[S_KEYS] = w_tell(&w);
-	h.count[S_KEYS] = ix->nterms;
-	w_put(&w, ix->keys, ix->nterms * sizeof *ix->keys);
-	w_align(&w);
-	h.off[S_DF] = w_tell(&w);
-	h.count[S_DF] = ix->nterms;
-	w_put(&w, ix->df, ix->nterms * sizeof *ix->df);
-	w_align(&w);
-	h.off[S_OFF] = w_tell(&w);
-	h.count[S_OFF] = ix->nterms + 1;
-	w_put(&w, ix->off, (ix->nterms + 1) * sizeof *ix->off);
-	w_align(&w);
+	w_section(&w, &h, S_KEYS, ix->keys, ix->nterms);
+	w_section(&w, &h, S_DF, ix->df, ix->nterms);
+	w_section(&w, &h, S_OFF, ix->off, ix->nterms + 1);
 	h.off[S_POST] = w_tell(&w);
 	h.count[S_POST] = ix->post_len + 8; /* zero bytes end every varint */
 	w_put(&w, ix->post, ix->post_len);
 	w_put(&w, zero, 8);
 	w_align(&w);
-	h.off[S_ORDER] = w_tell(&w);
-	h.count[S_ORDER] = ar->n;
-	w_put(&w, c->by_date, ar->n * sizeof *c->by_date);
-	w_align(&w);
+	w_section(&w, &h, S_ORDER, c->by_date, ar->n);
 	w_sum(&w, 1);
 	w.summing = 0;
 	h.off[S_BSUM] = w_tell(&w);
@@ -386,17 +372,24 @@ static const struct run *run_of(const struct cache_src *cs, size_t i)
 	return lo < cs->nruns && cs->runs[lo].at <= i ? &cs->runs[lo] : NULL;
 }
 
+/* The cache article that archive article i is, or SIZE_MAX (*run: its run). */
+static size_t cache_article(const struct cache_src *cs, size_t i, const struct run **run)
+{
+	*run = run_of(cs, i);
+	return *run ? (*run)->first + (i - (*run)->at) : SIZE_MAX;
+}
+
 static void fill_article(void *arg, struct article *a, size_t i)
 {
 	struct cache_src *cs = arg;
-	const struct run *run = run_of(cs, i);
+	const struct run *run;
+	size_t k = cache_article(cs, i, &run);
 	memset(a, 0, sizeof *a);
 	a->flags = ART_BORROWED;
 	a->title = a->body = (char *)"";
 	if (!run)
 		return; /* cannot happen: only runs are lazy */
 	a->file = run->path;
-	size_t k = run->first + (i - run->at);
 	const char *why = cache_map_check_art(cs->m, k);
 	if (why) {
 		src_damaged(cs, why);
@@ -430,8 +423,9 @@ static void fill_article(void *arg, struct article *a, size_t i)
 static int article_id(void *arg, size_t i, char out[24])
 {
 	struct cache_src *cs = arg;
-	const struct run *run = run_of(cs, i);
-	const struct art_rec *r = run ? cache_map_art_rec(cs->m, run->first + (i - run->at)) : NULL;
+	const struct run *run;
+	size_t k = cache_article(cs, i, &run);
+	const struct art_rec *r = run ? cache_map_art_rec(cs->m, k) : NULL;
 	if (!r)
 		return -1;
 	memcpy(out, r->id, 24);
@@ -439,22 +433,25 @@ static int article_id(void *arg, size_t i, char out[24])
 	return 0;
 }
 
-static int check_facts(void *arg, size_t k)
+/* The result of a check as the factdb and index hooks want it: 0 when sound,
+ * else -1 with the damage reported. */
+static int reported(struct cache_src *cs, const char *why)
 {
-	struct cache_src *cs = arg;
-	const char *why = cache_map_check_facts(cs->m, k);
 	if (why)
 		src_damaged(cs, why);
 	return why ? -1 : 0;
 }
 
+static int check_facts(void *arg, size_t k)
+{
+	struct cache_src *cs = arg;
+	return reported(cs, cache_map_check_facts(cs->m, k));
+}
+
 static int check_postings(void *arg, size_t t)
 {
 	struct cache_src *cs = arg;
-	const char *why = cache_map_check_postings(cs->m, t);
-	if (why)
-		src_damaged(cs, why);
-	return why ? -1 : 0;
+	return reported(cs, cache_map_check_postings(cs->m, t));
 }
 
 struct reuse_state {

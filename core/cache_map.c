@@ -130,7 +130,7 @@ static const char *check_section(struct cache_map *m, int s)
 
 /* A NUL-terminated string at offset `at` of the string table (whose last byte,
  * checked at open, is NUL: no string runs past it). */
-static const char *check_string(struct cache_map *m, uint64_t at, uint64_t *len)
+static const char *check_string(struct cache_map *m, uint64_t at)
 {
 	uint64_t slen = m->h->count[S_STR];
 	if (at >= slen)
@@ -146,35 +146,54 @@ static const char *check_string(struct cache_map *m, uint64_t at, uint64_t *len)
 		const char *why = cache_map_check_range(m, off, room);
 		if (why)
 			return why;
-		const char *z = memchr(s + n, 0, room);
-		if (z) {
-			*len = (uint64_t)(z - s);
+		if (memchr(s + n, 0, room))
 			return NULL;
-		}
 		n += room;
 	}
+}
+
+/* Article record k once its bytes are checked; NULL with *why set if not. */
+static const struct art_rec *art_rec(struct cache_map *m, size_t k, const char **why)
+{
+	if ((*why = check_elems(m, S_ARTS, k, 1)) != NULL)
+		return NULL;
+	return (const struct art_rec *)cache_map_section(m, S_ARTS) + k;
+}
+
+const struct art_rec *cache_map_art_rec(struct cache_map *m, size_t k)
+{
+	const char *why;
+	return art_rec(m, k, &why);
+}
+
+/* Run check(m, i) until it passes; ok[i] remembers that it did. */
+static const char *once(struct cache_map *m, _Atomic unsigned char *ok, size_t i,
+			const char *(*check)(struct cache_map *, size_t))
+{
+	if (atomic_load_explicit(&ok[i], memory_order_acquire))
+		return NULL;
+	const char *why = check(m, i);
+	if (!why)
+		atomic_store_explicit(&ok[i], 1, memory_order_release);
+	return why;
 }
 
 static const char *check_art(struct cache_map *m, size_t k)
 {
 	const struct cache_header *h = m->h;
-	const char *why = check_elems(m, S_ARTS, k, 1);
-	if (why)
+	const char *why;
+	const struct art_rec *r = art_rec(m, k, &why);
+	if (!r)
 		return why;
-	const struct art_rec *r = (const struct art_rec *)cache_map_section(m, S_ARTS) + k;
 	if (r->file >= h->count[S_FILES] || r->str[STR_TITLE] == NO_STR || r->str[STR_BODY] == NO_STR)
 		return "bad article record";
 	const struct file_rec *f = (const struct file_rec *)cache_map_section(m, S_FILES) + r->file;
 	if (k < f->first || k - f->first >= f->count)
 		return "bad article record";
 	uint64_t slen = h->count[S_STR];
-	for (int s = 0; s < NSTR; s++) {
-		uint64_t len;
-		if (s == STR_BODY || r->str[s] == NO_STR)
-			continue;
-		if ((why = check_string(m, r->str[s], &len)) != NULL)
+	for (int s = 0; s < NSTR; s++)
+		if (s != STR_BODY && r->str[s] != NO_STR && (why = check_string(m, r->str[s])) != NULL)
 			return why;
-	}
 	uint64_t body = r->str[STR_BODY];
 	if (body >= slen || (uint64_t)r->body_len >= slen - body)
 		return "bad article body";
@@ -191,39 +210,17 @@ static const char *check_art(struct cache_map *m, size_t k)
 	return NULL;
 }
 
-const struct art_rec *cache_map_art_rec(struct cache_map *m, size_t k)
+static const char *check_facts(struct cache_map *m, size_t k)
 {
-	if (k >= m->h->count[S_ARTS] || check_elems(m, S_ARTS, k, 1))
-		return NULL;
-	return (const struct art_rec *)cache_map_section(m, S_ARTS) + k;
-}
-
-const char *cache_map_check_art(struct cache_map *m, size_t k)
-{
-	if (k >= m->h->count[S_ARTS])
-		return "bad article number";
-	if (atomic_load_explicit(&m->art_ok[k], memory_order_acquire))
-		return NULL;
-	const char *why = check_art(m, k);
-	if (!why)
-		atomic_store_explicit(&m->art_ok[k], 1, memory_order_release);
-	return why;
-}
-
-const char *cache_map_check_facts(struct cache_map *m, size_t k)
-{
-	if (k >= m->h->count[S_ARTS])
-		return "bad article number";
-	if (atomic_load_explicit(&m->facts_ok[k], memory_order_acquire))
-		return NULL;
-	const char *why = check_elems(m, S_ARTS, k, 1);
-	if (why)
+	const char *why;
+	const struct art_rec *r = art_rec(m, k, &why); /* the bounds of the spans */
+	if (!r)
 		return why;
-	uint32_t bl = ((const struct art_rec *)cache_map_section(m, S_ARTS))[k].body_len;
 	const uint32_t *ff = cache_map_section(m, S_FFIRST); /* checked at open */
 	if ((why = check_elems(m, S_FACTS, ff[k], ff[k + 1] - ff[k])) != NULL)
 		return why;
 	const struct fact *fv = cache_map_section(m, S_FACTS);
+	uint32_t bl = r->body_len;
 	for (uint32_t i = ff[k]; i < ff[k + 1]; i++) {
 		const struct fact *f = &fv[i];
 		if ((unsigned)f->kind >= KIND_COUNT || f->place < -1 || f->place >= (int)m->nplaces ||
@@ -232,21 +229,28 @@ const char *cache_map_check_facts(struct cache_map *m, size_t k)
 		    memchr(f->unit, 0, sizeof f->unit) == NULL)
 			return "bad fact";
 	}
-	atomic_store_explicit(&m->facts_ok[k], 1, memory_order_release);
 	return NULL;
+}
+
+static const char *check_postings(struct cache_map *m, size_t t)
+{
+	const uint64_t *off = cache_map_section(m, S_OFF); /* checked at open */
+	return check_elems(m, S_POST, off[t], off[t + 1] - off[t]);
+}
+
+const char *cache_map_check_art(struct cache_map *m, size_t k)
+{
+	return k < m->h->count[S_ARTS] ? once(m, m->art_ok, k, check_art) : "bad article number";
+}
+
+const char *cache_map_check_facts(struct cache_map *m, size_t k)
+{
+	return k < m->h->count[S_ARTS] ? once(m, m->facts_ok, k, check_facts) : "bad article number";
 }
 
 const char *cache_map_check_postings(struct cache_map *m, size_t t)
 {
-	if (t >= m->h->count[S_KEYS])
-		return "bad index term";
-	if (atomic_load_explicit(&m->post_ok[t], memory_order_acquire))
-		return NULL;
-	const uint64_t *off = cache_map_section(m, S_OFF); /* checked at open */
-	const char *why = check_elems(m, S_POST, off[t], off[t + 1] - off[t]);
-	if (!why)
-		atomic_store_explicit(&m->post_ok[t], 1, memory_order_release);
-	return why;
+	return t < m->h->count[S_KEYS] ? once(m, m->post_ok, t, check_postings) : "bad index term";
 }
 
 const char *cache_map_check_all(struct cache_map *m)
@@ -316,10 +320,9 @@ static const char *check_open(struct cache_map *m)
 	const struct file_rec *files = cache_map_section(m, S_FILES);
 	for (uint64_t f = 0; f < nfiles; f++) {
 		const struct file_rec *r = &files[f];
-		uint64_t len;
 		if ((uint64_t)r->first + r->count > narts)
 			return "bad file record";
-		const char *why = check_string(m, r->path, &len);
+		const char *why = check_string(m, r->path);
 		if (why)
 			return why == DAMAGED ? why : "bad file record";
 	}

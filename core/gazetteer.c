@@ -169,9 +169,11 @@ static int lookup(const struct gazetteer *g, const char *s, size_t len)
 
 size_t gazetteer_match(const struct gazetteer *g, const char *s, size_t n, int *place)
 {
+	if (!gazetteer_may_start(g, s, n))
+		return 0;
 	uint32_t cp;
 	size_t k = utf8_decode((const unsigned char *)s, n, &cp);
-	if (!k || cp >= 0x10000 || !(g->first[cp >> 3] & (1u << (cp & 7))))
+	if (!k)
 		return 0;
 	uint32_t cp2;
 	size_t k2 = utf8_decode((const unsigned char *)s + k, n - k, &cp2);

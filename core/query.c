@@ -574,16 +574,13 @@ static void eval_place(struct qnode *n, const struct query_ctx *cx)
 	}
 }
 
-/* The first place in the date order whose day is after `day` (after: 1) or not
- * before it (after: 0). Undated articles come last, as after every day. */
-static size_t date_bound(const struct query_ctx *cx, long day, int after)
+size_t query_date_bound(const struct archive *ar, const uint32_t *by_date, size_t from, long day, int after)
 {
-	size_t lo = 0, hi = cx->ar->n;
+	size_t lo = from, hi = ar->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct article *a = archive_art(cx->ar, cx->by_date[mid]);
-		long d = ymd_full(a->date) ? ymd_days(a->date) : 0;
-		if (ymd_full(a->date) && (d < day || (after && d == day)))
+		struct ymd d = archive_art(ar, by_date[mid])->date;
+		if (ymd_full(d) && (after ? ymd_days(d) <= day : ymd_days(d) < day))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -639,7 +636,8 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 	case Q_DATE:
 		bits_init(&n->cand, nd, 0);
 		if (cx->by_date) { /* a range of the date order: only its ends are read */
-			size_t lo = date_bound(cx, n->day_from, 0), hi = date_bound(cx, n->day_to, 1);
+			size_t lo = query_date_bound(cx->ar, cx->by_date, 0, n->day_from, 0),
+			       hi = query_date_bound(cx->ar, cx->by_date, lo, n->day_to, 1);
 			for (size_t i = lo; i < hi; i++)
 				bits_set(&n->cand, cx->by_date[i]);
 			break;

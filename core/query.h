@@ -63,6 +63,11 @@ struct query_ctx {
 	int defer_facts;
 };
 
+/* The first place at or after `from` in the date order by_date (see query_ctx)
+ * whose article's day is after `day` (after: 1) or not before it (after: 0);
+ * undated articles come last, as after every day. Reads only log n articles. */
+size_t query_date_bound(const struct archive *ar, const uint32_t *by_date, size_t from, long day, int after);
+
 /* Evaluate: afterwards q->root->cand holds the candidates and query_match says
  * whether each one really matches. */
 void query_eval(struct query *q, const struct query_ctx *cx);

@@ -1087,7 +1087,7 @@ int app_run(int npaths, char **paths)
 	 * thread once the first screen is up */
 	app.co.damaged = cache_damaged;
 	int stale = cache_load_deferred(&app.co, cfile, paths, npaths, &dg, &why, 1);
-	const char *restarted = getenv("EPINEWS_RESTARTED"); /* set by cache_damaged */
+	const char *restarted = getenv(CLI_RESTARTED); /* set by cli_restart */
 	if (restarted && !why)
 		why = restarted;
 	if (!app.co.ar.n) {
@@ -1103,7 +1103,7 @@ int app_run(int npaths, char **paths)
 		sb_addf(&app.msg, " (+%u more problems; epinews list shows them all)", rc.n - 1);
 	if (why && !rc.n)
 		app_message(&app, "cache not used (%s); rebuilt", why);
-	unsetenv("EPINEWS_RESTARTED");
+	unsetenv(CLI_RESTARTED);
 	app.cache_file = cfile;
 	app.cache_stale = stale;
 	app.co.progress = NULL;

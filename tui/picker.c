@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/fold.h"
+#include "core/query.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -85,15 +86,7 @@ static void months(struct app *app, size_t *cap)
 		if (!ymd_full(d))
 			break; /* undated articles come last */
 		long next = ymd_days((struct ymd){ d.m == 12 ? d.y + 1 : d.y, d.m == 12 ? 1 : d.m + 1, 1 });
-		size_t lo = i + 1, hi = n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			struct ymd e = archive_art(ar, o[mid])->date;
-			if (ymd_full(e) && ymd_days(e) < next)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		size_t lo = query_date_bound(ar, o, i + 1, next, 0);
 		if (d.y >= 1900 && d.y < 2300) {
 			char label[32], value[48];
 			snprintf(label, sizeof label, "%04d-%02d", d.y, d.m);
