@@ -21,25 +21,7 @@ static int digit_at(const char *s, size_t n, size_t *len, int *chinese)
 	if (n >= 3 && c >= 0xE3 && c <= 0xE9) {
 		uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
 			      ((unsigned char)s[2] & 0x3F);
-		int d = -1;
-		switch (cp) {
-		case 0x96F6: /* 零 */
-		case 0x3007: /* 〇 */
-			d = 0;
-			break;
-		case 0x4E00: d = 1; break; /* 一 */
-		case 0x4E8C: /* 二 */
-		case 0x4E24: /* 两 */
-			d = 2;
-			break;
-		case 0x4E09: d = 3; break; /* 三 */
-		case 0x56DB: d = 4; break; /* 四 */
-		case 0x4E94: d = 5; break; /* 五 */
-		case 0x516D: d = 6; break; /* 六 */
-		case 0x4E03: d = 7; break; /* 七 */
-		case 0x516B: d = 8; break; /* 八 */
-		case 0x4E5D: d = 9; break; /* 九 */
-		}
+		int d = cnum_chinese_digit(cp);
 		if (d >= 0) {
 			*len = 3;
 			*chinese = 1;

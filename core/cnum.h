@@ -19,4 +19,33 @@ int cnum_parse(const char *s, size_t n, struct cnum *out);
 /* Does a number start at s? (A digit of any width or a Chinese numeral.) */
 int cnum_starts(const char *s, size_t n);
 
+/* The value of a Chinese digit (零 〇 一 二 两 三 … 九), or -1. */
+static inline int cnum_chinese_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x96F6: /* 零 */
+	case 0x3007: /* 〇 */
+		return 0;
+	case 0x4E00: return 1; /* 一 */
+	case 0x4E8C: /* 二 */
+	case 0x4E24: /* 两 */
+		return 2;
+	case 0x4E09: return 3; /* 三 */
+	case 0x56DB: return 4; /* 四 */
+	case 0x4E94: return 5; /* 五 */
+	case 0x516D: return 6; /* 六 */
+	case 0x4E03: return 7; /* 七 */
+	case 0x516B: return 8; /* 八 */
+	case 0x4E5D: return 9; /* 九 */
+	}
+	return -1;
+}
+
+/* cnum_starts for a character already decoded. */
+static inline int cnum_starts_cp(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x5341 /* 十 */ ||
+	       cnum_chinese_digit(cp) >= 0;
+}
+
 #endif

@@ -51,9 +51,8 @@ static void *extract_range(void *arg)
 			}
 			if (fc == -2) /* a file read, not lazy: its articles are whole */
 				fc = facts_file_city(ar->art + ff, fe - ff, p->gz);
-			facts_extract(archive_art(ar, i), p->gz, fc, &p->fs);
+			p->home[i - p->from] = facts_extract(archive_art(ar, i), p->gz, fc, &p->fs);
 			p->count[i - p->from] = (uint32_t)(p->fs.n - before);
-			p->home[i - p->from] = article_home_city(archive_art(ar, i), p->gz);
 		}
 	}
 	return NULL;

@@ -279,6 +279,154 @@ static int unit_allowed(int kind, const char *unit)
 
 /* ---- sentence context: scope, place, date ----------------------------------- */
 
+/* ---- the first pass ---------------------------------------------------------- */
+
+/* What one pass over an article's body notes at the start of a character, so that
+ * the extractor visits only the characters that can start something. */
+enum {
+	M_END = 1,    /* a sentence ends: 。！？； ! ? ; or a newline */
+	M_NUM = 2,    /* a number may start (cnum_starts) */
+	M_ZERO = 4,   /* 无 or 零: a zero in words may start */
+	M_REL = 8,    /* 今, 昨 or 当: a relative date may start */
+	M_SCOPE = 16, /* a scope word, 我市 or 全省 may start */
+	M_PLACE = 32, /* a place name starts: len and place are its longest match */
+};
+
+struct mark {
+	uint32_t at;
+	int32_t place;
+	uint16_t len;
+	uint8_t what;
+};
+
+struct marks {
+	struct mark *v;
+	size_t n, cap;
+};
+
+static unsigned marks_of_cp(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3002: /* 。 */
+	case 0xFF01: /* ！ */
+	case 0xFF1F: /* ？ */
+	case 0xFF1B: /* ； */
+		return M_END;
+	case 0x96F6: /* 零 */
+		return M_NUM | M_ZERO;
+	case 0x65E0: /* 无 */
+		return M_ZERO;
+	case 0x4ECA: /* 今 */
+	case 0x6628: /* 昨 */
+	case 0x5F53: /* 当 */
+		return M_REL;
+	case 0x7D2F: /* 累 */
+	case 0x5171: /* 共 */
+	case 0x603B: /* 总 */
+	case 0x4EE5: /* 以 */
+	case 0x65B0: /* 新 */
+	case 0x73B0: /* 现 */
+	case 0x76EE: /* 目 */
+	case 0x5C1A: /* 尚 */
+	case 0x6B63: /* 正 */
+	case 0x5728: /* 在 */
+	case 0x6211: /* 我 */
+	case 0x5168: /* 全 */
+	case 0x672C: /* 本 */
+		return M_SCOPE;
+	}
+	return cnum_starts_cp(cp) ? M_NUM : 0;
+}
+
+/* Bodies are valid UTF-8 (the sanitizer saw to it): the lead byte gives the length. */
+static size_t char_len(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+	return k <= n ? k : n;
+}
+
+static void first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk)
+{
+	const char *b = a->body;
+	size_t n = a->body_len;
+	mk->n = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = (unsigned char)b[i];
+		unsigned what = 0;
+		size_t cl = 1;
+		if (ch < 0x80) {
+			if (ch == '\n' || ch == '!' || ch == '?' || ch == ';')
+				what = M_END;
+			else if (ch >= '0' && ch <= '9')
+				what = M_NUM;
+		} else {
+			cl = char_len(b + i, n - i);
+			if (cl == 3 && ch >= 0xE3)
+				what = marks_of_cp(((uint32_t)(ch & 0x0F) << 12) |
+						   ((uint32_t)((unsigned char)b[i + 1] & 0x3F) << 6) |
+						   ((unsigned char)b[i + 2] & 0x3F));
+		}
+		struct mark m = { (uint32_t)i, -1, 0, (uint8_t)what };
+		if (!(what & M_END) && gazetteer_may_start(gz, b + i, n - i)) {
+			int p;
+			size_t k = gazetteer_match(gz, b + i, n - i, &p);
+			if (k && k <= UINT16_MAX) {
+				m.what |= M_PLACE;
+				m.len = (uint16_t)k;
+				m.place = p;
+			}
+		}
+		if (m.what) {
+			mk->v = xgrow(mk->v, &mk->cap, mk->n + 1, sizeof *mk->v);
+			mk->v[mk->n++] = m;
+		}
+		i += cl;
+	}
+}
+
+/* The city an article names most, first named on a tie: a left-to-right walk that
+ * skips the rest of each name it counts. */
+static int most_named_city(const struct gazetteer *gz, const struct mark *m, size_t nm)
+{
+	int best = -1, best_count = 0;
+	int seen[64], count[64], ns = 0;
+	size_t next = 0;
+	for (size_t k = 0; k < nm; k++) {
+		if (!(m[k].what & M_PLACE) || m[k].at < next)
+			continue;
+		next = m[k].at + m[k].len;
+		int city = gazetteer_city(gz, m[k].place);
+		if (city < 0)
+			continue;
+		int s;
+		for (s = 0; s < ns && seen[s] != city; s++)
+			;
+		if (s == ns) {
+			if (ns == 64)
+				continue;
+			seen[ns] = city;
+			count[ns++] = 0;
+		}
+		if (++count[s] > best_count) {
+			best_count = count[s];
+			best = city;
+		}
+	}
+	return best;
+}
+
+static int home_city(const struct article *a, const struct gazetteer *gz, const struct marks *mk)
+{
+	if (a->place) {
+		int p = gazetteer_find(gz, a->place);
+		int city = p >= 0 ? gazetteer_city(gz, p) : -1;
+		if (city >= 0)
+			return city;
+	}
+	return most_named_city(gz, mk->v, mk->n);
+}
+
 struct ctx {
 	const struct article *a;
 	const struct gazetteer *gz;
@@ -287,7 +435,19 @@ struct ctx {
 	int home;     /* city, or -1 */
 	int province; /* province, or -1 */
 	int fallback; /* place when a sentence names none */
+	const struct marks *mk;
+	size_t m0, m1; /* the current sentence's marks */
 };
+
+/* The first mark from k on at or after byte `at` with one of the bits in `what`,
+ * or m1. */
+static size_t next_mark(const struct ctx *c, size_t k, size_t at, unsigned what)
+{
+	const struct mark *m = c->mk->v;
+	while (k < c->m1 && (m[k].at < at || !(m[k].what & what)))
+		k++;
+	return k;
+}
 
 /* The article's own city and the rest, worked out the first time a figure needs
  * them: scanning every article for place names would cost more than the facts. */
@@ -298,7 +458,7 @@ static void resolve_home(struct ctx *c)
 	c->resolved = 1;
 	const struct article *a = c->a;
 	const struct gazetteer *gz = c->gz;
-	c->home = article_home_city(a, gz);
+	c->home = home_city(a, gz, c->mk);
 	if (c->home < 0 && (a->flags & ART_NEWSPAPER))
 		c->home = c->file_city;
 	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
@@ -316,25 +476,19 @@ static int fallback_place(struct ctx *c)
 	return c->fallback;
 }
 
-/* Bodies are valid UTF-8 (the sanitizer saw to it): the lead byte gives the length. */
-static size_t char_len(const char *s, size_t n)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	return k <= n ? k : n;
-}
-
 /* Where a left-to-right scan of one sentence has got to: the last place and scope
  * seen so far, so that each figure only scans the text since the previous one. */
 struct scan {
 	size_t ss, pos;
+	size_t mi; /* no mark before it is at or after pos */
 	int place;
 	enum fact_scope scope;
 };
 
-static void scan_start(struct scan *sc, size_t ss)
+static void scan_start(const struct ctx *c, struct scan *sc, size_t ss)
 {
 	sc->ss = sc->pos = ss;
+	sc->mi = c->m0;
 	sc->place = -1;
 	sc->scope = SCOPE_NONE;
 }
@@ -364,44 +518,36 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 {
 	if (pos < sc->pos) { /* a trigger reached back past the last figure: rescan */
 		size_t ss = sc->ss;
-		scan_start(sc, ss);
+		scan_start(c, sc, ss);
 	}
-	size_t i = sc->pos;
-	while (i < pos) {
+	size_t i = sc->pos, k = sc->mi;
+	for (;;) {
+		k = next_mark(c, k, i, M_PLACE | M_SCOPE);
+		if (k == c->m1 || c->mk->v[k].at >= pos)
+			break;
+		const struct mark *m = &c->mk->v[k];
+		i = m->at;
 		unsigned char ch = (unsigned char)b[i];
 		if (ch < 0xE3 || ch > 0xEF) { /* places and scope words are CJK */
 			i++;
 			continue;
 		}
-		int p;
-		size_t k = gazetteer_may_start(c->gz, b + i, pos - i) ? gazetteer_match(c->gz, b + i, pos - i, &p) : 0,
-		       len;
-		if (k) {
+		int p = -1;
+		size_t len = 0;
+		if (m->what & M_PLACE) { /* the longest name, unless it runs past pos */
+			if (m->at + m->len <= pos) {
+				len = m->len;
+				p = m->place;
+			} else {
+				len = gazetteer_match(c->gz, b + i, pos - i, &p);
+			}
+		}
+		if (len) {
 			sc->place = p;
-			i += k;
+			i += len;
 			continue;
 		}
-		/* the few characters that can start a scope word or 我市/全省 */
-		uint32_t cp = i + 3 <= pos ? ((uint32_t)(ch & 0x0F) << 12) |
-						     ((uint32_t)((unsigned char)b[i + 1] & 0x3F) << 6) |
-						     ((unsigned char)b[i + 2] & 0x3F) :
-					     0;
-		switch (cp) {
-		case 0x7D2F: /* 累 */
-		case 0x5171: /* 共 */
-		case 0x603B: /* 总 */
-		case 0x4EE5: /* 以 */
-		case 0x65B0: /* 新 */
-		case 0x73B0: /* 现 */
-		case 0x76EE: /* 目 */
-		case 0x5C1A: /* 尚 */
-		case 0x6B63: /* 正 */
-		case 0x5728: /* 在 */
-		case 0x6211: /* 我 */
-		case 0x5168: /* 全 */
-		case 0x672C: /* 本 */
-			break;
-		default:
+		if (!(m->what & M_SCOPE)) {
 			i += 3;
 			continue;
 		}
@@ -430,6 +576,7 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 		i += 3;
 	}
 	sc->pos = pos;
+	sc->mi = k;
 }
 
 /* Read 1-2 digits at b[i]; returns bytes used. */
@@ -448,17 +595,16 @@ struct when {
 };
 
 /* The last date expression in b[ss..pos): 截至4日24时, 1月12日0至12时, 今天, 昨日. */
-static int date_before(const char *b, size_t ss, size_t pos, struct when *w)
+static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w)
 {
 	int found = 0;
-	size_t i = ss;
+	size_t i = ss, mk = c->m0;
 	while (i < pos) {
 		/* dates start with a digit, or 今/昨/当 */
-		if (!cnum_starts(b + i, pos - i) && !starts(b + i, pos - i, "今") &&
-		    !starts(b + i, pos - i, "昨") && !starts(b + i, pos - i, "当")) {
-			i += char_len(b + i, pos - i);
-			continue;
-		}
+		mk = next_mark(c, mk, i, M_NUM | M_REL);
+		if (mk == c->m1 || c->mk->v[mk].at >= pos)
+			break;
+		i = c->mk->v[mk].at;
 		static const struct {
 			const char *word;
 			int rel;
@@ -783,13 +929,14 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 		{ "无新增无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
 	};
 	struct scan sc;
-	scan_start(&sc, ss);
+	scan_start(c, &sc, ss);
+	size_t mk = c->m0;
 	for (size_t i = ss; i < se;) {
 		size_t adv = 0;
-		if (!starts(b + i, se - i, "无") && !starts(b + i, se - i, "零")) {
-			i += char_len(b + i, se - i);
-			continue;
-		}
+		mk = next_mark(c, mk, i, M_ZERO);
+		if (mk == c->m1)
+			break;
+		i = c->mk->v[mk].at;
 		for (size_t k = 0; k < sizeof zeros / sizeof *zeros; k++) {
 			if (!starts(b + i, se - i, zeros[k].w))
 				continue;
@@ -801,7 +948,7 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 			scan_to(c, b, &sc, i);
 			f.place = sc.place >= 0 ? sc.place : fallback_place(c);
 			struct when w;
-			int have = date_before(b, ss, i, &w);
+			int have = date_before(c, b, ss, i, &w);
 			resolve_date(c->a, &w, have, &f);
 			f.start = (uint32_t)i;
 			f.end = (uint32_t)(i + strlen(zeros[k].w));
@@ -820,15 +967,16 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 	const char *b = c->a->body;
 	size_t i = ss;
 	struct scan sc;
-	scan_start(&sc, ss);
+	scan_start(c, &sc, ss);
 	int last_kind = -1;
 	size_t last_end = 0;
 	zero_facts(c, b, ss, se, out);
+	size_t mk = c->m0;
 	while (i < se) {
-		if (!cnum_starts(b + i, se - i)) {
-			i += char_len(b + i, se - i);
-			continue;
-		}
+		mk = next_mark(c, mk, i, M_NUM);
+		if (mk == c->m1)
+			break;
+		i = c->mk->v[mk].at;
 		size_t ns = i;
 		struct cnum cn;
 		if (!cnum_parse(b + i, se - i, &cn)) {
@@ -953,7 +1101,7 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			f.scope = SCOPE_NEW;
 		f.place = sc.place >= 0 ? sc.place : fallback_place(c);
 		struct when w;
-		int have = date_before(b, ss, qs < fd.start ? qs : fd.start, &w);
+		int have = date_before(c, b, ss, qs < fd.start ? qs : fd.start, &w);
 		resolve_date(c->a, &w, have, &f);
 		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
 		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
@@ -969,43 +1117,11 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 
 int article_home_city(const struct article *a, const struct gazetteer *gz)
 {
-	if (a->place) {
-		int p = gazetteer_find(gz, a->place);
-		int city = p >= 0 ? gazetteer_city(gz, p) : -1;
-		if (city >= 0)
-			return city;
-	}
-	/* the city it names most, first named on a tie */
-	int best = -1, best_count = 0;
-	int seen[64], count[64], ns = 0;
-	for (size_t i = 0; i < a->body_len;) {
-		int p;
-		size_t k = gazetteer_may_start(gz, a->body + i, a->body_len - i) ?
-				   gazetteer_match(gz, a->body + i, a->body_len - i, &p) :
-				   0;
-		if (!k) {
-			i += char_len(a->body + i, a->body_len - i);
-			continue;
-		}
-		i += k;
-		int city = gazetteer_city(gz, p);
-		if (city < 0)
-			continue;
-		int s;
-		for (s = 0; s < ns && seen[s] != city; s++)
-			;
-		if (s == ns) {
-			if (ns == 64)
-				continue;
-			seen[ns] = city;
-			count[ns++] = 0;
-		}
-		if (++count[s] > best_count) {
-			best_count = count[s];
-			best = city;
-		}
-	}
-	return best;
+	struct marks mk = { 0 };
+	first_pass(a, gz, &mk);
+	int city = home_city(a, gz, &mk);
+	free(mk.v);
+	return city;
 }
 
 struct home_at {
@@ -1049,22 +1165,34 @@ int facts_file_city(const struct article *arts, size_t n, const struct gazetteer
 	return best;
 }
 
-void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
-		   struct facts *out)
+int facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
+		  struct facts *out)
 {
-	struct ctx c = { a, gz, file_city, 0, -1, -1, -1 };
-	const char *b = a->body;
-	size_t n = a->body_len, ss = 0, len = 0;
-	for (size_t i = 0; i <= n;) {
-		if (i == n || is_sentence_end(b, n, i, &len)) {
-			if (i > ss)
-				sentence(&c, ss, i, out);
-			if (i == n)
-				break;
-			i += len;
-			ss = i;
+	struct marks mk = { 0 };
+	first_pass(a, gz, &mk);
+	struct ctx c = { a, gz, file_city, 0, -1, -1, -1, &mk, 0, 0 };
+	/* sentences between the end marks; only those with a number or 无/零 can
+	 * state a figure */
+	size_t ss = 0, m0 = 0;
+	unsigned any = 0;
+	for (size_t k = 0; k <= mk.n; k++) {
+		if (k < mk.n && !(mk.v[k].what & M_END)) {
+			any |= mk.v[k].what;
 			continue;
 		}
-		i += char_len(b + i, n - i);
+		size_t e = k < mk.n ? mk.v[k].at : a->body_len;
+		if (e > ss && (any & (M_NUM | M_ZERO))) {
+			c.m0 = m0;
+			c.m1 = k;
+			sentence(&c, ss, e, out);
+		}
+		if (k == mk.n)
+			break;
+		ss = e + ((unsigned char)a->body[e] < 0x80 ? 1 : 3);
+		m0 = k + 1;
+		any = 0;
 	}
+	int home = home_city(a, gz, &mk);
+	free(mk.v);
+	return home;
 }

@@ -31,9 +31,10 @@ struct facts {
 };
 
 /* Append the facts of article a to out. `file_city` (from facts_file_city) resolves
- * 我市 in a newspaper article that does not name its city itself. */
-void facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
-		   struct facts *out);
+ * 我市 in a newspaper article that does not name its city itself. Returns the
+ * article's home city, as article_home_city does. */
+int facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
+		  struct facts *out);
 /* The city a newspaper page names most across its articles (the paper's own city),
  * for arts[0..n) from one file; -1 when it is not a newspaper page. */
 int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz);
