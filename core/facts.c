@@ -87,8 +87,13 @@ struct trigger {
 	int kind;
 	int sides;
 	size_t len;
+	uint32_t first, last; /* its first and last characters' bytes (all are CJK) */
 };
-#define T(text, kind, sides) { text, kind, sides, sizeof(text) - 1 }
+/* The three bytes at s + at as one number: a CJK character to compare at once. */
+#define BYTES3(s, at)                                                                                  \
+	(((uint32_t)(unsigned char)(s)[at] << 16) | ((uint32_t)(unsigned char)(s)[(at) + 1] << 8) |  \
+	 (uint32_t)(unsigned char)(s)[(at) + 2])
+#define T(text, kind, sides) { text, kind, sides, sizeof(text) - 1, BYTES3(text, 0), BYTES3(text, sizeof(text) - 4) }
 
 static const struct trigger triggers[] = {
 	T("集中隔离点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
@@ -623,18 +628,20 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 			}
 		if (matched)
 			continue;
-		int y = 0, m = 0, d = 0, v;
-		size_t j = i, k;
-		if ((k = small_number(b, pos, j, &v)) && v >= 1900 && starts(b + j + k, pos - j - k, "年")) {
+		/* each number is read once: a year, then a month, then a day */
+		int y = 0, m = 0, d = 0, v = 0;
+		size_t j = i, k = small_number(b, pos, j, &v);
+		if (k && v >= 1900 && starts(b + j + k, pos - j - k, "年")) {
 			y = v;
 			j += k + 3;
+			k = small_number(b, pos, j, &v);
 		}
-		if ((k = small_number(b, pos, j, &v)) && v >= 1 && v <= 12 &&
-		    starts(b + j + k, pos - j - k, "月")) {
+		if (k && v >= 1 && v <= 12 && starts(b + j + k, pos - j - k, "月")) {
 			m = v;
 			j += k + 3;
+			k = small_number(b, pos, j, &v);
 		}
-		if ((k = small_number(b, pos, j, &v)) && v >= 1 && v <= 31 &&
+		if (k && v >= 1 && v <= 31 &&
 		    (starts(b + j + k, pos - j - k, "日") || starts(b + j + k, pos - j - k, "号"))) {
 			d = v;
 			j += k + 3;
@@ -717,33 +724,29 @@ static void resolve_date(const struct article *a, const struct when *w, int have
 
 /* ---- the extractor ---------------------------------------------------------- */
 
-static int is_sentence_end(const char *b, size_t n, size_t i, size_t *len)
+/* A mark that ends a clause: ，、：（）,:()“” or a sentence end. */
+static int is_clause_mark(const char *b, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)b[i];
-	if (c == '\n' || c == '!' || c == '?' || c == ';') {
-		*len = 1;
-		return 1;
-	}
+	if (c < 0x80)
+		return c == ',' || c == ':' || c == '(' || c == ')' || c == '\n' || c == '!' || c == '?' || c == ';';
 	if (i + 3 > n)
 		return 0;
-	unsigned char c1 = (unsigned char)b[i + 1], c2 = (unsigned char)b[i + 2];
-	/* 。 E3 80 82; ！ EF BC 81; ？ EF BC 9F; ； EF BC 9B */
-	if ((c == 0xE3 && c1 == 0x80 && c2 == 0x82) ||
-	    (c == 0xEF && c1 == 0xBC && (c2 == 0x81 || c2 == 0x9F || c2 == 0x9B))) {
-		*len = 3;
+	switch (BYTES3(b, i)) {
+	case 0xEFBC8C: /* ， */
+	case 0xE38081: /* 、 */
+	case 0xEFBC9A: /* ： */
+	case 0xEFBC88: /* （ */
+	case 0xEFBC89: /* ） */
+	case 0xE2809C: /* “ */
+	case 0xE2809D: /* ” */
+	case 0xE38082: /* 。 */
+	case 0xEFBC81: /* ！ */
+	case 0xEFBC9F: /* ？ */
+	case 0xEFBC9B: /* ； */
 		return 1;
 	}
 	return 0;
-}
-
-static int is_clause_mark(const char *b, size_t n, size_t i)
-{
-	static const char *const marks[] = { "，", "、", "：", "（", "）", ",", ":", "(", ")", "“", "”" };
-	size_t len;
-	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-		if (starts(b + i, n - i, marks[k]))
-			return 1;
-	return is_sentence_end(b, n, i, &len);
 }
 
 /* Words that may stand between a trigger and its number: 集中隔离各类人员5425人.
@@ -765,11 +768,14 @@ static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 static const struct trigger *trigger_ending(const char *b, size_t ss, size_t pos)
 {
 	const struct trigger *best = NULL;
+	if (pos < ss + 3)
+		return NULL;
+	uint32_t last = BYTES3(b, pos - 3);
 	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
 		const struct trigger *t = &triggers[k];
-		/* the last byte first: most triggers fail there */
-		if ((t->sides & SIDE_L) && (!best || t->len > best->len) && pos >= ss + t->len &&
-		    b[pos - 1] == t->text[t->len - 1] && !memcmp(b + pos - t->len, t->text, t->len))
+		/* the last character first: most triggers fail there */
+		if (t->last == last && (t->sides & SIDE_L) && (!best || t->len > best->len) && pos >= ss + t->len &&
+		    !memcmp(b + pos - t->len, t->text, t->len))
 			best = t;
 	}
 	return best;
@@ -779,14 +785,15 @@ static const struct trigger *trigger_ending(const char *b, size_t ss, size_t pos
 static const struct trigger *trigger_starting(const char *b, size_t se, size_t pos, int far_only)
 {
 	const struct trigger *best = NULL;
+	if (pos + 3 > se)
+		return NULL;
+	uint32_t first = BYTES3(b, pos);
 	for (size_t k = 0; k < sizeof triggers / sizeof *triggers; k++) {
 		const struct trigger *t = &triggers[k];
-		if (!(t->sides & SIDE_R) || (far_only && !(t->sides & SIDE_FAR)))
+		/* the first character first: most triggers fail there */
+		if (t->first != first || !(t->sides & SIDE_R) || (far_only && !(t->sides & SIDE_FAR)))
 			continue;
-		/* the first three bytes (a CJK character) first: most triggers fail there */
-		if ((!best || t->len > best->len) && se - pos >= t->len && b[pos] == t->text[0] &&
-		    (t->len < 3 || (b[pos + 1] == t->text[1] && b[pos + 2] == t->text[2])) &&
-		    !memcmp(b + pos, t->text, t->len))
+		if ((!best || t->len > best->len) && se - pos >= t->len && !memcmp(b + pos, t->text, t->len))
 			best = t;
 	}
 	return best;
