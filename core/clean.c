@@ -85,7 +85,7 @@ static int is_staff_line(const char *p)
 {
 	static const char *const labels[] = { "责任编辑", "编辑", "责编", "校对", "审核", "审校",
 					      "监制", "值班编辑", "主编", "终审", "初审" };
-	if (utf8_count(p, strlen(p)) > 40)
+	if (utf8_count_upto(p, strlen(p), 41) > 40)
 		return 0;
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
 		if (after_label(p, labels[i]))
@@ -121,7 +121,7 @@ void clean_draft(struct draft *d)
 			if (!d->orig_title)
 				d->orig_title = trimmed_copy(v, vn);
 			drop = 1;
-		} else if ((v = after_label(p, "来源")) != NULL && utf8_count(v, strlen(v)) <= 30) {
+		} else if ((v = after_label(p, "来源")) != NULL && utf8_count_upto(v, strlen(v), 31) <= 30) {
 			if (!d->source)
 				d->source = trimmed_copy(v, strlen(v));
 			drop = 1;
@@ -159,7 +159,7 @@ void drop_repeated_paragraphs(struct draft *d)
 	for (size_t i = 0; i < d->npara; i++) {
 		char *p = d->para[i];
 		size_t n = strlen(p);
-		if (utf8_count(p, n) < 8) {
+		if (utf8_count_upto(p, n, 8) < 8) {
 			d->para[out++] = p;
 			continue;
 		}

@@ -37,7 +37,7 @@ int is_next_news(const char *s, size_t n)
 
 int is_heading_line(const char *s, size_t n)
 {
-	if (n == 0 || utf8_count(s, n) > 40)
+	if (n == 0 || utf8_count_upto(s, n, 41) > 40)
 		return 0;
 	uint32_t e = last_cp(s, n);
 	if (e == 0x3002 || e == 0xFF01 || e == 0xFF1F || e == '!' || e == '?' || e == 0xFF1B ||

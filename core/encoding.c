@@ -63,6 +63,10 @@ static void copy_utf8(const unsigned char *p, size_t n, uint64_t base, struct de
 				j++;
 				continue;
 			}
+			if (utf8_is_cjk3(p + j, n - j)) {
+				j += 3;
+				continue;
+			}
 			if (p[j] < 0x80)
 				break;
 			uint32_t cp;
@@ -232,6 +236,11 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 			i++;
 			continue;
 		}
+		if (utf8_is_cjk3(p + i, m - i)) {
+			valid_mb++;
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(p + i, m - i, &cp);
 		if (k) {
@@ -253,6 +262,13 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 	int need_map = skip || cr || invalid;
 	if (invalid)
 		d->exact_within_line = 0;
+	if (!need_map) { /* valid, no CR: the text is the bytes as they are */
+		d->text = xmalloc(m + 1);
+		memcpy(d->text, p, m);
+		d->text[m] = '\0';
+		d->len = m;
+		return 0;
+	}
 	copy_utf8(p, m, skip, d, need_map);
 	return 0;
 }

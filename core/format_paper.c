@@ -71,7 +71,7 @@ static int continues(const char *prev, size_t pn, const char *next, size_t nn)
 		return 0;
 	if (starts_list_item(next, nn) || is_paper_start(next, nn))
 		return 0;
-	int sentence_like = utf8_count(prev, pn) >= 25 || memmem(prev, pn, "，", 3) ||
+	int sentence_like = utf8_count_upto(prev, pn, 25) >= 25 || memmem(prev, pn, "，", 3) ||
 			    memmem(prev, pn, ",", 1) || memmem(prev, pn, "、", 3) ||
 			    memmem(prev, pn, "。", 3);
 	return sentence_like;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "lines.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 static int breadcrumb(const struct line *l)
@@ -28,7 +29,7 @@ void load_plain(const char *s, size_t n, struct load_ctx *c, int web)
 	d.offset = ls.v[i].off;
 	d.line = ls.v[i].no;
 	/* A first line longer than a headline is text, not a title. */
-	if (line_chars(&ls.v[i]) <= 100) {
+	if (utf8_count_upto(ls.v[i].s, ls.v[i].n, 101) <= 100) {
 		d.title = xstrndup(ls.v[i].s, ls.v[i].n);
 		i++;
 	}

@@ -70,11 +70,6 @@ void lines_free(struct lines *l)
 	memset(l, 0, sizeof *l);
 }
 
-size_t line_chars(const struct line *l)
-{
-	return utf8_count(l->s, l->n);
-}
-
 uint32_t last_cp(const char *s, size_t n)
 {
 	if (!n)

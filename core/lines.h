@@ -19,8 +19,6 @@ struct lines {
 /* Split s[0..n) at '\n'. The first line gets number first_no and offset base. */
 void lines_split(struct lines *out, const char *s, size_t n, uint64_t base, uint64_t first_no);
 void lines_free(struct lines *l);
-/* Number of code points in a line. */
-size_t line_chars(const struct line *l);
 /* The last code point of s[0..n), or 0. */
 uint32_t last_cp(const char *s, size_t n);
 /* The first code point of s[0..n), or 0. */

@@ -108,6 +108,10 @@ void sanitize_append(struct strbuf *out, const char *str, size_t n, int oneline)
 		/* copy the following run of ordinary characters in one go */
 		size_t start = i - k;
 		while (i < n && s[i] >= 0xE0 && s[i] < 0xF0) {
+			if (utf8_is_cjk3(s + i, n - i)) { /* never invisible nor a line break */
+				i += 3;
+				continue;
+			}
 			uint32_t c2;
 			size_t k2 = utf8_decode(s + i, n - i, &c2);
 			if (!k2 || is_invisible(c2) || c2 == 0x2028 || c2 == 0x2029)

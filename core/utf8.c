@@ -17,17 +17,29 @@ size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 	return i;
 }
 
-size_t utf8_count(const char *s, size_t n)
+size_t utf8_count_upto(const char *s, size_t n, size_t max)
 {
 	size_t count = 0;
 	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0; i < n && count < max; count++) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (utf8_is_cjk3(u + i, n - i)) {
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(u + i, n - i, &cp);
 		i += k ? k : 1;
-		count++;
 	}
 	return count;
+}
+
+size_t utf8_count(const char *s, size_t n)
+{
+	return utf8_count_upto(s, n, SIZE_MAX);
 }
 
 int is_cjk(uint32_t cp)

@@ -50,8 +50,18 @@ static inline size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 /* Length of the longest valid UTF-8 prefix of s[0..n). */
 size_t utf8_valid_prefix(const unsigned char *s, size_t n);
 
+/* Is s[0..n) a three-byte sequence for U+3000..U+CFFF (CJK punctuation, kana,
+ * ideographs, Hangul)? The common case in Chinese text, checked without decoding:
+ * such a lead byte can start neither an overlong form nor a surrogate. */
+static inline int utf8_is_cjk3(const unsigned char *s, size_t n)
+{
+	return n >= 3 && s[0] >= 0xE3 && s[0] <= 0xEC && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80;
+}
+
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t utf8_count(const char *s, size_t n);
+/* utf8_count, but stops counting at max: min(utf8_count(s, n), max). */
+size_t utf8_count_upto(const char *s, size_t n, size_t max);
 
 /* True when cp is a Han ideograph or CJK symbol/punctuation or full-width form. */
 int is_cjk(uint32_t cp);
