@@ -13,6 +13,7 @@
 
 #include "encoding.h"
 #include "hash.h"
+#include "radix.h"
 #include "format.h"
 #include "strbuf.h"
 #include "thread.h"
@@ -509,10 +510,25 @@ void archive_assign_ids(struct archive *ar)
 	if (!n)
 		return;
 	archive_fill_all(ar);
+	/* order by hash, then archive order: a radix sort by the first 32 bits,
+	 * then the rare groups that share them by the whole hash */
+	uint64_t *v = xmalloc(n * sizeof *v), *tmp = xmalloc(n * sizeof *tmp);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (ar->art[i].hash >> 32) << 32 | (uint32_t)i;
+	uint64_t *sorted = radix_sort_hi32(v, tmp, n);
 	size_t *ord = xmalloc(n * sizeof *ord);
 	for (size_t i = 0; i < n; i++)
-		ord[i] = i;
-	qsort_r(ord, n, sizeof *ord, hash_order, ar->art);
+		ord[i] = (uint32_t)sorted[i];
+	free(v);
+	free(tmp);
+	for (size_t g = 0; g < n;) {
+		size_t e = g + 1;
+		while (e < n && ar->art[ord[e]].hash >> 32 == ar->art[ord[g]].hash >> 32)
+			e++;
+		if (e - g > 1)
+			qsort_r(ord + g, e - g, sizeof *ord, hash_order, ar->art);
+		g = e;
+	}
 	/* Walk groups that share the first 32 bits of the hash. */
 	for (size_t g = 0; g < n;) {
 		uint64_t top = ar->art[ord[g]].hash >> 32;

@@ -1,9 +1,9 @@
 #include "index.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "radix.h"
 #include "split.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -70,47 +70,11 @@ static inline uint32_t get_varint(const uint8_t **pp)
 }
 
 #define SEEN_BITS 14
-#define RADIX_BITS 11 /* three passes over a 32-bit key */
-
-/* Stable LSD radix sort of pairs by their high 32 bits (the key). Returns the
- * sorted array: a or tmp. One read counts all three digits. */
-static uint64_t *sort_pairs(uint64_t *a, uint64_t *tmp, size_t n)
-{
-	enum { R = 1 << RADIX_BITS, PASSES = 3 };
-	static_assert(PASSES * RADIX_BITS >= 32, "three passes cover the key");
-	size_t *count = xcalloc(PASSES * R, sizeof *count);
-	for (size_t i = 0; i < n; i++) {
-		uint32_t key = (uint32_t)(a[i] >> 32);
-		count[key & (R - 1)]++;
-		count[R + ((key >> RADIX_BITS) & (R - 1))]++;
-		count[2 * R + (key >> 2 * RADIX_BITS)]++;
-	}
-	for (int p = 0; p < PASSES; p++) {
-		size_t *c = count + (size_t)p * R;
-		int shift = 32 + p * RADIX_BITS;
-		if (c[(a[0] >> shift) & (R - 1)] == n)
-			continue; /* every key has the same digit here */
-		size_t sum = 0;
-		for (int d = 0; d < R; d++) { /* counts become starting offsets */
-			size_t k = c[d];
-			c[d] = sum;
-			sum += k;
-		}
-		for (size_t i = 0; i < n; i++)
-			tmp[c[(a[i] >> shift) & (R - 1)]++] = a[i];
-		uint64_t *t = a; /* the sorted copy becomes the input of the next pass */
-		a = tmp;
-		tmp = t;
-	}
-	free(count);
-	return a;
-}
-
 static void flush_chunk(struct builder *b)
 {
 	if (!b->npairs)
 		return;
-	if (sort_pairs(b->pairs, b->tmp, b->npairs) != b->pairs) {
+	if (radix_sort_hi32(b->pairs, b->tmp, b->npairs) != b->pairs) {
 		uint64_t *t = b->pairs;
 		b->pairs = b->tmp;
 		b->tmp = t;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "radix.h"
 #include "xalloc.h"
 
 /* Sort key for date order: day number, undated last, then archive order. */
@@ -155,14 +156,18 @@ size_t search_count(struct query *q, const struct query_ctx *cx, size_t *candida
 
 uint32_t *search_date_order(const struct archive *ar)
 {
-	struct search_hit *v = xmalloc((ar->n + 1) * sizeof *v);
-	for (size_t i = 0; i < ar->n; i++)
-		v[i] = (struct search_hit){ (uint32_t)i, 0 };
-	qsort_r(v, ar->n, sizeof *v, by_date, (void *)ar);
+	/* (day, article) in one number: a stable radix sort by day keeps archive order */
+	uint64_t *v = xmalloc((ar->n + 1) * sizeof *v), *tmp = xmalloc((ar->n + 1) * sizeof *tmp);
+	for (size_t i = 0; i < ar->n; i++) {
+		long d = day_key(archive_art(ar, i)); /* far inside ±2^31 */
+		v[i] = (uint64_t)(uint32_t)(d + 0x80000000L) << 32 | (uint32_t)i;
+	}
+	uint64_t *sorted = radix_sort_hi32(v, tmp, ar->n);
 	uint32_t *o = xmalloc((ar->n + 1) * sizeof *o);
 	for (size_t i = 0; i < ar->n; i++)
-		o[i] = v[i].doc;
+		o[i] = (uint32_t)sorted[i];
 	free(v);
+	free(tmp);
 	return o;
 }
 
