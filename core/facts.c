@@ -242,9 +242,15 @@ static const char *const kind_units[KIND_COUNT + 1] = {
 };
 
 /* Counting words, longest first within a shared prefix. */
-static const char *const units[] = { "人次", "万元", "亿元", "元", "人", "名", "例", "个", "张",
-				     "间", "份", "家", "处", "所", "支", "只", "套", "件", "箱",
-				     "台", "吨", "瓶", "副", "双", "盒", "袋", "顶", "管", "床" };
+#define UNITS(X)                                                                                     \
+	X("人次") X("万元") X("亿元") X("元") X("人") X("名") X("例") X("个") X("张") X("间") X("份")      \
+	X("家") X("处") X("所") X("支") X("只") X("套") X("件") X("箱") X("台") X("吨") X("瓶") X("副") \
+	X("双") X("盒") X("袋") X("顶") X("管") X("床")
+static const char *const units[] = {
+#define NAME(u) u,
+	UNITS(NAME)
+#undef NAME
+};
 
 /* What follows a number that is not a count: dates, times, durations, ages,
  * ordinals, rounds, shares. */
@@ -254,16 +260,32 @@ static const char *const not_counts[] = { "个月", "个小时", "个百分点",
 					  "个批次", "个多月", "个多小时", "名次", "家庭", "家属",
 					  "家中", "家里", "人民", "人口" };
 
-static int starts(const char *s, size_t n, const char *w)
+/* Does s[0..n) start with w? The first byte is compared before the rest. */
+static inline int starts(const char *s, size_t n, const char *w)
 {
+	if (!n || s[0] != w[0])
+		return w[0] == '\0';
 	size_t k = strlen(w);
 	return n >= k && !memcmp(s, w, k);
 }
 
+/* A word with its length, for tables searched at every figure. */
+struct word {
+	const char *s;
+	size_t len;
+};
+#define WORD(s) { s, sizeof(s) - 1 }
+
+/* Does b[start..pos) end with w (last byte compared first)? */
+static inline int ends_with_word(const char *b, size_t start, size_t pos, const struct word *w)
+{
+	return pos >= start + w->len && b[pos - 1] == w->s[w->len - 1] && !memcmp(b + pos - w->len, w->s, w->len);
+}
+
 static int ends_with(const char *b, size_t start, size_t pos, const char *w)
 {
-	size_t k = strlen(w);
-	return pos >= start + k && !memcmp(b + pos - k, w, k);
+	struct word ww = { w, strlen(w) };
+	return ww.len ? ends_with_word(b, start, pos, &ww) : pos >= start;
 }
 
 static int unit_allowed(int kind, const char *unit)
@@ -753,14 +775,17 @@ static int is_clause_mark(const char *b, size_t n, size_t i)
  * Strips one filler; returns pos unchanged when none ends there. */
 static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 {
-	static const char *const fillers[] = { "各类人员", "人员", "各类", "累计报告", "累计", "共计",
-					       "总计", "共", "已", "达到", "达", "为", "有", "报告",
-					       "本土", "新增", "现有", "了", "的", " ", "超过", "约",
-					       "近", "逾", "不到", "不足", "大约", "将近", "接近", "总数",
-					       "人数", "数量" };
+	static const struct word fillers[] = {
+		WORD("各类人员"), WORD("人员"), WORD("各类"), WORD("累计报告"), WORD("累计"), WORD("共计"),
+		WORD("总计"),     WORD("共"),   WORD("已"),   WORD("达到"),     WORD("达"),   WORD("为"),
+		WORD("有"),       WORD("报告"), WORD("本土"), WORD("新增"),     WORD("现有"), WORD("了"),
+		WORD("的"),       WORD(" "),    WORD("超过"), WORD("约"),       WORD("近"),   WORD("逾"),
+		WORD("不到"),     WORD("不足"), WORD("大约"), WORD("将近"),     WORD("接近"), WORD("总数"),
+		WORD("人数"),     WORD("数量")
+	};
 	for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
-		if (ends_with(b, ss, pos, fillers[k]))
-			return pos - strlen(fillers[k]);
+		if (ends_with_word(b, ss, pos, &fillers[k]))
+			return pos - fillers[k].len;
 	return pos;
 }
 
@@ -899,8 +924,17 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 
 static int match_unit(const char *b, size_t se, size_t i, const char **unit)
 {
+	/* every unit starts with a CJK character: compare those three bytes first */
+	static const uint32_t first[] = {
+#define FIRST(u) BYTES3(u, 0),
+		UNITS(FIRST)
+#undef FIRST
+	};
+	if (i + 3 > se)
+		return 0;
+	uint32_t c = BYTES3(b, i);
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-		if (starts(b + i, se - i, units[k])) {
+		if (first[k] == c && starts(b + i, se - i, units[k])) {
 			/* 3个月, 24个小时, 名次: a unit that starts a longer non-count */
 			for (size_t x = 0; x < sizeof not_counts / sizeof *not_counts; x++)
 				if (starts(b + i, se - i, not_counts[x]))
@@ -1058,19 +1092,21 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			continue;
 		size_t qs = ns;
 		static const struct {
-			const char *w;
+			struct word w;
 			enum fact_qualifier q;
-		} pre[] = { { "将近", QUAL_APPROX }, { "接近", QUAL_APPROX }, { "大约", QUAL_APPROX },
-			    { "近", QUAL_APPROX }, { "约", QUAL_APPROX }, { "超过", QUAL_OVER },
-			    { "逾", QUAL_OVER }, { "超", QUAL_OVER }, { "不到", QUAL_UNDER },
-			    { "不足", QUAL_UNDER }, { "少于", QUAL_UNDER } };
+		} pre[] = { { WORD("将近"), QUAL_APPROX }, { WORD("接近"), QUAL_APPROX },
+			    { WORD("大约"), QUAL_APPROX }, { WORD("近"), QUAL_APPROX },
+			    { WORD("约"), QUAL_APPROX },   { WORD("超过"), QUAL_OVER },
+			    { WORD("逾"), QUAL_OVER },     { WORD("超"), QUAL_OVER },
+			    { WORD("不到"), QUAL_UNDER },  { WORD("不足"), QUAL_UNDER },
+			    { WORD("少于"), QUAL_UNDER } };
 		size_t back = ns;
 		while (back > ss && b[back - 1] == ' ')
 			back--;
 		for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
-			if (ends_with(b, ss, back, pre[k].w)) {
+			if (ends_with_word(b, ss, back, &pre[k].w)) {
 				qual = pre[k].q;
-				qs = back - strlen(pre[k].w);
+				qs = back - pre[k].w.len;
 				break;
 			}
 		struct found fd;
