@@ -82,12 +82,14 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	size_t total_facts = 0;
 	for (int t = 0; t < nthreads; t++)
 		total_facts += parts[t].fs.n;
-	db->v = xmalloc((total_facts + 1) * sizeof *db->v);
+	/* the first part's facts stay where they are; the others are copied after them */
+	db->v = xrealloc(parts[0].fs.v, (total_facts + 1) * sizeof *db->v);
+	parts[0].fs.v = NULL;
 	db->first = xmalloc((ar->n + 1) * sizeof *db->first);
 	db->home = xmalloc((ar->n + 1) * sizeof *db->home);
 	for (int t = 0; t < nthreads; t++) {
 		struct part *p = &parts[t];
-		if (p->fs.n) /* fs.v is NULL when the part found nothing */
+		if (t && p->fs.n) /* fs.v is NULL when the part found nothing */
 			memcpy(db->v + db->n, p->fs.v, p->fs.n * sizeof *db->v);
 		for (size_t i = p->from; i < p->to; i++) {
 			db->first[i] = (uint32_t)db->n;
