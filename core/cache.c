@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "cache_map.h"
 #include "files.h"
 #include "strbuf.h"
+#include "thread.h"
 #include "xalloc.h"
 
 /* Mixed into the file name. It stays put when the version changes, so that a
@@ -37,14 +39,23 @@ const char *cache_path(char **paths, int npaths, char *buf, size_t size)
 
 struct writer {
 	int fd;
-	uint8_t *buf; /* BLOCK bytes, page-aligned for direct I/O */
+	uint8_t *buf; /* BLOCK bytes, page-aligned for direct I/O, being filled */
 	size_t len;   /* bytes in buf */
 	uint64_t pos; /* file offset of buf[0] */
 	uint64_t summed_to; /* chunks before this offset are summed */
 	uint64_t *bsum; /* the sum of each chunk written after the header */
 	size_t nb, capb;
 	int summing;
-	int err;
+	int err; /* set by whoever writes: the thread below while it runs */
+	/* A thread writes one full buffer while the next is filled (and summed):
+	 * the disk and the copying overlap. */
+	uint8_t *spare; /* the other buffer: being written (busy), or free */
+	int threaded, busy, stop;
+	size_t out_n;
+	uint64_t out_at;
+	pthread_t th;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
 };
 
 /* Sum the chunks complete in the buffer (and the last, partial one when
@@ -82,6 +93,50 @@ static void w_write(struct writer *w, const uint8_t *p, size_t n, uint64_t at)
 	}
 }
 
+static void *w_thread(void *arg)
+{
+	struct writer *w = arg;
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->busy && !w->stop)
+			pthread_cond_wait(&w->cond, &w->lock);
+		if (!w->busy)
+			break;
+		pthread_mutex_unlock(&w->lock);
+		w_write(w, w->spare, w->out_n, w->out_at);
+		pthread_mutex_lock(&w->lock);
+		w->busy = 0;
+		pthread_cond_broadcast(&w->cond);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+static void w_start(struct writer *w)
+{
+	w->spare = xaligned(IO_ALIGN, BLOCK);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	w->threaded = thread_start(&w->th, w_thread, w) == 0;
+}
+
+/* Wait for the last buffer to be written; the thread ends. */
+static void w_stop(struct writer *w)
+{
+	if (w->threaded) {
+		pthread_mutex_lock(&w->lock);
+		w->stop = 1;
+		pthread_cond_broadcast(&w->cond);
+		pthread_mutex_unlock(&w->lock);
+		pthread_join(w->th, NULL);
+		w->threaded = 0;
+	}
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
+	free(w->spare);
+	w->spare = NULL;
+}
+
 /* Write the buffer out; the final one is padded to a page (direct I/O writes
  * whole pages) and the file cut back to its length afterwards. */
 static void w_flush(struct writer *w)
@@ -91,7 +146,21 @@ static void w_flush(struct writer *w)
 	w_sum(w, 0);
 	size_t n = (w->len + IO_ALIGN - 1) & ~(IO_ALIGN - 1);
 	memset(w->buf + w->len, 0, n - w->len);
-	w_write(w, w->buf, n, w->pos);
+	if (w->threaded) { /* hand it over once the previous one is written */
+		pthread_mutex_lock(&w->lock);
+		while (w->busy)
+			pthread_cond_wait(&w->cond, &w->lock);
+		uint8_t *full = w->buf;
+		w->buf = w->spare;
+		w->spare = full;
+		w->out_n = n;
+		w->out_at = w->pos;
+		w->busy = 1;
+		pthread_cond_broadcast(&w->cond);
+		pthread_mutex_unlock(&w->lock);
+	} else {
+		w_write(w, w->buf, n, w->pos);
+	}
 	w->pos += w->len;
 	w->len = 0;
 }
@@ -179,7 +248,9 @@ int cache_save(const struct corpus *c, const char *file)
 	make_parent_dirs(file);
 	struct strbuf tmp = STRBUF_INIT;
 	sb_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
-	struct writer w = { -1, NULL, 0, 0, DATA_START, NULL, 0, 0, 0, 0 };
+	struct writer w;
+	memset(&w, 0, sizeof w);
+	w.summed_to = DATA_START;
 	/* direct I/O: 2 GB copied into the page cache took longer than building
 	 * some of it; the pages are read back only as they are used */
 	w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, 0600);
@@ -190,6 +261,7 @@ int cache_save(const struct corpus *c, const char *file)
 		return -1;
 	}
 	w.buf = xaligned(IO_ALIGN, BLOCK);
+	w_start(&w);
 	struct cache_header h;
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, CACHE_MAGIC, 8);
@@ -293,6 +365,7 @@ int cache_save(const struct corpus *c, const char *file)
 	h.bsum_sum = cache_sum(w.bsum, w.nb * sizeof *w.bsum, CACHE_VERSION);
 	w_put(&w, w.bsum, w.nb * sizeof *w.bsum);
 	w_flush(&w);
+	w_stop(&w);
 	h.file_len = w.pos;
 	memset(w.buf, 0, DATA_START);
 	memcpy(w.buf, &h, sizeof h);
