@@ -465,6 +465,10 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 		reader(&r);
 	for (int t = 0; t < started; t++)
 		pthread_join(th[t], NULL);
+	size_t read = 0; /* room for what was read, at once */
+	for (size_t i = 0; i < w.n; i++)
+		read += w.v[i].part.n;
+	archive_reserve(ar, read);
 	for (size_t i = 0; i < w.n; i++) {
 		struct entry *e = &w.v[i];
 		if (e->problem) {
@@ -510,8 +514,8 @@ void archive_assign_ids(struct archive *ar)
 	if (!n)
 		return;
 	archive_fill_all(ar);
-	/* order by hash, then archive order: a radix sort by the first 32 bits,
-	 * then the rare groups that share them by the whole hash */
+	/* order by hash, then archive order: a radix sort by the first 32 bits;
+	 * the rare groups that share them are ordered by the whole hash */
 	uint64_t *v = xmalloc(n * sizeof *v), *tmp = xmalloc(n * sizeof *tmp);
 	for (size_t i = 0; i < n; i++)
 		v[i] = (ar->art[i].hash >> 32) << 32 | (uint32_t)i;
@@ -519,22 +523,20 @@ void archive_assign_ids(struct archive *ar)
 	size_t *ord = xmalloc(n * sizeof *ord);
 	for (size_t i = 0; i < n; i++)
 		ord[i] = (uint32_t)sorted[i];
-	free(v);
-	free(tmp);
+	/* each article's id: its hash's first `digits` hex digits and its copy number */
+	uint8_t *digits_of = xmalloc(n);
+	uint32_t *copy_of = xmalloc(n * sizeof *copy_of);
 	for (size_t g = 0; g < n;) {
 		size_t e = g + 1;
-		while (e < n && ar->art[ord[e]].hash >> 32 == ar->art[ord[g]].hash >> 32)
+		while (e < n && sorted[e] >> 32 == sorted[g] >> 32)
 			e++;
-		if (e - g > 1)
-			qsort_r(ord + g, e - g, sizeof *ord, hash_order, ar->art);
-		g = e;
-	}
-	/* Walk groups that share the first 32 bits of the hash. */
-	for (size_t g = 0; g < n;) {
-		uint64_t top = ar->art[ord[g]].hash >> 32;
-		size_t e = g;
-		while (e < n && ar->art[ord[e]].hash >> 32 == top)
-			e++;
+		if (e - g == 1) { /* the common case: a hash of its own */
+			digits_of[ord[g]] = 8;
+			copy_of[ord[g]] = 1;
+			g = e;
+			continue;
+		}
+		qsort_r(ord + g, e - g, sizeof *ord, hash_order, ar->art);
 		/* digits needed so that distinct hashes in the group differ */
 		int digits = 8;
 		for (size_t k = g + 1; k < e; k++) {
@@ -547,17 +549,28 @@ void archive_assign_ids(struct archive *ar)
 			if (need > digits)
 				digits = need;
 		}
-		int copy = 0;
+		uint32_t copy = 0;
 		for (size_t k = g; k < e; k++) {
-			struct article *a = &ar->art[ord[k]];
-			copy = (k > g && ar->art[ord[k - 1]].hash == a->hash) ? copy + 1 : 1;
-			snprintf(a->id, sizeof a->id, "%0*llx", digits,
-				 (unsigned long long)(a->hash >> (64 - 4 * digits)));
-			if (copy > 1) /* the same text again: a reprint */
-				snprintf(a->id + digits, sizeof a->id - (size_t)digits, "-%d", copy);
+			copy = (k > g && ar->art[ord[k - 1]].hash == ar->art[ord[k]].hash) ? copy + 1 : 1;
+			digits_of[ord[k]] = (uint8_t)digits;
+			copy_of[ord[k]] = copy;
 		}
 		g = e;
 	}
+	free(v);
+	free(tmp);
+	for (size_t i = 0; i < n; i++) { /* in archive order: one pass over the articles */
+		struct article *a = &ar->art[i];
+		static const char hex[] = "0123456789abcdef";
+		int d = digits_of[i];
+		for (int k = 0; k < d; k++)
+			a->id[k] = hex[(a->hash >> (60 - 4 * k)) & 0xF];
+		a->id[d] = '\0';
+		if (copy_of[i] > 1) /* the same text again: a reprint */
+			snprintf(a->id + d, sizeof a->id - (size_t)d, "-%u", copy_of[i]);
+	}
+	free(digits_of);
+	free(copy_of);
 	free(ord);
 }
 

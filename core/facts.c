@@ -1134,7 +1134,10 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		f.kind = (enum fact_kind)kind;
 		f.value = value;
 		f.value_max = value_max;
-		snprintf(f.unit, sizeof f.unit, "%s", unit);
+		size_t unit_len = strlen(unit); /* units are short: this never cuts one */
+		if (unit_len >= sizeof f.unit)
+			unit_len = sizeof f.unit - 1;
+		memcpy(f.unit, unit, unit_len); /* f was zeroed: the unit ends there */
 		f.qual = qual;
 		scan_to(c, b, &sc, qs < fd.start ? qs : fd.start);
 		f.scope = sc.scope;
