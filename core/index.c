@@ -10,7 +10,10 @@
 
 #define SHARED_SLOT 0xFFFEu /* code points past the BMP, and U+FFFE/U+FFFF */
 #define END_MARK 0xFFFFu
-#define CHUNK_PAIRS ((size_t)1 << 23) /* sorted at once by index_build */
+#define CHUNK_PAIRS ((size_t)1 << 23) /* sorted at once by index_build, at most */
+/* Chunks start small enough for the sort to run in cache, and become as large
+ * as allowed once one holds many distinct keys (each is a segment to merge). */
+#define FIRST_CHUNK_PAIRS ((size_t)1 << 18) /* sorted at once by index_build */
 
 static inline uint32_t slot_of(uint32_t cp)
 {
@@ -39,6 +42,7 @@ struct builder {
 	size_t chunk_pairs; /* pairs sorted at once; an article may span chunks */
 	uint64_t *pairs, *tmp;
 	size_t npairs, cap;
+	size_t limit; /* pairs sorted at once now: at most cap */
 	uint64_t *seen; /* pairs emitted lately, by hash of the key: repeats in an article skipped */
 	struct chunk *chunks;
 	size_t nchunks;
@@ -108,6 +112,8 @@ static void flush_chunk(struct builder *b)
 	c.blob = xrealloc(c.blob, c.bloblen + 1);
 	b->chunks = xrealloc(b->chunks, (b->nchunks + 1) * sizeof *b->chunks);
 	b->chunks[b->nchunks++] = c;
+	if (c.nsegs * 8 > b->npairs) /* many keys: sort as much as fits at once */
+		b->limit = b->cap;
 	b->npairs = 0;
 }
 
@@ -118,7 +124,7 @@ static inline void emit(struct builder *b, uint32_t key, uint32_t doc)
 	if (*seen == v)
 		return; /* this article gave this pair already */
 	*seen = v;
-	if (b->npairs == b->cap)
+	if (b->npairs == b->limit)
 		flush_chunk(b);
 	b->pairs[b->npairs++] = v;
 }
@@ -150,6 +156,7 @@ static void *build_range(void *arg)
 	for (size_t d = b->from; d < b->to && need < b->chunk_pairs; d++)
 		need += archive_art(b->ar, d)->body_len + strlen(archive_art(b->ar, d)->title) + 2;
 	b->cap = need < b->chunk_pairs ? (size_t)need : b->chunk_pairs;
+	b->limit = b->cap < FIRST_CHUNK_PAIRS ? b->cap : FIRST_CHUNK_PAIRS;
 	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
 	b->tmp = xmalloc(b->cap * sizeof *b->tmp);
 	b->seen = xmalloc(((size_t)1 << SEEN_BITS) * sizeof *b->seen);
@@ -169,28 +176,54 @@ static void *build_range(void *arg)
 	return NULL;
 }
 
+/* The next segment of each chunk, in a heap ordered by key, then chunk: a key's
+ * segments come out in article order. */
+struct head {
+	uint32_t key, c;
+};
+
+static int head_less(struct head a, struct head b)
+{
+	return a.key < b.key || (a.key == b.key && a.c < b.c);
+}
+
+static void sift_down(struct head *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i;
+		if (l < n && head_less(h[l], h[m]))
+			m = l;
+		if (l + 1 < n && head_less(h[l + 1], h[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		struct head t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
 /* Merge every chunk (in article order) into the final tables. */
 static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 {
 	size_t *pos = xcalloc(nch ? nch : 1, sizeof *pos);
-	size_t total_blob = 0;
-	for (size_t c = 0; c < nch; c++)
+	struct head *heap = xmalloc((nch ? nch : 1) * sizeof *heap);
+	size_t nh = 0, total_blob = 0;
+	for (size_t c = 0; c < nch; c++) {
 		total_blob += ch[c].bloblen + ch[c].nsegs * 5;
+		if (ch[c].nsegs)
+			heap[nh++] = (struct head){ ch[c].segs[0].key, (uint32_t)c };
+	}
+	for (size_t i = nh; i-- > 0;)
+		sift_down(heap, nh, i);
 	size_t capterms = 1024;
 	uint32_t *keys = xmalloc(capterms * sizeof *keys), *df = xmalloc(capterms * sizeof *df);
 	uint64_t *off = xmalloc((capterms + 1) * sizeof *off);
 	uint8_t *post = xmalloc(total_blob + 1);
 	size_t nterms = 0, plen = 0;
-	for (;;) {
-		uint32_t key = UINT32_MAX;
-		int any = 0;
-		for (size_t c = 0; c < nch; c++)
-			if (pos[c] < ch[c].nsegs && (!any || ch[c].segs[pos[c]].key < key)) {
-				key = ch[c].segs[pos[c]].key;
-				any = 1;
-			}
-		if (!any)
-			break;
+	while (nh) {
+		uint32_t key = heap[0].key;
 		if (nterms == capterms) {
 			capterms *= 2;
 			keys = xrealloc(keys, capterms * sizeof *keys);
@@ -200,9 +233,8 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 		keys[nterms] = key;
 		off[nterms] = plen;
 		uint32_t n = 0, last = 0;
-		for (size_t c = 0; c < nch; c++) {
-			if (pos[c] >= ch[c].nsegs || ch[c].segs[pos[c]].key != key)
-				continue;
+		while (nh && heap[0].key == key) {
+			size_t c = heap[0].c;
 			const struct seg *s = &ch[c].segs[pos[c]++];
 			uint32_t seg_n = s->n;
 			if (!n) /* the list's first article */
@@ -215,11 +247,17 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 			plen += s->len;
 			n += seg_n;
 			last = s->last;
+			if (pos[c] < ch[c].nsegs)
+				heap[0].key = ch[c].segs[pos[c]].key;
+			else
+				heap[0] = heap[--nh];
+			sift_down(heap, nh, 0);
 		}
 		df[nterms++] = n;
 	}
 	off[nterms] = plen;
 	free(pos);
+	free(heap);
 	ix->nterms = nterms;
 	ix->keys = keys;
 	ix->df = df;
