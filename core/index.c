@@ -134,14 +134,20 @@ static void emit_text(struct builder *b, const char *s, size_t n, uint32_t doc, 
 {
 	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
+		uint32_t cp, slot;
 		if (u[i] < 0x80) {
 			cp = u[i++];
+			slot = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp; /* fold_cp, inline */
+		} else if (u[i] <= 0xE9 && utf8_is_cjk3(u + i, n - i)) {
+			/* U+3000..U+9FFF fold to themselves, but for the ideographic space */
+			cp = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+			i += 3;
+			slot = cp == 0x3000 ? ' ' : cp;
 		} else {
 			size_t l = utf8_decode(u + i, n - i, &cp);
 			i += l ? l : 1;
+			slot = slot_of(cp);
 		}
-		uint32_t slot = slot_of(cp);
 		if (*prev != END_MARK)
 			emit(b, *prev << 16 | slot, doc);
 		*prev = slot;
