@@ -85,12 +85,11 @@ static int is_staff_line(const char *p)
 {
 	static const char *const labels[] = { "责任编辑", "编辑", "责编", "校对", "审核", "审校",
 					      "监制", "值班编辑", "主编", "终审", "初审" };
-	if (utf8_count_upto(p, strlen(p), 41) > 40)
-		return 0;
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-		if (after_label(p, labels[i]))
-			return 1;
-	return !strcmp(p, "责任编辑") || !strcmp(p, "编辑");
+	int label = !strcmp(p, "责任编辑") || !strcmp(p, "编辑");
+	for (size_t i = 0; !label && i < sizeof labels / sizeof *labels; i++)
+		label = after_label(p, labels[i]) != NULL;
+	/* a label, and short: counted last, as most paragraphs have no label */
+	return label && utf8_count_upto(p, strlen(p), 41) <= 40;
 }
 
 static int is_disclaimer(const char *p)
