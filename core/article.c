@@ -112,28 +112,48 @@ int article_build(struct draft *d, struct article *a)
 	else if (!date_from_url(d->url, &a->date))
 		memset(&a->date, 0, sizeof a->date);
 
-	struct strbuf body = STRBUF_INIT;
-	a->para = xmalloc((d->npara ? d->npara : 1) * sizeof *a->para);
+	/* One block holds the body, the other strings and the paragraph offsets:
+	 * one allocation to make and one to free per article. */
+	char **field[] = { &d->title, &d->subtitle, &d->orig_title, &d->source, &d->place, &d->url };
+	char **to[] = { &a->title, &a->subtitle, &a->orig_title, &a->source, &a->place, &a->url };
+	size_t body_len = d->npara ? d->npara - 1 : 0, plen[64], *pl = d->npara <= 64 ? plen :
+		xmalloc(d->npara * sizeof *pl);
+	for (size_t i = 0; i < d->npara; i++)
+		body_len += pl[i] = strlen(d->para[i]);
+	size_t total = body_len + 1;
+	for (size_t k = 0; k < sizeof field / sizeof *field; k++)
+		total += *field[k] ? strlen(*field[k]) + 1 : 0;
+	size_t para_at = (total + 3) & ~(size_t)3;
+	char *blk = xmalloc(para_at + (d->npara ? d->npara : 1) * sizeof *a->para);
+	a->para = (uint32_t *)(void *)(blk + para_at);
+	size_t at = 0;
 	for (size_t i = 0; i < d->npara; i++) {
 		if (i)
-			sb_addc(&body, '\n');
-		a->para[i] = (uint32_t)body.len;
-		sb_adds(&body, d->para[i]);
+			blk[at++] = '\n';
+		a->para[i] = (uint32_t)at;
+		memcpy(blk + at, d->para[i], pl[i]);
+		at += pl[i];
 	}
+	blk[at++] = '\0';
+	if (pl != plen)
+		free(pl);
 	a->npara = d->npara;
-	a->body_len = body.len;
-	a->body = sb_detach(&body);
-	a->title = d->title;
-	a->subtitle = d->subtitle;
-	a->orig_title = d->orig_title;
-	a->source = d->source;
-	a->place = d->place;
-	a->url = d->url;
+	a->body_len = body_len;
+	a->body = blk;
+	for (size_t k = 0; k < sizeof field / sizeof *field; k++) {
+		if (!*field[k])
+			continue;
+		size_t n = strlen(*field[k]) + 1;
+		memcpy(blk + at, *field[k], n);
+		*to[k] = blk + at;
+		at += n;
+		free(*field[k]);
+		*field[k] = NULL;
+	}
 	a->offset = d->offset;
 	a->line = d->line;
-	a->flags = d->flags;
+	a->flags = d->flags | ART_PACKED;
 	a->hash = hash64(a->body, a->body_len, hash64(a->title, strlen(a->title), 0));
-	d->title = d->subtitle = d->orig_title = d->source = d->place = d->url = NULL;
 	draft_free(d);
 	return 0;
 }
@@ -161,6 +181,11 @@ void article_free(struct article *a)
 {
 	if (a->flags & ART_BORROWED)
 		return; /* its strings belong to the mapped cache */
+	if (a->flags & ART_PACKED) {
+		free(a->body); /* and with it everything else */
+		memset(a, 0, sizeof *a);
+		return;
+	}
 	free(a->title);
 	free(a->subtitle);
 	free(a->orig_title);

@@ -11,6 +11,8 @@ enum article_flag {
 	ART_CONTINUED = 1u << 0, /* a "(上接第一版)" continuation from another page */
 	ART_NEWSPAPER = 1u << 1, /* one of several articles cut from a newspaper page */
 	ART_BORROWED = 1u << 2,  /* strings and paragraphs live in a mapped cache: not freed */
+	ART_PACKED = 1u << 3,    /* strings and paragraphs share the body's block (article_build) */
+	ART_STORAGE = ART_BORROWED | ART_PACKED, /* how it is held, not what it says */
 };
 
 struct article {

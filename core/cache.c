@@ -314,7 +314,7 @@ int cache_save(const struct corpus *c, const char *file)
 		r.body_len = (uint32_t)a->body_len;
 		r.para_first = (uint32_t)npara;
 		r.npara = (uint32_t)a->npara;
-		r.flags = a->flags & ~(unsigned)ART_BORROWED;
+		r.flags = a->flags & ~(unsigned)ART_STORAGE;
 		r.file = (uint32_t)fi;
 		r.date[0] = a->date.y, r.date[1] = a->date.m, r.date[2] = a->date.d;
 		r.dateline[0] = a->dateline.y, r.dateline[1] = a->dateline.m, r.dateline[2] = a->dateline.d;

@@ -235,7 +235,7 @@ static char *fingerprint(const struct corpus *c)
 		char d[16];
 		sb_addf(&sb, "%s|%s|%s|%s|%s|%s|%s|%llu|%llu|%u|", a->id, a->title, a->source ? a->source : "",
 			a->place ? a->place : "", a->url ? a->url : "", ymd_format(a->date, d), a->file,
-			(unsigned long long)a->offset, (unsigned long long)a->line, a->flags & ~ART_BORROWED);
+			(unsigned long long)a->offset, (unsigned long long)a->line, a->flags & ~ART_STORAGE);
 		for (size_t k = 0; k < a->npara; k++) {
 			size_t len;
 			const char *p = article_para(a, k, &len);
