@@ -345,7 +345,11 @@ int cache_save(const struct corpus *c, const char *file)
 	free(path_at);
 
 	const struct factdb *fdb = &c->fdb;
-	w_section(&w, &h, S_FACTS, fdb->v, fdb->n);
+	h.off[S_FACTS] = w_tell(&w);
+	h.count[S_FACTS] = fdb->n;
+	for (int p = 0; p < fdb->nparts; p++)
+		w_put(&w, fdb->part[p], (fdb->part_first[p + 1] - fdb->part_first[p]) * sizeof(struct fact));
+	w_align(&w);
 	w_section(&w, &h, S_FFIRST, fdb->first, ar->n + 1);
 	w_section(&w, &h, S_HOME, fdb->home, ar->n);
 	const struct index *ix = &c->ix;
@@ -619,11 +623,9 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 	c->cache_free = src_free;
 	const struct cache_header *h = cache_map_header(m);
 	struct factdb old = { 0 };
-	old.v = (struct fact *)cache_map_section(m, S_FACTS);
-	old.n = h->count[S_FACTS];
+	factdb_single(&old, (struct fact *)cache_map_section(m, S_FACTS), h->count[S_FACTS], h->count[S_ARTS]);
 	old.first = (uint32_t *)cache_map_section(m, S_FFIRST);
 	old.home = (int32_t *)cache_map_section(m, S_HOME);
-	old.ndocs = h->count[S_ARTS];
 	old.borrowed = 1;
 	old.check = check_facts;
 	old.check_arg = cs;

@@ -65,6 +65,8 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	db->ndocs = ar->n;
 	if (nthreads < 1 || ar->n < 64)
 		nthreads = 1;
+	if (nthreads > FACTDB_PARTS)
+		nthreads = FACTDB_PARTS;
 	struct part *parts = xcalloc((size_t)nthreads, sizeof *parts);
 	size_t *bounds = xmalloc(((size_t)nthreads + 1) * sizeof *bounds);
 	split_articles(ar, nthreads, bounds);
@@ -79,35 +81,47 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	}
 	free(bounds);
 	split_run(nthreads, extract_range, parts, sizeof *parts);
-	size_t total_facts = 0;
-	for (int t = 0; t < nthreads; t++)
-		total_facts += parts[t].fs.n;
-	/* the first part's facts stay where they are; the others are copied after them */
-	db->v = xrealloc(parts[0].fs.v, (total_facts + 1) * sizeof *db->v);
-	parts[0].fs.v = NULL;
+	/* each part's facts stay where its thread put them */
 	db->first = xmalloc((ar->n + 1) * sizeof *db->first);
 	db->home = xmalloc((ar->n + 1) * sizeof *db->home);
+	db->nparts = nthreads;
 	for (int t = 0; t < nthreads; t++) {
 		struct part *p = &parts[t];
-		if (t && p->fs.n) /* fs.v is NULL when the part found nothing */
-			memcpy(db->v + db->n, p->fs.v, p->fs.n * sizeof *db->v);
+		/* trimmed to size (NULL when the part found nothing) */
+		db->part[t] = xrealloc(p->fs.v, (p->fs.n ? p->fs.n : 1) * sizeof *db->part[t]);
+		db->part_first[t] = db->n;
+		db->part_doc[t] = p->from;
 		for (size_t i = p->from; i < p->to; i++) {
 			db->first[i] = (uint32_t)db->n;
 			db->n += p->count[i - p->from];
 			db->home[i] = p->home[i - p->from];
 		}
-		facts_free(&p->fs);
 		free(p->count);
 		free(p->home);
 	}
+	db->part_first[nthreads] = db->n;
+	db->part_doc[nthreads] = ar->n;
 	db->first[ar->n] = (uint32_t)db->n;
 	free(parts);
+}
+
+void factdb_single(struct factdb *db, struct fact *v, size_t n, size_t ndocs)
+{
+	db->part[0] = v;
+	db->nparts = 1;
+	db->n = n;
+	db->ndocs = ndocs;
+	db->part_first[0] = 0;
+	db->part_first[1] = n;
+	db->part_doc[0] = 0;
+	db->part_doc[1] = ndocs;
 }
 
 void factdb_free(struct factdb *db)
 {
 	if (!db->borrowed) {
-		free(db->v);
+		for (int p = 0; p < db->nparts; p++)
+			free(db->part[p]);
 		free(db->first);
 		free(db->home);
 	}

@@ -11,10 +11,18 @@
 #include "facts.h"
 #include "gazetteer.h"
 
+#define FACTDB_PARTS 8 /* the threads that extract them, at most */
+
 struct factdb {
-	struct fact *v;      /* every fact, article by article */
+	/* Every fact, article by article, numbered 0..n across the parts: the facts
+	 * numbered [part_first[p], part_first[p + 1]) are part[p], those of articles
+	 * [part_doc[p], part_doc[p + 1]). Each extracting thread made one part; a
+	 * mapped cache is one part. */
+	struct fact *part[FACTDB_PARTS];
+	size_t part_first[FACTDB_PARTS + 1], part_doc[FACTDB_PARTS + 1];
+	int nparts;
 	size_t n;
-	uint32_t *first;     /* ndocs + 1: facts of article d are v[first[d]..first[d+1]) */
+	uint32_t *first;     /* ndocs + 1: facts of article d are numbered first[d]..first[d+1] */
 	int32_t *home;       /* ndocs: article_home_city, or -1 */
 	size_t ndocs;
 	int borrowed;        /* arrays point into a mapped cache: do not free */
@@ -37,16 +45,22 @@ struct factdb_prior {
 void factdb_build(struct factdb *db, const struct archive *ar, const struct gazetteer *gz,
 		  int nthreads, const struct factdb_prior *prior);
 void factdb_free(struct factdb *db);
+/* Make db one part holding v[0..n) for all ndocs articles (a mapped cache). */
+void factdb_single(struct factdb *db, struct fact *v, size_t n, size_t ndocs);
+
 /* The facts of article d. */
 static inline const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n)
 {
 	if (db->check && !atomic_load_explicit(&db->checked[d], memory_order_acquire) &&
 	    db->check(db->check_arg, d) != 0) {
 		*n = 0;
-		return db->v;
+		return db->part[0];
 	}
 	*n = db->first[d + 1] - db->first[d];
-	return db->v + db->first[d];
+	int p = 0;
+	while (p + 1 < db->nparts && d >= db->part_doc[p + 1])
+		p++;
+	return db->part[p] + (db->first[d] - db->part_first[p]);
 }
 
 #endif
