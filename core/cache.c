@@ -1,7 +1,9 @@
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -231,68 +233,117 @@ static void art_strings(const struct article *a, const char *s[NSTR], size_t n[N
 		n[k] = !s[k] ? 0 : k == STR_BODY ? a->body_len : strlen(s[k]);
 }
 
-int cache_save(const struct corpus *c, const char *file)
-{
-	const struct archive *ar = &c->ar;
-	if (!c->have_index || !c->have_facts || !c->by_date || ar->n > UINT32_MAX) {
-		errno = EINVAL;
-		return -1;
-	}
-	/* what came from a mapped cache is written only once checked */
-	for (size_t d = 0; c->fdb.check && d < c->fdb.ndocs; d++)
-		if (c->fdb.check(c->fdb.check_arg, d) != 0)
-			return errno = EIO, -1;
-	for (size_t t = 0; c->ix.check && t < c->ix.nterms; t++)
-		if (c->ix.check(c->ix.check_arg, t) != 0)
-			return errno = EIO, -1;
-	make_parent_dirs(file);
-	struct strbuf tmp = STRBUF_INIT;
-	sb_addf(&tmp, "%s.%ld.tmp", file, (long)getpid());
+/* A cache file being written. Its first sections (files, articles, their
+ * paragraphs and strings) depend only on the archive; they can be written on a
+ * thread while the measures and the index are built (cache_load_deferred
+ * starts that), and cache_save writes the rest. */
+struct cache_out {
+	char *file;        /* the cache it becomes */
+	struct strbuf tmp; /* its name until it is complete */
 	struct writer w;
-	memset(&w, 0, sizeof w);
-	w.summed_to = DATA_START;
+	struct cache_header h;
+	const struct archive *ar;
+	pthread_t th;
+	int threaded; /* the first sections are being written on th */
+};
+
+static const uint8_t zero[DATA_START];
+
+/* Remove FILE.PID.tmp left by a process that was stopped while writing it
+ * (a build interrupted with ^C leaves most of a cache behind). */
+static void remove_stale_tmp(const char *file)
+{
+	const char *slash = strrchr(file, '/');
+	if (!slash)
+		return;
+	struct strbuf dir = STRBUF_INIT;
+	sb_add(&dir, file, (size_t)(slash - file));
+	const char *base = slash + 1;
+	size_t bl = strlen(base);
+	DIR *d = opendir(dir.s);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		const char *nm = e->d_name;
+		char *end;
+		if (strncmp(nm, base, bl) != 0 || nm[bl] != '.')
+			continue;
+		long pid = strtol(nm + bl + 1, &end, 10);
+		if (pid <= 0 || strcmp(end, ".tmp") != 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+			struct strbuf path = STRBUF_INIT;
+			sb_addf(&path, "%s/%s", dir.s, nm);
+			unlink(path.s);
+			sb_free(&path);
+		}
+	}
+	if (d)
+		closedir(d);
+	sb_free(&dir);
+}
+
+/* Open the temporary file and start the writer: 0, or -1 with errno. */
+static int out_open(struct cache_out *o, const struct archive *ar, const char *file)
+{
+	memset(o, 0, sizeof *o);
+	o->ar = ar;
+	o->file = xstrdup(file);
+	make_parent_dirs(file);
+	remove_stale_tmp(file);
+	sb_addf(&o->tmp, "%s.%ld.tmp", file, (long)getpid());
+	struct writer *w = &o->w;
+	w->summed_to = DATA_START;
 	/* direct I/O: 2 GB copied into the page cache took longer than building
 	 * some of it; the pages are read back only as they are used */
-	w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, 0600);
-	if (w.fd < 0 && errno == EINVAL)
-		w.fd = open(tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (w.fd < 0) {
-		sb_free(&tmp);
+	w->fd = open(o->tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_DIRECT, 0600);
+	if (w->fd < 0 && errno == EINVAL)
+		w->fd = open(o->tmp.s, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (w->fd < 0) {
+		int e = errno;
+		sb_free(&o->tmp);
+		free(o->file);
+		errno = e;
 		return -1;
 	}
-	w.buf = xaligned(IO_ALIGN, BLOCK);
-	w_start(&w);
-	struct cache_header h;
-	memset(&h, 0, sizeof h);
-	memcpy(h.magic, CACHE_MAGIC, 8);
-	h.version = CACHE_VERSION;
-	h.endian = ENDIAN_MARK;
-	h.sz_header = sizeof h;
-	h.sz_file = sizeof(struct file_rec);
-	h.sz_art = sizeof(struct art_rec);
-	h.sz_fact = sizeof(struct fact);
-	static const uint8_t zero[DATA_START];
-	w_put(&w, zero, DATA_START);
-	w_flush(&w);
-	w.summing = 1;
+	w->buf = xaligned(IO_ALIGN, BLOCK);
+	w_start(w);
+	struct cache_header *h = &o->h;
+	memcpy(h->magic, CACHE_MAGIC, 8);
+	h->version = CACHE_VERSION;
+	h->endian = ENDIAN_MARK;
+	h->sz_header = sizeof *h;
+	h->sz_file = sizeof(struct file_rec);
+	h->sz_art = sizeof(struct art_rec);
+	h->sz_fact = sizeof(struct fact);
+	w_put(w, zero, DATA_START);
+	w_flush(w);
+	w->summing = 1;
+	return 0;
+}
 
+/* The sections that come from the archive alone. */
+static void out_articles(struct cache_out *o)
+{
+	const struct archive *ar = o->ar;
+	struct writer *w = &o->w;
+	struct cache_header *h = &o->h;
 	/* string offsets: files' paths first, then each article's strings */
 	struct strtab st = { 0 };
 	uint64_t *path_at = xmalloc((ar->nfiles + 1) * sizeof *path_at);
 	for (size_t f = 0; f < ar->nfiles; f++)
 		path_at[f] = str_put(NULL, &st, ar->files[f], strlen(ar->files[f]));
 
-	h.off[S_FILES] = w_tell(&w);
-	h.count[S_FILES] = ar->nfiles;
+	h->off[S_FILES] = w_tell(w);
+	h->count[S_FILES] = ar->nfiles;
 	for (size_t f = 0; f < ar->nfiles; f++) {
 		struct file_rec r = { ar->finfo[f].size, ar->finfo[f].mtime_ns, path_at[f],
 				      (uint32_t)ar->finfo[f].first, (uint32_t)ar->finfo[f].count };
-		w_put(&w, &r, sizeof r);
+		w_put(w, &r, sizeof r);
 	}
-	w_align(&w);
+	w_align(w);
 
-	h.off[S_ARTS] = w_tell(&w);
-	h.count[S_ARTS] = ar->n;
+	h->off[S_ARTS] = w_tell(w);
+	h->count[S_ARTS] = ar->n;
 	uint64_t npara = 0;
 	size_t fi = 0;
 	for (size_t i = 0; i < ar->n; i++) {
@@ -319,79 +370,174 @@ int cache_save(const struct corpus *c, const char *file)
 		r.date[0] = a->date.y, r.date[1] = a->date.m, r.date[2] = a->date.d;
 		r.dateline[0] = a->dateline.y, r.dateline[1] = a->dateline.m, r.dateline[2] = a->dateline.d;
 		npara += a->npara;
-		w_put(&w, &r, sizeof r);
+		w_put(w, &r, sizeof r);
 	}
-	w_align(&w);
+	w_align(w);
 
-	h.off[S_PARA] = w_tell(&w);
-	h.count[S_PARA] = npara;
+	h->off[S_PARA] = w_tell(w);
+	h->count[S_PARA] = npara;
 	for (size_t i = 0; i < ar->n; i++)
-		w_put(&w, archive_art(ar, i)->para, archive_art(ar, i)->npara * sizeof(uint32_t));
-	w_align(&w);
+		w_put(w, archive_art(ar, i)->para, archive_art(ar, i)->npara * sizeof(uint32_t));
+	w_align(w);
 
-	h.off[S_STR] = w_tell(&w);
-	h.count[S_STR] = st.len;
+	h->off[S_STR] = w_tell(w);
+	h->count[S_STR] = st.len;
 	struct strtab st2 = { 0 };
 	for (size_t f = 0; f < ar->nfiles; f++)
-		str_put(&w, &st2, ar->files[f], strlen(ar->files[f]));
+		str_put(w, &st2, ar->files[f], strlen(ar->files[f]));
 	for (size_t i = 0; i < ar->n; i++) {
 		const char *s[NSTR];
 		size_t n[NSTR];
 		art_strings(archive_art(ar, i), s, n);
 		for (int k = 0; k < NSTR; k++)
-			str_put(&w, &st2, s[k], n[k]);
+			str_put(w, &st2, s[k], n[k]);
 	}
-	w_align(&w);
+	w_align(w);
 	free(path_at);
+}
 
+static void *out_articles_thread(void *arg)
+{
+	out_articles(arg);
+	return NULL;
+}
+
+/* Wait for the thread writing the first sections, if any. */
+static void out_join(struct cache_out *o)
+{
+	if (o->threaded) {
+		pthread_join(o->th, NULL);
+		o->threaded = 0;
+	}
+}
+
+/* Give up a file being written: nothing is left of it. */
+static void out_abandon(struct cache_out *o)
+{
+	out_join(o);
+	w_stop(&o->w);
+	free(o->w.buf);
+	free(o->w.bsum);
+	close(o->w.fd);
+	unlink(o->tmp.s);
+	sb_free(&o->tmp);
+	free(o->file);
+	o->file = NULL;
+}
+
+static void out_free(void *arg)
+{
+	struct cache_out *o = arg;
+	if (o->file) /* never finished by cache_save */
+		out_abandon(o);
+	free(o);
+}
+
+/* Write the first sections of `file` on a thread while the caller builds the
+ * rest; cache_save finishes it. Nothing happens when the file cannot be made. */
+static void cache_save_start(struct corpus *c, const char *file)
+{
+	struct cache_out *o = xmalloc(sizeof *o);
+	if (out_open(o, &c->ar, file) != 0) {
+		free(o);
+		return;
+	}
+	o->threaded = thread_start(&o->th, out_articles_thread, o) == 0;
+	if (!o->threaded)
+		out_articles(o);
+	c->saving = o;
+	c->saving_free = out_free;
+}
+
+/* The rest of the file, the header, and the rename. */
+static int out_finish(struct cache_out *o, const struct corpus *c)
+{
+	const struct archive *ar = &c->ar;
+	struct writer *w = &o->w;
+	struct cache_header *h = &o->h;
 	const struct factdb *fdb = &c->fdb;
-	h.off[S_FACTS] = w_tell(&w);
-	h.count[S_FACTS] = fdb->n;
+	h->off[S_FACTS] = w_tell(w);
+	h->count[S_FACTS] = fdb->n;
 	for (int p = 0; p < fdb->nparts; p++)
-		w_put(&w, fdb->part[p], (fdb->part_first[p + 1] - fdb->part_first[p]) * sizeof(struct fact));
-	w_align(&w);
-	w_section(&w, &h, S_FFIRST, fdb->first, ar->n + 1);
-	w_section(&w, &h, S_HOME, fdb->home, ar->n);
+		w_put(w, fdb->part[p], (fdb->part_first[p + 1] - fdb->part_first[p]) * sizeof(struct fact));
+	w_align(w);
+	w_section(w, h, S_FFIRST, fdb->first, ar->n + 1);
+	w_section(w, h, S_HOME, fdb->home, ar->n);
 	const struct index *ix = &c->ix;
-	w_section(&w, &h, S_KEYS, ix->keys, ix->nterms);
-	w_section(&w, &h, S_DF, ix->df, ix->nterms);
-	w_section(&w, &h, S_OFF, ix->off, ix->nterms + 1);
-	h.off[S_POST] = w_tell(&w);
-	h.count[S_POST] = ix->post_len + 8; /* zero bytes end every varint */
-	w_put(&w, ix->post, ix->post_len);
-	w_put(&w, zero, 8);
-	w_align(&w);
-	w_section(&w, &h, S_ORDER, c->by_date, ar->n);
-	w_sum(&w, 1);
-	w.summing = 0;
-	h.off[S_BSUM] = w_tell(&w);
-	h.count[S_BSUM] = w.nb;
-	h.bsum_sum = cache_sum(w.bsum, w.nb * sizeof *w.bsum, CACHE_VERSION);
-	w_put(&w, w.bsum, w.nb * sizeof *w.bsum);
-	w_flush(&w);
-	w_stop(&w);
-	h.file_len = w.pos;
-	memset(w.buf, 0, DATA_START);
-	memcpy(w.buf, &h, sizeof h);
-	h.head_sum = cache_sum(w.buf, DATA_START, CACHE_VERSION);
-	memcpy(w.buf, &h, sizeof h);
-	w_write(&w, w.buf, DATA_START, 0);
-	free(w.buf);
-	free(w.bsum);
-	int err = w.err;
-	if (!err && ftruncate(w.fd, (off_t)h.file_len) != 0) /* the last page's padding */
+	w_section(w, h, S_KEYS, ix->keys, ix->nterms);
+	w_section(w, h, S_DF, ix->df, ix->nterms);
+	w_section(w, h, S_OFF, ix->off, ix->nterms + 1);
+	h->off[S_POST] = w_tell(w);
+	h->count[S_POST] = ix->post_len + 8; /* zero bytes end every varint */
+	w_put(w, ix->post, ix->post_len);
+	w_put(w, zero, 8);
+	w_align(w);
+	w_section(w, h, S_ORDER, c->by_date, ar->n);
+	w_sum(w, 1);
+	w->summing = 0;
+	h->off[S_BSUM] = w_tell(w);
+	h->count[S_BSUM] = w->nb;
+	h->bsum_sum = cache_sum(w->bsum, w->nb * sizeof *w->bsum, CACHE_VERSION);
+	w_put(w, w->bsum, w->nb * sizeof *w->bsum);
+	w_flush(w);
+	w_stop(w);
+	h->file_len = w->pos;
+	memset(w->buf, 0, DATA_START);
+	memcpy(w->buf, h, sizeof *h);
+	h->head_sum = cache_sum(w->buf, DATA_START, CACHE_VERSION);
+	memcpy(w->buf, h, sizeof *h);
+	w_write(w, w->buf, DATA_START, 0);
+	free(w->buf);
+	free(w->bsum);
+	int err = w->err;
+	if (!err && ftruncate(w->fd, (off_t)h->file_len) != 0) /* the last page's padding */
 		err = errno;
-	if (!err && fsync(w.fd) != 0)
+	if (!err && fsync(w->fd) != 0)
 		err = errno;
-	if (close(w.fd) != 0 && !err)
+	if (close(w->fd) != 0 && !err)
 		err = errno;
-	if (!err && rename(tmp.s, file) != 0)
+	if (!err && rename(o->tmp.s, o->file) != 0)
 		err = errno;
 	if (err)
-		unlink(tmp.s);
-	sb_free(&tmp);
+		unlink(o->tmp.s);
+	sb_free(&o->tmp);
+	free(o->file);
+	o->file = NULL;
 	errno = err;
 	return err ? -1 : 0;
+}
+
+int cache_save(const struct corpus *c, const char *file)
+{
+	const struct archive *ar = &c->ar;
+	struct cache_out *early = c->saving;
+	if (early && (!early->file || strcmp(early->file, file) != 0 || early->ar != ar))
+		early = NULL; /* started for another file, or already finished */
+	int bad = !c->have_index || !c->have_facts || !c->by_date || ar->n > UINT32_MAX;
+	/* what came from a mapped cache is written only once checked */
+	for (size_t d = 0; !bad && c->fdb.check && d < c->fdb.ndocs; d++)
+		if (c->fdb.check(c->fdb.check_arg, d) != 0)
+			bad = EIO;
+	for (size_t t = 0; !bad && c->ix.check && t < c->ix.nterms; t++)
+		if (c->ix.check(c->ix.check_arg, t) != 0)
+			bad = EIO;
+	if (bad) {
+		if (early)
+			out_abandon(early);
+		errno = bad == EIO ? EIO : EINVAL;
+		return -1;
+	}
+	struct cache_out local;
+	struct cache_out *o = early;
+	if (o) {
+		out_join(o);
+	} else {
+		if (out_open(&local, ar, file) != 0)
+			return -1;
+		o = &local;
+		out_articles(o);
+	}
+	return out_finish(o, c);
 }
 
 /* ---- reading ----------------------------------------------------------------- */
@@ -614,6 +760,8 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 		c->ar.lazy.arg = NULL;
 		archive_assign_ids(&c->ar);
 		corpus_build_order(c);
+		if (file && c->ar.n) /* the articles' part of the new cache, while the rest is built */
+			cache_save_start(c, file);
 		c->pending = 1; /* measures and index: now, or by cache_finish */
 		if (!defer)
 			cache_finish(c);
@@ -653,6 +801,7 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 	} else {
 		archive_assign_ids(&c->ar); /* ids depend on every article loaded */
 		corpus_build_order(c);
+		cache_save_start(c, file);
 		int64_t *prior = xmalloc((c->ar.n + 1) * sizeof *prior);
 		for (size_t i = 0; i < c->ar.n; i++)
 			prior[i] = -1;

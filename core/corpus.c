@@ -90,6 +90,8 @@ void corpus_build_order(struct corpus *c)
 
 void corpus_free(struct corpus *c)
 {
+	if (c->saving_free) /* first: it may still be reading the articles */
+		c->saving_free(c->saving);
 	free(c->pending_prior);
 	if (!c->by_date_borrowed)
 		free(c->by_date);

@@ -34,6 +34,8 @@ struct corpus {
 	void *progress_arg;
 	void *cache;          /* the cache the articles were taken from, or NULL */
 	void (*cache_free)(void *cache);
+	void *saving;         /* a cache file being written (cache_save finishes it), or NULL */
+	void (*saving_free)(void *saving);
 	/* told when damage is found in the cache after it was opened (each part
 	 * is checked when first used): the file is already removed, and what was
 	 * damaged reads as empty. May not return (exit, or exec to start again). */

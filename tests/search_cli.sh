@@ -104,4 +104,25 @@ rm -rf "$T/cache"
 is $? 0 "--no-cache: search works"
 ls "$T/cache/epinews/"*.cache >/dev/null 2>&1
 ok $((!$?)) "--no-cache: no cache written"
+# the cache is begun while the measures are found: a build stopped midway leaves
+# a temporary file, which the next build removes (and only when its writer is gone)
+cfile=$("$EPINEWS" index --path "$S")
+rm -f "$cfile"
+mkdir -p "$(dirname "$cfile")"
+sleep 100 & alive=$!
+printf 'partial' >"$cfile.999999999.tmp"
+printf 'partial' >"$cfile.$alive.tmp"
+[ -e "$cfile.999999999.tmp" ] && [ -e "$cfile.$alive.tmp" ]
+ok $? "index: two leftover temporary files to start with"
+"$EPINEWS" index "$S" >/dev/null 2>&1
+ok $? "index: builds the cache beside leftover temporary files"
+[ ! -e "$cfile.999999999.tmp" ]
+ok $? "index: removes the temporary file of a writer that is gone"
+[ -e "$cfile.$alive.tmp" ]
+ok $? "index: keeps the temporary file of a writer still running"
+kill "$alive" 2>/dev/null
+rm -f "$cfile.$alive.tmp"
+is "$(ls "$(dirname "$cfile")" | grep -c '\.tmp$')" 0 "index: no temporary file of its own left behind"
+"$EPINEWS" index --check "$S" >/dev/null 2>&1
+ok $? "index: the cache written alongside the measures is sound"
 done_testing
