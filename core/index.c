@@ -210,24 +210,53 @@ static void sift_down(struct head *h, size_t n, size_t i)
 	}
 }
 
-/* Merge every chunk (in article order) into the final tables. */
-static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
+/* One thread's share of the merge: the keys in [lo, hi), written to post from
+ * `at`; its keys, df and offsets (relative to at) in its own arrays. */
+struct merge_part {
+	const struct chunk *ch;
+	size_t nch;
+	uint64_t lo, hi;
+	uint8_t *post;
+	size_t at, plen;
+	uint32_t *keys, *df;
+	uint64_t *off;
+	size_t nterms;
+};
+
+/* The first segment of c with a key at or above k. */
+static size_t seg_from(const struct chunk *c, uint64_t k)
 {
-	size_t *pos = xcalloc(nch ? nch : 1, sizeof *pos);
+	size_t lo = 0, hi = c->nsegs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->segs[mid].key < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void *merge_range(void *arg)
+{
+	struct merge_part *m = arg;
+	const struct chunk *ch = m->ch;
+	size_t nch = m->nch;
+	size_t *pos = xcalloc(nch ? nch : 1, sizeof *pos), *end = xcalloc(nch ? nch : 1, sizeof *end);
 	struct head *heap = xmalloc((nch ? nch : 1) * sizeof *heap);
-	size_t nh = 0, total_blob = 0;
+	size_t nh = 0;
 	for (size_t c = 0; c < nch; c++) {
-		total_blob += ch[c].bloblen + ch[c].nsegs * 5;
-		if (ch[c].nsegs)
-			heap[nh++] = (struct head){ ch[c].segs[0].key, (uint32_t)c };
+		pos[c] = seg_from(&ch[c], m->lo);
+		end[c] = seg_from(&ch[c], m->hi);
+		if (pos[c] < end[c])
+			heap[nh++] = (struct head){ ch[c].segs[pos[c]].key, (uint32_t)c };
 	}
 	for (size_t i = nh; i-- > 0;)
 		sift_down(heap, nh, i);
-	size_t capterms = 1024;
+	size_t capterms = 1024, nterms = 0, plen = 0;
 	uint32_t *keys = xmalloc(capterms * sizeof *keys), *df = xmalloc(capterms * sizeof *df);
 	uint64_t *off = xmalloc((capterms + 1) * sizeof *off);
-	uint8_t *post = xmalloc(total_blob + 1);
-	size_t nterms = 0, plen = 0;
+	uint8_t *post = m->post + m->at;
 	while (nh) {
 		uint32_t key = heap[0].key;
 		if (nterms == capterms) {
@@ -253,7 +282,7 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 			plen += s->len;
 			n += seg_n;
 			last = s->last;
-			if (pos[c] < ch[c].nsegs)
+			if (pos[c] < end[c])
 				heap[0].key = ch[c].segs[pos[c]].key;
 			else
 				heap[0] = heap[--nh];
@@ -261,9 +290,77 @@ static void merge_chunks(struct chunk *ch, size_t nch, struct index *ix)
 		}
 		df[nterms++] = n;
 	}
-	off[nterms] = plen;
 	free(pos);
+	free(end);
 	free(heap);
+	m->keys = keys;
+	m->df = df;
+	m->off = off;
+	m->nterms = nterms;
+	m->plen = plen;
+	return NULL;
+}
+
+/* Merge every chunk (in article order) into the final tables, the key space
+ * cut into nparts ranges of about equal postings, merged on as many threads. */
+static void merge_chunks(struct chunk *ch, size_t nch, int nparts, struct index *ix)
+{
+	/* bytes of postings by the key's first character, at most */
+	enum { BUCKETS = 1 << 16 };
+	uint64_t *by_first = xcalloc(BUCKETS, sizeof *by_first), total = 0;
+	for (size_t c = 0; c < nch; c++)
+		for (size_t k = 0; k < ch[c].nsegs; k++) {
+			uint64_t len = ch[c].segs[k].len + 5; /* and its first delta */
+			by_first[ch[c].segs[k].key >> 16] += len;
+			total += len;
+		}
+	if (nparts < 1)
+		nparts = 1;
+	struct merge_part *mp = xcalloc((size_t)nparts, sizeof *mp);
+	uint8_t *post = xmalloc(total + 1);
+	uint64_t acc = 0;
+	int p = 0;
+	mp[0].lo = 0;
+	for (uint32_t f = 0; f < BUCKETS && p + 1 < nparts; f++) {
+		acc += by_first[f];
+		if (acc * (uint64_t)nparts >= total * (uint64_t)(p + 1)) { /* part p ends after f */
+			mp[p].hi = (uint64_t)(f + 1) << 16;
+			mp[p + 1].lo = mp[p].hi;
+			mp[p + 1].at = (size_t)acc;
+			p++;
+		}
+	}
+	nparts = p + 1; /* fewer when a few first characters hold everything */
+	mp[p].hi = (uint64_t)1 << 32;
+	free(by_first);
+	for (int t = 0; t < nparts; t++) {
+		mp[t].ch = ch;
+		mp[t].nch = nch;
+		mp[t].post = post;
+	}
+	split_run(nparts, merge_range, mp, sizeof *mp);
+	/* join the parts: close the gaps the upper bounds left in post */
+	size_t nterms = 0, plen = 0;
+	for (int t = 0; t < nparts; t++)
+		nterms += mp[t].nterms;
+	uint32_t *keys = xmalloc((nterms + 1) * sizeof *keys), *df = xmalloc((nterms + 1) * sizeof *df);
+	uint64_t *off = xmalloc((nterms + 1) * sizeof *off);
+	size_t k = 0;
+	for (int t = 0; t < nparts; t++) {
+		if (mp[t].at != plen)
+			memmove(post + plen, post + mp[t].at, mp[t].plen);
+		for (size_t i = 0; i < mp[t].nterms; i++, k++) {
+			keys[k] = mp[t].keys[i];
+			df[k] = mp[t].df[i];
+			off[k] = plen + mp[t].off[i];
+		}
+		plen += mp[t].plen;
+		free(mp[t].keys);
+		free(mp[t].df);
+		free(mp[t].off);
+	}
+	off[nterms] = plen;
+	free(mp);
 	ix->nterms = nterms;
 	ix->keys = keys;
 	ix->df = df;
@@ -311,7 +408,7 @@ void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pa
 		nch += b[t].nchunks;
 		free(b[t].chunks);
 	}
-	merge_chunks(all, nch, ix);
+	merge_chunks(all, nch, nthreads, ix);
 	for (size_t c = 0; c < nch; c++) {
 		free(all[c].segs);
 		free(all[c].blob);

@@ -101,9 +101,44 @@ static void radix_checks(void)
 		}
 }
 
+/* An archive over a megabyte, so that the build runs on threads: their chunks
+ * and the merge cut by key ranges must give the index one thread builds. */
+static void threaded_checks(void)
+{
+	static const char *const words[] = { "疫情", "防控", "武汉", "床位", "集中隔离", "核酸检测", "志愿者",
+					     "社区", "医院", "确诊", "病例", "通报", "Wuhan", "2020", "，", "。" };
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t seed = 7;
+	for (int i = 0; sb.len < (3u << 19); i++) {
+		sb_addf(&sb, "%s>>>第%d篇\n\n", i ? "\n===========NEXT NEWS==========\n\n" : "", i);
+		for (int k = 0; k < 200; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			sb_adds(&sb, words[(seed >> 33) % (sizeof words / sizeof *words)]);
+		}
+		sb_addc(&sb, '\n');
+	}
+	struct archive ar;
+	archive_init(&ar);
+	struct diag dg = { quiet, NULL, 0 };
+	archive_load_buffer(&ar, "big.txt", (const unsigned char *)sb.s, sb.len, &dg);
+	sb_free(&sb);
+	struct index one, two, small;
+	index_build_chunked(&ar, 1, (size_t)1 << 23, &one);
+	index_build_chunked(&ar, 2, (size_t)1 << 23, &two);
+	index_build_chunked(&ar, 2, 1000, &small);
+	ok(ar.n > 1000 && one.nterms > 100, "a %zu-article archive for the threads (%zu keys)", ar.n, one.nterms);
+	ok(same_index(&one, &two), "two threads: the same index as one");
+	ok(same_index(&one, &small), "two threads, chunks of 1000 pairs: the same index as one");
+	index_free(&one);
+	index_free(&two);
+	index_free(&small);
+	archive_free(&ar);
+}
+
 int main(void)
 {
 	radix_checks();
+	threaded_checks();
 	struct archive ar;
 	archive_init(&ar);
 	load(&ar);
