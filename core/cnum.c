@@ -117,8 +117,53 @@ static size_t arabic(const char *s, size_t n, double *val, int *decimal)
 	return digits ? i : 0;
 }
 
+/* Can the character at s continue a number (digit, separator, multiplier)? */
+static int continues_number(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || c == ',' || c == '.';
+	if (n < 3 || c < 0xE3 || c > 0xEF)
+		return 0;
+	uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
+		      ((unsigned char)s[2] & 0x3F);
+	return cnum_starts_cp(cp) || cp == 0xFF0E /* ． */ || cp == 0x767E /* 百 */ ||
+	       cp == 0x5343 /* 千 */ || cp == 0x4E07 /* 万 */ || cp == 0x4EBF /* 亿 */;
+}
+
+/* The common numbers at once: a run of ASCII digits, or one Chinese digit, that
+ * nothing after could extend. 0 when the general parse is needed. */
+static int parse_simple(const char *s, size_t n, struct cnum *out)
+{
+	size_t i = 0;
+	int64_t v = 0;
+	while (i < n && i < 15 && s[i] >= '0' && s[i] <= '9')
+		v = v * 10 + (s[i++] - '0');
+	if (i) {
+		if (i == 15 || (i < n && continues_number(s + i, n - i)))
+			return 0;
+		out->value = v;
+		out->len = i;
+		return 1;
+	}
+	unsigned char c = (unsigned char)s[0];
+	if (n < 3 || c < 0xE3 || c > 0xE9)
+		return 0;
+	int d = cnum_chinese_digit(((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
+				   ((unsigned char)s[2] & 0x3F));
+	if (d < 0 || (n > 3 && continues_number(s + 3, n - 3)))
+		return 0;
+	out->value = d;
+	out->len = 3;
+	out->chinese = 1;
+	return 1;
+}
+
 int cnum_parse(const char *s, size_t n, struct cnum *out)
 {
+	memset(out, 0, sizeof *out);
+	if (n && parse_simple(s, n, out))
+		return 1;
 	memset(out, 0, sizeof *out);
 	double total = 0, section = 0, number = 0;
 	int have_number = 0, any_arabic = 0, any = 0;
