@@ -7,14 +7,17 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* The first byte is compared before the call: most paragraphs fail there. */
 static int starts(const char *s, const char *w)
 {
-	return strncmp(s, w, strlen(w)) == 0;
+	return (!w[0] || s[0] == w[0]) && strncmp(s, w, strlen(w)) == 0;
 }
 
 /* If s starts with label followed by ':' or '：', return what follows it. */
 static const char *after_label(const char *s, const char *label)
 {
+	if (s[0] != label[0])
+		return NULL;
 	size_t k = strlen(label);
 	if (strncmp(s, label, k) != 0)
 		return NULL;
@@ -42,6 +45,8 @@ static char *trimmed_copy(const char *s, size_t n)
 /* "（原标题：X）" or "(原标题:X)" as a whole paragraph: returns X's span. */
 static int parenthesized_orig(const char *s, const char **x, size_t *xn)
 {
+	if (s[0] != '(' && !starts(s, "（"))
+		return 0;
 	size_t n = strlen(s);
 	const char *inner;
 	size_t close;
@@ -72,11 +77,11 @@ static int is_tail_heading(const char *p, int web)
 					      "猜你喜欢", "精彩推荐" };
 	static const char *const web_only[] = { "相关阅读", "相关文章", "相关新闻", "延伸阅读" };
 	for (size_t i = 0; i < sizeof always / sizeof *always; i++)
-		if (!strcmp(p, always[i]))
+		if (p[0] == always[i][0] && !strcmp(p, always[i]))
 			return 1;
 	if (web)
 		for (size_t i = 0; i < sizeof web_only / sizeof *web_only; i++)
-			if (!strcmp(p, web_only[i]))
+			if (p[0] == web_only[i][0] && !strcmp(p, web_only[i]))
 				return 1;
 	return 0;
 }
