@@ -65,12 +65,22 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	db->ndocs = ar->n;
 	if (nthreads < 1 || ar->n < 64)
 		nthreads = 1;
-	if (nthreads > FACTDB_PARTS)
-		nthreads = FACTDB_PARTS;
-	struct part *parts = xcalloc((size_t)nthreads, sizeof *parts);
-	size_t *bounds = xmalloc(((size_t)nthreads + 1) * sizeof *bounds);
-	split_articles(ar, nthreads, bounds);
-	for (int t = 0; t < nthreads; t++) {
+	/* more parts than threads: a thread that finishes early takes another */
+	size_t want = ar->n / 2048;
+	int nparts = nthreads == 1 ? 1 : want < (size_t)nthreads ? nthreads : want > FACTDB_PARTS ? FACTDB_PARTS : (int)want;
+	struct part *parts = xcalloc((size_t)nparts, sizeof *parts);
+	size_t *bounds = xmalloc(((size_t)nparts + 1) * sizeof *bounds);
+	split_articles(ar, nparts, bounds);
+	/* a newspaper page's city is worked out from all its articles, by every part
+	 * that has some: such a file is not cut */
+	for (int t = 1; t < nparts; t++) {
+		size_t d = bounds[t];
+		while (d > bounds[t - 1] && d < ar->n && (archive_art(ar, d)->flags & ART_NEWSPAPER) &&
+		       archive_art(ar, d - 1)->file == archive_art(ar, d)->file)
+			d--;
+		bounds[t] = d;
+	}
+	for (int t = 0; t < nparts; t++) {
 		parts[t].ar = ar;
 		parts[t].gz = gz;
 		parts[t].prior = prior;
@@ -80,12 +90,12 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 		parts[t].home = xmalloc((parts[t].to - parts[t].from + 1) * sizeof(int32_t));
 	}
 	free(bounds);
-	split_run(nthreads, extract_range, parts, sizeof *parts);
+	split_run_parts(nthreads, nparts, extract_range, parts, sizeof *parts);
 	/* each part's facts stay where its thread put them */
 	db->first = xmalloc((ar->n + 1) * sizeof *db->first);
 	db->home = xmalloc((ar->n + 1) * sizeof *db->home);
-	db->nparts = nthreads;
-	for (int t = 0; t < nthreads; t++) {
+	db->nparts = nparts;
+	for (int t = 0; t < nparts; t++) {
 		struct part *p = &parts[t];
 		/* trimmed to size (NULL when the part found nothing) */
 		db->part[t] = xrealloc(p->fs.v, (p->fs.n ? p->fs.n : 1) * sizeof *db->part[t]);
@@ -99,8 +109,8 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 		free(p->count);
 		free(p->home);
 	}
-	db->part_first[nthreads] = db->n;
-	db->part_doc[nthreads] = ar->n;
+	db->part_first[nparts] = db->n;
+	db->part_doc[nparts] = ar->n;
 	db->first[ar->n] = (uint32_t)db->n;
 	free(parts);
 }

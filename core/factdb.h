@@ -11,13 +11,13 @@
 #include "facts.h"
 #include "gazetteer.h"
 
-#define FACTDB_PARTS 8 /* the threads that extract them, at most */
+#define FACTDB_PARTS 64 /* pieces of the archive extracted apart, at most */
 
 struct factdb {
 	/* Every fact, article by article, numbered 0..n across the parts: the facts
 	 * numbered [part_first[p], part_first[p + 1]) are part[p], those of articles
-	 * [part_doc[p], part_doc[p + 1]). Each extracting thread made one part; a
-	 * mapped cache is one part. */
+	 * [part_doc[p], part_doc[p + 1]). The extracting threads take one part
+	 * after another; a mapped cache is one part. */
 	struct fact *part[FACTDB_PARTS];
 	size_t part_first[FACTDB_PARTS + 1], part_doc[FACTDB_PARTS + 1];
 	int nparts;
@@ -57,10 +57,15 @@ static inline const struct fact *factdb_of(const struct factdb *db, size_t d, si
 		return db->part[0];
 	}
 	*n = db->first[d + 1] - db->first[d];
-	int p = 0;
-	while (p + 1 < db->nparts && d >= db->part_doc[p + 1])
-		p++;
-	return db->part[p] + (db->first[d] - db->part_first[p]);
+	int lo = 0, hi = db->nparts - 1; /* the last part that starts at or before d */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (db->part_doc[mid] <= d)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return db->part[lo] + (db->first[d] - db->part_first[lo]);
 }
 
 #endif

@@ -13,7 +13,8 @@
 #define CHUNK_PAIRS ((size_t)1 << 23) /* sorted at once by index_build, at most */
 /* Chunks start small enough for the sort to run in cache, and become as large
  * as allowed once one holds many distinct keys (each is a segment to merge). */
-#define FIRST_CHUNK_PAIRS ((size_t)1 << 18) /* sorted at once by index_build */
+#define FIRST_CHUNK_PAIRS ((size_t)1 << 18)
+#define MAX_PARTS 32 /* pieces of the archive indexed apart */ /* sorted at once by index_build */
 
 static inline uint32_t slot_of(uint32_t cp)
 {
@@ -386,23 +387,27 @@ void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pa
 		nthreads = 1;
 	if (ar->n < 64 || ar->bytes < (1u << 20))
 		nthreads = 1;
-	struct builder *b = xcalloc((size_t)nthreads, sizeof *b);
-	size_t *bounds = xmalloc(((size_t)nthreads + 1) * sizeof *bounds);
-	split_articles(ar, nthreads, bounds);
-	for (int t = 0; t < nthreads; t++) {
+	/* more parts than threads: a thread that finishes early takes another;
+	 * their chunks, in part order, are in article order */
+	size_t want = ar->n / 4096;
+	int nparts = nthreads == 1 ? 1 : want < (size_t)nthreads ? nthreads : want > MAX_PARTS ? MAX_PARTS : (int)want;
+	struct builder *b = xcalloc((size_t)nparts, sizeof *b);
+	size_t *bounds = xmalloc(((size_t)nparts + 1) * sizeof *bounds);
+	split_articles(ar, nparts, bounds);
+	for (int t = 0; t < nparts; t++) {
 		b[t].ar = ar;
 		b[t].from = bounds[t];
 		b[t].to = bounds[t + 1];
 		b[t].chunk_pairs = chunk_pairs > 1 ? chunk_pairs : 2;
 	}
 	free(bounds);
-	split_run(nthreads, build_range, b, sizeof *b);
+	split_run_parts(nthreads, nparts, build_range, b, sizeof *b);
 	size_t nch = 0;
-	for (int t = 0; t < nthreads; t++)
+	for (int t = 0; t < nparts; t++)
 		nch += b[t].nchunks;
 	struct chunk *all = xcalloc(nch ? nch : 1, sizeof *all);
 	nch = 0;
-	for (int t = 0; t < nthreads; t++) {
+	for (int t = 0; t < nparts; t++) {
 		if (b[t].nchunks)
 			memcpy(all + nch, b[t].chunks, b[t].nchunks * sizeof *all);
 		nch += b[t].nchunks;

@@ -1,6 +1,7 @@
 #include "split.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "thread.h"
@@ -37,4 +38,37 @@ void split_run(int n, void *(*fn)(void *), void *parts, size_t stride)
 	}
 	free(th);
 	free(started);
+}
+
+struct queue {
+	void *(*fn)(void *);
+	char *parts;
+	size_t stride;
+	int nparts;
+	atomic_int next;
+};
+
+static void *take_parts(void *arg)
+{
+	struct queue *q = arg;
+	int i;
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->nparts)
+		q->fn(q->parts + (size_t)i * q->stride);
+	return NULL;
+}
+
+void split_run_parts(int nthreads, int nparts, void *(*fn)(void *), void *parts, size_t stride)
+{
+	struct queue q = { fn, parts, stride, nparts, 0 };
+	if (nthreads > nparts)
+		nthreads = nparts;
+	pthread_t *th = xcalloc((size_t)(nthreads > 1 ? nthreads : 1), sizeof *th);
+	int started = 0;
+	for (int t = 1; t < nthreads; t++)
+		if (thread_start(&th[started], take_parts, &q) == 0)
+			started++;
+	take_parts(&q); /* what no thread took is done here */
+	for (int t = 0; t < started; t++)
+		pthread_join(th[t], NULL);
+	free(th);
 }

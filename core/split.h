@@ -11,5 +11,9 @@ void split_articles(const struct archive *ar, int n, size_t *bounds);
 /* Run fn(parts + t * stride) for t in [0, n): t = 0 on this thread, the others on
  * new threads (or here too when one cannot be started). Returns when all are done. */
 void split_run(int n, void *(*fn)(void *), void *parts, size_t stride);
+/* Run fn on each of nparts parts, on nthreads threads (this one among them):
+ * each thread takes the next part not yet taken, so that parts of unequal cost
+ * keep every thread busy to the end. */
+void split_run_parts(int nthreads, int nparts, void *(*fn)(void *), void *parts, size_t stride);
 
 #endif
