@@ -1,9 +1,6 @@
 /* epinews: entry point. Dispatches to a subcommand, or opens the browser. */
 #include <stdio.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include "cli/cli.h"
 #include "tui/app.h"
@@ -58,20 +55,8 @@ static int strip_no_cache(int argc, char **argv)
 	return out;
 }
 
-/* Loading allocates and frees buffers of a file's size again and again. glibc
- * serves those from fresh, zeroed pages (mmap) and hands them back at once;
- * on 1 GB that zeroing took a third of the build's CPU time. Keep them. */
-static void keep_freed_memory(void)
-{
-#if defined(__GLIBC__) && defined(M_MMAP_THRESHOLD)
-	mallopt(M_MMAP_THRESHOLD, 64 << 20);
-	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-#endif
-}
-
 int main(int argc, char **argv)
 {
-	keep_freed_memory();
 	argc = strip_no_cache(argc, argv);
 	cli_set_argv(argv);
 	if (argc >= 2) {
