@@ -245,6 +245,13 @@ struct cache_out {
 	const struct archive *ar;
 	pthread_t th;
 	int threaded; /* the first sections are being written on th */
+	/* The thread goes on with the measures once they are built (cache_finish
+	 * says so), while the index is built; or it stops (abandoned). */
+	const struct factdb *fdb;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int facts_ready, cancel;
+	int facts_written;
 };
 
 static const uint8_t zero[DATA_START];
@@ -318,6 +325,8 @@ static int out_open(struct cache_out *o, const struct archive *ar, const char *f
 	w_put(w, zero, DATA_START);
 	w_flush(w);
 	w->summing = 1;
+	pthread_mutex_init(&o->lock, NULL);
+	pthread_cond_init(&o->cond, NULL);
 	return 0;
 }
 
@@ -396,10 +405,45 @@ static void out_articles(struct cache_out *o)
 	free(path_at);
 }
 
+static void out_facts(struct cache_out *o, const struct factdb *fdb)
+{
+	const struct archive *ar = o->ar;
+	struct writer *w = &o->w;
+	struct cache_header *h = &o->h;
+	h->off[S_FACTS] = w_tell(w);
+	h->count[S_FACTS] = fdb->n;
+	for (int p = 0; p < fdb->nparts; p++)
+		w_put(w, fdb->part[p], (fdb->part_first[p + 1] - fdb->part_first[p]) * sizeof(struct fact));
+	w_align(w);
+	w_section(w, h, S_FFIRST, fdb->first, ar->n + 1);
+	w_section(w, h, S_HOME, fdb->home, ar->n);
+	o->facts_written = 1;
+}
+
 static void *out_articles_thread(void *arg)
 {
-	out_articles(arg);
+	struct cache_out *o = arg;
+	out_articles(o);
+	pthread_mutex_lock(&o->lock);
+	while (!o->facts_ready && !o->cancel)
+		pthread_cond_wait(&o->cond, &o->lock);
+	int go = !o->cancel;
+	pthread_mutex_unlock(&o->lock);
+	if (go)
+		out_facts(o, o->fdb);
 	return NULL;
+}
+
+/* The measures of o's corpus are built: the thread may write them. */
+static void out_facts_ready(struct cache_out *o, const struct factdb *fdb)
+{
+	pthread_mutex_lock(&o->lock);
+	if (!o->facts_ready) {
+		o->fdb = fdb;
+		o->facts_ready = 1;
+	}
+	pthread_cond_broadcast(&o->cond);
+	pthread_mutex_unlock(&o->lock);
 }
 
 /* Wait for the thread writing the first sections, if any. */
@@ -414,6 +458,12 @@ static void out_join(struct cache_out *o)
 /* Give up a file being written: nothing is left of it. */
 static void out_abandon(struct cache_out *o)
 {
+	if (o->threaded) {
+		pthread_mutex_lock(&o->lock);
+		o->cancel = 1;
+		pthread_cond_broadcast(&o->cond);
+		pthread_mutex_unlock(&o->lock);
+	}
 	out_join(o);
 	w_stop(&o->w);
 	free(o->w.buf);
@@ -423,6 +473,8 @@ static void out_abandon(struct cache_out *o)
 	sb_free(&o->tmp);
 	free(o->file);
 	o->file = NULL;
+	pthread_mutex_destroy(&o->lock);
+	pthread_cond_destroy(&o->cond);
 }
 
 static void out_free(void *arg)
@@ -455,14 +507,8 @@ static int out_finish(struct cache_out *o, const struct corpus *c)
 	const struct archive *ar = &c->ar;
 	struct writer *w = &o->w;
 	struct cache_header *h = &o->h;
-	const struct factdb *fdb = &c->fdb;
-	h->off[S_FACTS] = w_tell(w);
-	h->count[S_FACTS] = fdb->n;
-	for (int p = 0; p < fdb->nparts; p++)
-		w_put(w, fdb->part[p], (fdb->part_first[p + 1] - fdb->part_first[p]) * sizeof(struct fact));
-	w_align(w);
-	w_section(w, h, S_FFIRST, fdb->first, ar->n + 1);
-	w_section(w, h, S_HOME, fdb->home, ar->n);
+	if (!o->facts_written)
+		out_facts(o, &c->fdb);
 	const struct index *ix = &c->ix;
 	w_section(w, h, S_KEYS, ix->keys, ix->nterms);
 	w_section(w, h, S_DF, ix->df, ix->nterms);
@@ -503,6 +549,8 @@ static int out_finish(struct cache_out *o, const struct corpus *c)
 	sb_free(&o->tmp);
 	free(o->file);
 	o->file = NULL;
+	pthread_mutex_destroy(&o->lock);
+	pthread_cond_destroy(&o->cond);
 	errno = err;
 	return err ? -1 : 0;
 }
@@ -530,6 +578,7 @@ int cache_save(const struct corpus *c, const char *file)
 	struct cache_out local;
 	struct cache_out *o = early;
 	if (o) {
+		out_facts_ready(o, &c->fdb); /* if cache_finish did not say so */
 		out_join(o);
 	} else {
 		if (out_open(&local, ar, file) != 0)
@@ -723,6 +772,8 @@ void cache_finish(struct corpus *c)
 	factdb_build(&c->fdb, &c->ar, &c->gz, c->nthreads, c->pending_prior ? &pr : NULL);
 	c->t_facts += corpus_clock() - t;
 	c->have_facts = 1;
+	if (c->saving && c->saving_free == out_free) /* written while the index is built */
+		out_facts_ready(c->saving, &c->fdb);
 	corpus_build_index(c);
 	free(c->pending_prior);
 	c->pending_prior = NULL;

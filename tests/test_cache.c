@@ -2,6 +2,7 @@
  * re-read on its own; a cache that is truncated, bit-flipped, from another
  * version or another byte order is refused with a reason and rebuilt. */
 #include <fcntl.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +288,21 @@ static void damage(const char *how)
 	close(fd);
 }
 
+/* Files in the cache's directory (a temporary file left behind counts). */
+static int files_in_cache_dir(void)
+{
+	char d[700];
+	snprintf(d, sizeof d, "%s/cache", dir);
+	DIR *dp = opendir(d);
+	int n = 0;
+	struct dirent *e;
+	while (dp && (e = readdir(dp)) != NULL)
+		n += e->d_name[0] != '.';
+	if (dp)
+		closedir(dp);
+	return n;
+}
+
 int main(void)
 {
 	/* a mkdtemp template: it replaces the six X's with a unique name */
@@ -305,7 +321,23 @@ int main(void)
 
 	struct corpus c1, c2;
 	const char *why;
+	/* the new cache is begun while loading; a corpus freed without saving
+	 * leaves nothing, whether its measures were built or not */
 	int stale = open_corpus(&c1, &why);
+	corpus_free(&c1);
+	is_int(files_in_cache_dir(), 0, "a build freed without saving leaves no file (stale %d)", stale);
+	{
+		char arc[600];
+		snprintf(arc, sizeof arc, "%s/arc", dir);
+		char *paths[1] = { arc };
+		corpus_init(&c1);
+		struct diag dg = { quiet, NULL, 0 };
+		cache_load_deferred(&c1, cfile, paths, 1, &dg, &why, 1);
+		ok(c1.pending && !c1.have_facts, "deferred: measures not built yet");
+		corpus_free(&c1); /* the writer waits for them: freeing stops it */
+		is_int(files_in_cache_dir(), 0, "a deferred build freed before its measures leaves no file");
+	}
+	stale = open_corpus(&c1, &why);
 	ok(stale == 1 && why == NULL, "first load: no cache yet, so it is built (stale %d)", stale);
 	is_int(cache_save(&c1, cfile), 0, "cache written");
 	char *fp1 = fingerprint(&c1), *m1 = matches(&c1, "隔离点 OR 采样 OR 死亡");
