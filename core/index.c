@@ -14,7 +14,7 @@
 /* Chunks start small enough for the sort to run in cache, and become as large
  * as allowed once one holds many distinct keys (each is a segment to merge). */
 #define FIRST_CHUNK_PAIRS ((size_t)1 << 18)
-#define MAX_PARTS 32 /* pieces of the archive indexed apart */ /* sorted at once by index_build */
+#define MAX_PARTS 8 /* pieces of the archive indexed apart */ /* sorted at once by index_build */
 
 static inline uint32_t slot_of(uint32_t cp)
 {
