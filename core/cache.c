@@ -122,14 +122,20 @@ static void w_start(struct writer *w)
 	w->threaded = thread_start(&w->th, w_thread, w) == 0;
 }
 
+/* Set *flag under lock and wake whoever waits on cond. */
+static void raise_flag(pthread_mutex_t *lock, pthread_cond_t *cond, int *flag)
+{
+	pthread_mutex_lock(lock);
+	*flag = 1;
+	pthread_cond_broadcast(cond);
+	pthread_mutex_unlock(lock);
+}
+
 /* Wait for the last buffer to be written; the thread ends. */
 static void w_stop(struct writer *w)
 {
 	if (w->threaded) {
-		pthread_mutex_lock(&w->lock);
-		w->stop = 1;
-		pthread_cond_broadcast(&w->cond);
-		pthread_mutex_unlock(&w->lock);
+		raise_flag(&w->lock, &w->cond, &w->stop);
 		pthread_join(w->th, NULL);
 		w->threaded = 0;
 	}
@@ -455,26 +461,28 @@ static void out_join(struct cache_out *o)
 	}
 }
 
+/* What o holds once its file is complete or given up (o->file NULL: done). */
+static void out_done(struct cache_out *o)
+{
+	sb_free(&o->tmp);
+	free(o->file);
+	o->file = NULL;
+	pthread_mutex_destroy(&o->lock);
+	pthread_cond_destroy(&o->cond);
+}
+
 /* Give up a file being written: nothing is left of it. */
 static void out_abandon(struct cache_out *o)
 {
-	if (o->threaded) {
-		pthread_mutex_lock(&o->lock);
-		o->cancel = 1;
-		pthread_cond_broadcast(&o->cond);
-		pthread_mutex_unlock(&o->lock);
-	}
+	if (o->threaded)
+		raise_flag(&o->lock, &o->cond, &o->cancel);
 	out_join(o);
 	w_stop(&o->w);
 	free(o->w.buf);
 	free(o->w.bsum);
 	close(o->w.fd);
 	unlink(o->tmp.s);
-	sb_free(&o->tmp);
-	free(o->file);
-	o->file = NULL;
-	pthread_mutex_destroy(&o->lock);
-	pthread_cond_destroy(&o->cond);
+	out_done(o);
 }
 
 static void out_free(void *arg)
@@ -546,11 +554,7 @@ static int out_finish(struct cache_out *o, const struct corpus *c)
 		err = errno;
 	if (err)
 		unlink(o->tmp.s);
-	sb_free(&o->tmp);
-	free(o->file);
-	o->file = NULL;
-	pthread_mutex_destroy(&o->lock);
-	pthread_cond_destroy(&o->cond);
+	out_done(o);
 	errno = err;
 	return err ? -1 : 0;
 }

@@ -66,8 +66,7 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 	if (nthreads < 1 || ar->n < 64)
 		nthreads = 1;
 	/* more parts than threads: a thread that finishes early takes another */
-	size_t want = ar->n / 2048;
-	int nparts = nthreads == 1 ? 1 : want < (size_t)nthreads ? nthreads : want > FACTDB_PARTS ? FACTDB_PARTS : (int)want;
+	int nparts = split_count(ar, nthreads, 2048, FACTDB_PARTS);
 	struct part *parts = xcalloc((size_t)nparts, sizeof *parts);
 	size_t *bounds = xmalloc(((size_t)nparts + 1) * sizeof *bounds);
 	split_articles(ar, nparts, bounds);

@@ -389,8 +389,7 @@ void index_build_chunked(const struct archive *ar, int nthreads, size_t chunk_pa
 		nthreads = 1;
 	/* more parts than threads: a thread that finishes early takes another;
 	 * their chunks, in part order, are in article order */
-	size_t want = ar->n / 4096;
-	int nparts = nthreads == 1 ? 1 : want < (size_t)nthreads ? nthreads : want > MAX_PARTS ? MAX_PARTS : (int)want;
+	int nparts = split_count(ar, nthreads, 4096, MAX_PARTS);
 	struct builder *b = xcalloc((size_t)nparts, sizeof *b);
 	size_t *bounds = xmalloc(((size_t)nparts + 1) * sizeof *bounds);
 	split_articles(ar, nparts, bounds);

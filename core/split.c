@@ -7,6 +7,14 @@
 #include "thread.h"
 #include "xalloc.h"
 
+int split_count(const struct archive *ar, int nthreads, size_t per_part, int max)
+{
+	if (nthreads <= 1)
+		return 1;
+	size_t want = ar->n / per_part;
+	return want < (size_t)nthreads ? nthreads : want > (size_t)max ? max : (int)want;
+}
+
 void split_articles(const struct archive *ar, int n, size_t *bounds)
 {
 	unsigned long long total = 0, acc = 0;

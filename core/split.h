@@ -6,6 +6,9 @@
 
 #include "archive.h"
 
+/* How many parts to cut ar into for nthreads threads: one per `per_part`
+ * articles, at least one per thread, at most max (1 for one thread). */
+int split_count(const struct archive *ar, int nthreads, size_t per_part, int max);
 /* bounds[0..n] for n ranges of ar's articles: range t is [bounds[t], bounds[t+1]). */
 void split_articles(const struct archive *ar, int n, size_t *bounds);
 /* Run fn(parts + t * stride) for t in [0, n): t = 0 on this thread, the others on
