@@ -111,6 +111,8 @@ void archive_reserve(struct archive *ar, size_t n)
 
 void archive_add_lazy(struct archive *ar, size_t n)
 {
+	if (!n) /* a file the cache holds no article of: nothing to add */
+		return;
 	archive_reserve(ar, n);
 	struct archive_lazy *lz = &ar->lazy;
 	if (ar->n + n > lz->cap) {

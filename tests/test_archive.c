@@ -42,6 +42,15 @@ int main(void)
 	struct archive ar;
 	char path[512];
 
+	/* a cached file with no article adds none, even to an empty archive (found
+	 * by the cache fuzzer: the state array was still NULL) */
+	archive_init(&ar);
+	archive_add_lazy(&ar, 0);
+	ok(ar.n == 0 && ar.lazy.n == 0, "no lazy articles added to an empty archive: still empty");
+	archive_add_lazy(&ar, 2);
+	ok(ar.n == 2 && ar.lazy.n == 2, "then two: two lazy articles");
+	archive_free(&ar);
+
 	snprintf(dir, sizeof dir, "%s/epinews-test-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (!mkdtemp(dir)) {
 		ok(0, "mkdtemp");
