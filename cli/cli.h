@@ -37,6 +37,10 @@ void cli_cache_damaged(void *arg, const char *file, const char *why);
 void cli_restart(const char *file, const char *why) __attribute__((noreturn));
 /* Turn the cache off (--no-cache) for this process. */
 void cli_set_cache(int on);
+/* While the cache `file` may be being written (from the load that rebuilds it
+ * to its save), a stop by SIGINT, SIGTERM or SIGHUP removes the temporary
+ * file first. NULL: the guard is lifted. */
+void cli_guard_cache(const char *file);
 int cli_cache_on(void);
 /* Print "epinews CMD: message" and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

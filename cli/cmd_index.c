@@ -55,6 +55,7 @@ int cmd_index(int argc, char **argv)
 	struct diag dg = { cli_report, NULL, 0 };
 	double t0 = corpus_clock();
 	const char *why = NULL;
+	cli_guard_cache(file);
 	int stale = cache_load(&co, file, paths, npaths, &dg, &why);
 	if (!stale)
 		cache_verify(&co); /* all of it, not only what a search reads */
@@ -91,5 +92,6 @@ int cmd_index(int argc, char **argv)
 		printf("\n");
 	}
 	corpus_free(&co);
+	cli_guard_cache(NULL);
 	return rc;
 }

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@ size_t cli_load(struct archive *ar, char **paths, int npaths)
 }
 
 static int use_cache = 1;
+/* the cache's temporary file while it may be written, for on_stop() */
+static char guarded_tmp[4096];
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
 static char **self_argv; /* to start again when the cache turns out damaged */
 static int wrote;        /* whether any output has gone to stdout */
 
@@ -64,6 +68,31 @@ void cli_cache_damaged(void *arg, const char *file, const char *why)
 	exit(EXIT_DAMAGED);
 }
 
+static void on_stop(int sig)
+{
+	if (guarded_tmp[0])
+		unlink(guarded_tmp); /* async-signal-safe, as are the calls below */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void cli_guard_cache(const char *file)
+{
+	guarded_tmp[0] = '\0';
+	if (file && !cache_tmp_path(file, guarded_tmp, sizeof guarded_tmp))
+		guarded_tmp[0] = '\0';
+	for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++) {
+		struct sigaction old, sa;
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_handler = guarded_tmp[0] ? on_stop : SIG_DFL;
+		sigaction(stop_signals[i], NULL, &old);
+		if (old.sa_handler == SIG_IGN) /* left ignored, as it was given */
+			continue;
+		sigaction(stop_signals[i], &sa, NULL);
+	}
+}
+
 void cli_set_cache(int on)
 {
 	use_cache = on;
@@ -90,11 +119,13 @@ void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
 		return;
 	}
 	const char *why;
+	cli_guard_cache(file);
 	int stale = cache_load(c, file, paths, npaths, &dg, &why);
 	if (why)
 		fprintf(stderr, "epinews: cache %s not used (%s); rebuilt\n", file, why);
 	if (stale && c->ar.n && cache_save(c, file) != 0)
 		fprintf(stderr, "epinews: cannot write cache %s: %s\n", file, strerror(errno));
+	cli_guard_cache(NULL);
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)

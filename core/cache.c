@@ -262,6 +262,12 @@ struct cache_out {
 
 static const uint8_t zero[DATA_START];
 
+const char *cache_tmp_path(const char *file, char *buf, size_t size)
+{
+	int n = snprintf(buf, size, "%s.%ld.tmp", file, (long)getpid());
+	return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
 /* Remove FILE.PID.tmp left by a process that was stopped while writing it
  * (a build interrupted with ^C leaves most of a cache behind). */
 static void remove_stale_tmp(const char *file)
@@ -303,7 +309,13 @@ static int out_open(struct cache_out *o, const struct archive *ar, const char *f
 	o->file = xstrdup(file);
 	make_parent_dirs(file);
 	remove_stale_tmp(file);
-	sb_addf(&o->tmp, "%s.%ld.tmp", file, (long)getpid());
+	char tmp[4096];
+	if (!cache_tmp_path(file, tmp, sizeof tmp)) {
+		free(o->file);
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	sb_adds(&o->tmp, tmp);
 	struct writer *w = &o->w;
 	w->summed_to = DATA_START;
 	/* direct I/O: 2 GB copied into the page cache took longer than building

@@ -34,6 +34,9 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 			const char **why, int defer);
 /* Build what cache_load_deferred left (no-op when nothing is pending). */
 void cache_finish(struct corpus *c);
+/* The temporary file that this process writes `file` through (a load that
+ * rebuilds the cache begins it), into buf; NULL when it does not fit. */
+const char *cache_tmp_path(const char *file, char *buf, size_t size);
 /* Write the corpus (with facts and index) to `file` atomically. 0, or -1 with errno. */
 int cache_save(const struct corpus *c, const char *file);
 /* Check every part of the cache that c was loaded from (a load checks parts

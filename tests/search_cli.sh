@@ -125,4 +125,22 @@ rm -f "$cfile.$alive.tmp"
 is "$(ls "$(dirname "$cfile")" | grep -c '\.tmp$')" 0 "index: no temporary file of its own left behind"
 "$EPINEWS" index --check "$S" >/dev/null 2>&1
 ok $? "index: the cache written alongside the measures is sound"
+
+# stopped by a signal while the new cache is being written: no temporary file
+"$GEN_ARCHIVE" --mb 60 "$T/big" >/dev/null 2>&1
+rm -f "$T/big/answers.tsv"
+bigcache=$("$EPINEWS" index --path "$T/big")
+"$EPINEWS" index "$T/big" >/dev/null 2>&1 &
+p=$!
+n=0
+while [ $n -lt 200 ] && ! ls "$bigcache".*.tmp >/dev/null 2>&1; do sleep 0.05; n=$((n + 1)); done
+ls "$bigcache".*.tmp >/dev/null 2>&1
+ok $? "index: the new cache's temporary file exists while it builds"
+kill -TERM $p
+wait $p
+is $? 143 "index: stopped by SIGTERM (status 128 + 15)"
+ls "$bigcache".*.tmp >/dev/null 2>&1
+ok $((!$?)) "index: stopped by a signal, leaves no temporary file"
+[ ! -e "$bigcache" ]
+ok $? "index: and no cache"
 done_testing
