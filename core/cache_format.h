@@ -1,4 +1,4 @@
-/* The layout of a cache file, shared by its writer (cache.c) and its reader
+/* The layout of a cache file, shared by its writer (cache_write.c) and its reader
  * (cache_map.c). Not for other code.
  *
  * header | sections, each 8-aligned | block sums

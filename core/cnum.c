@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 /* Value of a digit at s (ASCII, full-width or Chinese), with its byte length. */
 static int digit_at(const char *s, size_t n, size_t *len, int *chinese)
 {
@@ -19,9 +21,7 @@ static int digit_at(const char *s, size_t n, size_t *len, int *chinese)
 	}
 	/* Chinese digits: decode the code point once, then a switch */
 	if (n >= 3 && c >= 0xE3 && c <= 0xE9) {
-		uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
-			      ((unsigned char)s[2] & 0x3F);
-		int d = cnum_chinese_digit(cp);
+		int d = cnum_chinese_digit(utf8_cp3((const unsigned char *)s));
 		if (d >= 0) {
 			*len = 3;
 			*chinese = 1;
@@ -125,8 +125,7 @@ static int continues_number(const char *s, size_t n)
 		return (c >= '0' && c <= '9') || c == ',' || c == '.';
 	if (n < 3 || c < 0xE3 || c > 0xEF)
 		return 0;
-	uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
-		      ((unsigned char)s[2] & 0x3F);
+	uint32_t cp = utf8_cp3((const unsigned char *)s);
 	return cnum_starts_cp(cp) || cp == 0xFF0E /* ． */ || cp == 0x767E /* 百 */ ||
 	       cp == 0x5343 /* 千 */ || cp == 0x4E07 /* 万 */ || cp == 0x4EBF /* 亿 */;
 }
@@ -149,8 +148,7 @@ static int parse_simple(const char *s, size_t n, struct cnum *out)
 	unsigned char c = (unsigned char)s[0];
 	if (n < 3 || c < 0xE3 || c > 0xE9)
 		return 0;
-	int d = cnum_chinese_digit(((uint32_t)(c & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) |
-				   ((unsigned char)s[2] & 0x3F));
+	int d = cnum_chinese_digit(utf8_cp3((const unsigned char *)s));
 	if (d < 0 || (n > 3 && continues_number(s + 3, n - 3)))
 		return 0;
 	out->value = d;

@@ -304,8 +304,6 @@ static int unit_allowed(int kind, const char *unit)
 	return 0;
 }
 
-/* ---- sentence context: scope, place, date ----------------------------------- */
-
 /* ---- the first pass ---------------------------------------------------------- */
 
 /* What one pass over an article's body notes at the start of a character, so that
@@ -390,9 +388,7 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 		} else {
 			cl = char_len(b + i, n - i);
 			if (cl == 3 && ch >= 0xE3)
-				what = marks_of_cp(((uint32_t)(ch & 0x0F) << 12) |
-						   ((uint32_t)((unsigned char)b[i + 1] & 0x3F) << 6) |
-						   ((unsigned char)b[i + 2] & 0x3F));
+				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
 		}
 		struct mark m = { (uint32_t)i, -1, 0, (uint8_t)what };
 		if (!(what & M_END) && gazetteer_may_start(gz, b + i, n - i)) {
@@ -454,10 +450,13 @@ static int home_city(const struct article *a, const struct gazetteer *gz, const 
 	return most_named_city(gz, mk->v, mk->n);
 }
 
+/* ---- sentence context: scope, place, date ----------------------------------- */
+
 struct ctx {
 	const struct article *a;
 	const struct gazetteer *gz;
 	int file_city;
+	int named;    /* the city the article is about (home_city), or -1 */
 	int resolved; /* home, province and fallback below are known */
 	int home;     /* city, or -1 */
 	int province; /* province, or -1 */
@@ -476,8 +475,9 @@ static size_t next_mark(const struct ctx *c, size_t k, size_t at, unsigned what)
 	return k;
 }
 
-/* The article's own city and the rest, worked out the first time a figure needs
- * them: scanning every article for place names would cost more than the facts. */
+/* The city 我市 means (the file's for a newspaper article that names none), its
+ * province, and the place of a figure that names none: worked out the first
+ * time a figure needs them. */
 static void resolve_home(struct ctx *c)
 {
 	if (c->resolved)
@@ -485,7 +485,7 @@ static void resolve_home(struct ctx *c)
 	c->resolved = 1;
 	const struct article *a = c->a;
 	const struct gazetteer *gz = c->gz;
-	c->home = home_city(a, gz, c->mk);
+	c->home = c->named;
 	if (c->home < 0 && (a->flags & ART_NEWSPAPER))
 		c->home = c->file_city;
 	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
@@ -1216,7 +1216,7 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 {
 	struct marks mk = { 0 };
 	first_pass(a, gz, &mk);
-	struct ctx c = { a, gz, file_city, 0, -1, -1, -1, &mk, 0, 0 };
+	struct ctx c = { a, gz, file_city, home_city(a, gz, &mk), 0, -1, -1, -1, &mk, 0, 0 };
 	/* sentences between the end marks; only those with a number or 无/零 can
 	 * state a figure */
 	size_t ss = 0, m0 = 0;
@@ -1238,7 +1238,6 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		m0 = k + 1;
 		any = 0;
 	}
-	int home = home_city(a, gz, &mk);
 	free(mk.v);
-	return home;
+	return c.named;
 }

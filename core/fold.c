@@ -8,7 +8,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-uint32_t fold_cp(uint32_t cp)
+uint32_t fold_cp_other(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;

@@ -6,7 +6,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-uint32_t fold_cp(uint32_t cp);
+/* fold_cp for what the common cases below leave. */
+uint32_t fold_cp_other(uint32_t cp);
+
+/* The fold of one code point. Inline: the index folds every character. */
+static inline uint32_t fold_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if (cp >= 0x3001 && cp <= 0x9FFF) /* CJK punctuation and ideographs: no case */
+		return cp;
+	return fold_cp_other(cp);
+}
 
 /* A folded search string: code points and their UTF-8 form. */
 struct fold_str {

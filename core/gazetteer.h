@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "utf8.h"
+
 enum place_level { PLACE_PROVINCE, PLACE_PREFECTURE, PLACE_COUNTY, PLACE_COUNTRY };
 
 struct place {
@@ -44,7 +46,7 @@ static inline int gazetteer_may_start(const struct gazetteer *g, const char *s, 
 	else if (u[0] < 0xE0)
 		cp = n >= 2 ? ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F) : 0;
 	else
-		cp = n >= 3 ? ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F) : 0;
+		cp = n >= 3 ? utf8_cp3(u) : 0;
 	return (g->first[cp >> 3] >> (cp & 7)) & 1;
 }
 

@@ -14,7 +14,7 @@
 /* Chunks start small enough for the sort to run in cache, and become as large
  * as allowed once one holds many distinct keys (each is a segment to merge). */
 #define FIRST_CHUNK_PAIRS ((size_t)1 << 18)
-#define MAX_PARTS 8 /* pieces of the archive indexed apart */ /* sorted at once by index_build */
+#define MAX_PARTS 8 /* pieces of the archive indexed apart, at most */
 
 static inline uint32_t slot_of(uint32_t cp)
 {
@@ -138,17 +138,14 @@ static void emit_text(struct builder *b, const char *s, size_t n, uint32_t doc, 
 		uint32_t cp, slot;
 		if (u[i] < 0x80) {
 			cp = u[i++];
-			slot = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp; /* fold_cp, inline */
-		} else if (u[i] <= 0xE9 && utf8_is_cjk3(u + i, n - i)) {
-			/* U+3000..U+9FFF fold to themselves, but for the ideographic space */
-			cp = ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+		} else if (utf8_is_cjk3(u + i, n - i)) { /* most characters: no full decode */
+			cp = utf8_cp3(u + i);
 			i += 3;
-			slot = cp == 0x3000 ? ' ' : cp;
 		} else {
 			size_t l = utf8_decode(u + i, n - i, &cp);
 			i += l ? l : 1;
-			slot = slot_of(cp);
 		}
+		slot = slot_of(cp);
 		if (*prev != END_MARK)
 			emit(b, *prev << 16 | slot, doc);
 		*prev = slot;
@@ -339,7 +336,7 @@ static void merge_chunks(struct chunk *ch, size_t nch, int nparts, struct index 
 		mp[t].nch = nch;
 		mp[t].post = post;
 	}
-	split_run(nparts, merge_range, mp, sizeof *mp);
+	split_run_parts(nparts, nparts, merge_range, mp, sizeof *mp);
 	/* join the parts: close the gaps the upper bounds left in post */
 	size_t nterms = 0, plen = 0;
 	for (int t = 0; t < nparts; t++)

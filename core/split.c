@@ -30,24 +30,6 @@ void split_articles(const struct archive *ar, int n, size_t *bounds)
 	}
 }
 
-void split_run(int n, void *(*fn)(void *), void *parts, size_t stride)
-{
-	char *p = parts;
-	pthread_t *th = xcalloc((size_t)n, sizeof *th);
-	int *started = xcalloc((size_t)n, sizeof *started);
-	for (int t = 1; t < n; t++)
-		started[t] = thread_start(&th[t], fn, p + (size_t)t * stride) == 0;
-	fn(p);
-	for (int t = 1; t < n; t++) {
-		if (started[t])
-			pthread_join(th[t], NULL);
-		else
-			fn(p + (size_t)t * stride);
-	}
-	free(th);
-	free(started);
-}
-
 struct queue {
 	void *(*fn)(void *);
 	char *parts;

@@ -1,5 +1,6 @@
 /* Splitting work on an archive across threads: contiguous article ranges of
- * about equal text, each handled by one call of a worker. */
+ * about equal text, each handled by one call of a worker, the threads taking
+ * the ranges in turn. */
 #ifndef EPINEWS_SPLIT_H
 #define EPINEWS_SPLIT_H
 #include <stddef.h>
@@ -11,9 +12,6 @@
 int split_count(const struct archive *ar, int nthreads, size_t per_part, int max);
 /* bounds[0..n] for n ranges of ar's articles: range t is [bounds[t], bounds[t+1]). */
 void split_articles(const struct archive *ar, int n, size_t *bounds);
-/* Run fn(parts + t * stride) for t in [0, n): t = 0 on this thread, the others on
- * new threads (or here too when one cannot be started). Returns when all are done. */
-void split_run(int n, void *(*fn)(void *), void *parts, size_t stride);
 /* Run fn on each of nparts parts, on nthreads threads (this one among them):
  * each thread takes the next part not yet taken, so that parts of unequal cost
  * keep every thread busy to the end. */

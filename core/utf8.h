@@ -58,6 +58,13 @@ static inline int utf8_is_cjk3(const unsigned char *s, size_t n)
 	return n >= 3 && s[0] >= 0xE3 && s[0] <= 0xEC && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80;
 }
 
+/* The code point of the three bytes at s, known to be a three-byte sequence
+ * (utf8_is_cjk3, or a sanitized body's lead byte): no check is made. */
+static inline uint32_t utf8_cp3(const unsigned char *s)
+{
+	return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3FU);
+}
+
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t utf8_count(const char *s, size_t n);
 /* utf8_count, but stops counting at max: min(utf8_count(s, n), max). */
