@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "core/cache.h"
+#include "core/format.h"
 #include "core/json_write.h"
+#include "core/recover.h"
 
 void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 {
@@ -156,7 +158,7 @@ static const char *or_dash(const char *s)
 void out_list_line(struct strbuf *sb, const struct article *a)
 {
 	char date[16];
-	sb_addf(sb, "%s\t%s\t%s\t%s\t%s\n", a->id, ymd_format(a->date, date), or_dash(a->place),
+	sb_addf(sb, "%s\t%s\t%s\t%s\t%s\n", a->id, article_date_text(a, date), or_dash(a->place),
 		or_dash(a->source), a->title);
 }
 
@@ -175,7 +177,11 @@ void out_article_json(struct strbuf *sb, const struct article *a, int body)
 	jw_str(&w, "source", a->source);
 	jw_str(&w, "place", a->place);
 	jw_str(&w, "date", ymd_full(a->date) ? ymd_format(a->date, date) : NULL);
+	jw_str(&w, "date_from", ymd_full(a->date) ? date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT)) : NULL);
+	jw_str(&w, "source_from", a->source ? source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT)) : NULL);
+	jw_str(&w, "raw_title", a->raw_title);
 	jw_str(&w, "url", a->url);
+	jw_str(&w, "format", format_name((enum format)ART_GET(a->flags, ART_FORMAT_SHIFT)));
 	jw_int(&w, "paragraphs", (long long)a->npara);
 	jw_int(&w, "chars", (long long)article_chars(a));
 	jw_bool(&w, "continued", (a->flags & ART_CONTINUED) != 0);
@@ -192,17 +198,24 @@ void out_article_text(struct strbuf *sb, const struct article *a)
 		sb_addf(sb, "subtitle: %s\n", a->subtitle);
 	if (a->orig_title)
 		sb_addf(sb, "original title: %s\n", a->orig_title);
+	if (a->raw_title)
+		sb_addf(sb, "raw title: %s\n", a->raw_title);
 	if (a->source)
-		sb_addf(sb, "source: %s\n", a->source);
+		sb_addf(sb, "source: %s (from %s)\n", a->source,
+			source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT)) ?
+				source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT)) : "?");
 	if (a->place)
 		sb_addf(sb, "place: %s\n", a->place);
 	if (ymd_full(a->date))
-		sb_addf(sb, "date: %s\n", ymd_format(a->date, date));
+		sb_addf(sb, "date: %s (from %s)\n", ymd_format(a->date, date),
+			date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT)) ?
+				date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT)) : "?");
 	if (a->url)
 		sb_addf(sb, "url: %s\n", a->url);
 	if (a->flags & ART_CONTINUED)
 		sb_adds(sb, "continued: from another page\n");
 	sb_addf(sb, "id: %s\n", a->id);
+	sb_addf(sb, "format: %s\n", format_name((enum format)ART_GET(a->flags, ART_FORMAT_SHIFT)));
 	sb_addf(sb, "file: %s:%llu (byte %llu)\n", a->file, (unsigned long long)a->line,
 		(unsigned long long)a->offset);
 	for (size_t i = 0; i < a->npara; i++) {

@@ -15,6 +15,7 @@
 #include "hash.h"
 #include "radix.h"
 #include "format.h"
+#include "neighbours.h"
 #include "strbuf.h"
 #include "thread.h"
 #include "xalloc.h"
@@ -52,36 +53,12 @@ static void add_draft(void *arg, struct draft *d)
 	struct file_load *fl = arg;
 	struct archive *ar = fl->ar;
 	d->offset = decoded_raw_offset(fl->dec, d->offset);
+	d->path = fl->file;
 	ar->art = xgrow(ar->art, &ar->cap, ar->n + 1, sizeof *ar->art);
 	struct article *a = &ar->art[ar->n];
 	if (article_build(d, a) == 0) {
 		a->file = fl->file;
 		ar->n++;
-	}
-}
-
-/* A dateline without a year takes the year of the file's other articles, when they
- * all agree on one. Otherwise the date stays unknown: unknown beats wrong. */
-static void fill_years(struct archive *ar, size_t first)
-{
-	int year = 0;
-	for (size_t i = first; i < ar->n; i++) {
-		if (!ymd_full(ar->art[i].date))
-			continue;
-		if (year && ar->art[i].date.y != year)
-			return;
-		year = ar->art[i].date.y;
-	}
-	if (!year)
-		return;
-	for (size_t i = first; i < ar->n; i++) {
-		struct article *a = &ar->art[i];
-		if (!ymd_full(a->date) && a->dateline.m &&
-		    ymd_valid(year, a->dateline.m, a->dateline.d)) {
-			a->date.y = year;
-			a->date.m = a->dateline.m;
-			a->date.d = a->dateline.d;
-		}
 	}
 }
 
@@ -179,12 +156,14 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	case FMT_WEB: load_plain(dec.text, dec.len, &ctx, 1); break;
 	case FMT_PLAIN: load_plain(dec.text, dec.len, &ctx, 0); break;
 	}
-	fill_years(ar, before);
+	for (size_t i = before; i < ar->n; i++)
+		ART_SET(ar->art[i].flags, ART_FORMAT_SHIFT, f);
 	ar->finfo[ar->nfiles - 1].size = n;
 	ar->finfo[ar->nfiles - 1].count = ar->n - before;
 	if (f != FMT_EMPTY && ar->n == before)
 		diag_report(dg, name, 0, "no article found (read as %s)", format_name(f));
 	decoded_free(&dec);
+	neighbours_years(ar, ar->nfiles - 1);
 	return ar->n - before;
 }
 
@@ -443,7 +422,7 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 		ds.depth = 0;
 		walk_any(&w, paths[i], &ds);
 	}
-	size_t before = ar->n, toread = 0;
+	size_t before = ar->n, toread = 0, files_before = ar->nfiles;
 	for (size_t i = 0; i < w.n; i++) {
 		struct entry *e = &w.v[i];
 		if (!e->problem && ar->reuse && ar->reuse(ar->reuse_arg, ar, e->path, &e->st, 1))
@@ -496,6 +475,7 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 	}
 	free(w.v);
 	pthread_mutex_destroy(&r.lock);
+	neighbours_years(ar, files_before);
 	return ar->n - before;
 }
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "clean.h"
-#include "dateline.h"
+#include "recover.h"
 #include "hash.h"
 #include "sanitize.h"
 #include "strbuf.h"
@@ -30,6 +30,7 @@ void draft_free(struct draft *d)
 	free(d->source);
 	free(d->place);
 	free(d->url);
+	free(d->raw_title);
 	for (size_t i = 0; i < d->npara; i++)
 		free(d->para[i]);
 	free(d->para);
@@ -76,6 +77,7 @@ int article_build(struct draft *d, struct article *a)
 	sanitize_in_place(&d->source);
 	sanitize_in_place(&d->place);
 	sanitize_in_place(&d->url);
+	sanitize_in_place(&d->raw_title);
 	size_t out = 0;
 	for (size_t i = 0; i < d->npara; i++) {
 		char *p = sanitize_field(d->para[i], strlen(d->para[i]));
@@ -90,32 +92,16 @@ int article_build(struct draft *d, struct article *a)
 		draft_free(d);
 		return -1;
 	}
+	recover_draft(d, a);
 	if (!d->title)
 		d->title = title_from_text(d->para[0]);
 
-	struct dateline dl;
-	if (d->npara && dateline_parse(d->para[0], strlen(d->para[0]), &dl)) {
-		if (!d->source && dl.source) {
-			d->source = dl.source;
-			dl.source = NULL;
-		}
-		if (!d->place && dl.place) {
-			d->place = dl.place;
-			dl.place = NULL;
-		}
-		a->dateline.m = dl.month;
-		a->dateline.d = dl.day;
-		dateline_free(&dl);
-	}
-	if (ymd_full(d->date))
-		a->date = d->date;
-	else if (!date_from_url(d->url, &a->date))
-		memset(&a->date, 0, sizeof a->date);
-
 	/* One block holds the body, the other strings and the paragraph offsets:
 	 * one allocation to make and one to free per article. */
-	char **field[] = { &d->title, &d->subtitle, &d->orig_title, &d->source, &d->place, &d->url };
-	char **to[] = { &a->title, &a->subtitle, &a->orig_title, &a->source, &a->place, &a->url };
+	char **field[] = { &d->title, &d->subtitle, &d->orig_title, &d->source, &d->place, &d->url,
+			   &d->raw_title };
+	char **to[] = { &a->title, &a->subtitle, &a->orig_title, &a->source, &a->place, &a->url,
+			&a->raw_title };
 	size_t body_len = d->npara ? d->npara - 1 : 0, plen[64], *pl = d->npara <= 64 ? plen :
 		xmalloc(d->npara * sizeof *pl);
 	for (size_t i = 0; i < d->npara; i++)
@@ -152,7 +138,7 @@ int article_build(struct draft *d, struct article *a)
 	}
 	a->offset = d->offset;
 	a->line = d->line;
-	a->flags = d->flags | ART_PACKED;
+	a->flags |= d->flags | ART_PACKED;
 	a->hash = hash64(a->body, a->body_len, hash64(a->title, strlen(a->title), 0));
 	draft_free(d);
 	return 0;
@@ -192,6 +178,7 @@ void article_free(struct article *a)
 	free(a->source);
 	free(a->place);
 	free(a->url);
+	free(a->raw_title);
 	free(a->body);
 	free(a->para);
 	memset(a, 0, sizeof *a);

@@ -15,10 +15,22 @@ enum article_flag {
 	ART_STORAGE = ART_BORROWED | ART_PACKED, /* how it is held, not what it says */
 };
 
+/* Where an article's date and source came from (enum date_from, enum
+ * source_from in recover.h) and the shape its file was read as (enum format),
+ * kept in the flags' higher bits. */
+#define ART_DATE_FROM_SHIFT 8
+#define ART_SOURCE_FROM_SHIFT 12
+#define ART_FORMAT_SHIFT 16
+#define ART_FIELD_MASK 15u
+#define ART_GET(flags, shift) (((flags) >> (shift)) & ART_FIELD_MASK)
+#define ART_SET(flags, shift, v) \
+	((flags) = ((flags) & ~(ART_FIELD_MASK << (shift))) | (((unsigned)(v) & ART_FIELD_MASK) << (shift)))
+
 struct article {
 	char id[24];           /* stable short id, set by the archive */
 	char *title;           /* never NULL */
 	char *subtitle, *orig_title, *source, *place, *url; /* NULL when unknown */
+	char *raw_title;       /* the title as the file had it, when cleaning changed it */
 	struct ymd date;       /* full when known */
 	struct ymd dateline;   /* month/day of the dateline; year 0 when not written */
 	char *body;            /* paragraphs joined by '\n' */
@@ -34,8 +46,10 @@ struct article {
 
 /* What a loader knows about one record before cleaning. Every string is owned. */
 struct draft {
-	char *title, *subtitle, *orig_title, *source, *place, *url;
+	char *title, *subtitle, *orig_title, *source, *place, *url, *raw_title;
 	struct ymd date;
+	unsigned date_from; /* enum date_from of date, when the loader set it */
+	const char *path;   /* the file's path, borrowed; NULL when not known */
 	char **para;
 	size_t npara, cappara;
 	uint64_t offset, line;

@@ -119,6 +119,7 @@ static void fill_article(void *arg, struct article *a, size_t i)
 	a->source = s[STR_SOURCE];
 	a->place = s[STR_PLACE];
 	a->url = s[STR_URL];
+	a->raw_title = s[STR_RAW];
 	a->body = s[STR_BODY];
 	a->body_len = ac->body_len;
 	a->para = (uint32_t *)cache_map_section(cs->m, S_PARA) + ac->para_first;

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 5u /* 5: summed in blocks, read lazily */
+#define CACHE_VERSION 6u /* 6: raw titles, where dates and sources came from, formats */
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define CACHE_CHUNK ((size_t)16 << 10)
@@ -41,7 +41,7 @@ struct file_rec {
 	uint32_t first, count;
 };
 
-enum { STR_TITLE, STR_SUBTITLE, STR_ORIG, STR_SOURCE, STR_PLACE, STR_URL, STR_BODY, NSTR };
+enum { STR_TITLE, STR_SUBTITLE, STR_ORIG, STR_SOURCE, STR_PLACE, STR_URL, STR_RAW, STR_BODY, NSTR };
 
 struct art_rec {
 	uint64_t str[NSTR];

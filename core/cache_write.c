@@ -223,6 +223,7 @@ static void art_strings(const struct article *a, const char *s[NSTR], size_t n[N
 	s[STR_SOURCE] = a->source;
 	s[STR_PLACE] = a->place;
 	s[STR_URL] = a->url;
+	s[STR_RAW] = a->raw_title;
 	s[STR_BODY] = a->body;
 	for (int k = 0; k < NSTR; k++)
 		n[k] = !s[k] ? 0 : k == STR_BODY ? a->body_len : strlen(s[k]);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "outlets.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -71,6 +72,31 @@ static int parenthesized_orig(const char *s, const char **x, size_t *xn)
 	return 1;
 }
 
+/* "来源：X" or "（来源：X）" as a whole, short paragraph: X's span. */
+static const char *source_label(const char *p, size_t *vn)
+{
+	size_t n = strlen(p), close = 0;
+	const char *in = p;
+	if (starts(p, "（") && n > 6 && !strcmp(p + n - 3, "）")) {
+		in = p + 3;
+		close = 3;
+	} else if (p[0] == '(' && n > 2 && p[n - 1] == ')') {
+		in = p + 1;
+		close = 1;
+	}
+	const char *v = after_label(in, "来源");
+	if (!v)
+		v = after_label(in, "稿源");
+	if (!v)
+		v = after_label(in, "文章来源");
+	if (!v)
+		v = after_label(in, "本文来源");
+	if (!v)
+		return NULL;
+	*vn = (size_t)(p + n - close - v);
+	return utf8_count_upto(v, *vn, 31) <= 30 ? v : NULL;
+}
+
 static int is_tail_heading(const char *p, int web)
 {
 	static const char *const always[] = { "推荐内容", "推荐阅读", "相关推荐", "热门推荐",
@@ -125,9 +151,9 @@ void clean_draft(struct draft *d)
 			if (!d->orig_title)
 				d->orig_title = trimmed_copy(v, vn);
 			drop = 1;
-		} else if ((v = after_label(p, "来源")) != NULL && utf8_count_upto(v, strlen(v), 31) <= 30) {
+		} else if ((v = source_label(p, &vn)) != NULL) {
 			if (!d->source)
-				d->source = trimmed_copy(v, strlen(v));
+				d->source = outlet_canonical(v, vn);
 			drop = 1;
 		} else if (is_staff_line(p) || is_disclaimer(p)) {
 			drop = 1;

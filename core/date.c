@@ -119,21 +119,61 @@ static int parse_at(const char *s, struct ymd *out)
 	return 1;
 }
 
+#define CHINA_UTC_OFFSET (8 * 3600L)
+
+/* "2020-02-16T20:30:00Z" or "…+01:00": a time with a zone is moved to China's
+ * day. A time without a zone is China's already. */
+static void zone_to_china(const char *s, struct ymd *v)
+{
+	if (strlen(s) < 16 || s[4] != '-' || (s[10] != 'T' && s[10] != ' '))
+		return;
+	int hh, mm;
+	if (digits(s + 11, 2, &hh) != 2 || s[13] != ':' || digits(s + 14, 2, &mm) != 2)
+		return;
+	const char *z = s + 16;
+	if (*z == ':')
+		z += 3;
+	if (*z == '.')
+		for (z++; isdigit((unsigned char)*z); z++)
+			;
+	long off;
+	if (*z == 'Z') {
+		off = 0;
+	} else if (*z == '+' || *z == '-') {
+		int zh, zm = 0;
+		if (digits(z + 1, 2, &zh) != 2)
+			return;
+		const char *q = z + 3;
+		if (*q == ':')
+			q++;
+		digits(q, 2, &zm);
+		off = (zh * 60L + zm) * 60 * (*z == '-' ? -1 : 1);
+	} else {
+		return;
+	}
+	long secs = ymd_days(*v) * 86400L + hh * 3600L + mm * 60L - off + CHINA_UTC_OFFSET;
+	long days = secs >= 0 ? secs / 86400 : -((-secs + 86399) / 86400);
+	*v = ymd_from_days(days);
+}
+
 int date_parse(const char *s, struct ymd *out)
 {
 	if (!s)
 		return 0;
 	while (*s == ' ' || *s == '\t')
 		s++;
-	if (parse_at(s, out))
+	if (parse_at(s, out)) {
+		zone_to_china(s, out);
 		return 1;
+	}
 	/* Unix time: 9-13 digits, nothing else */
 	size_t n = strspn(s, "0123456789");
 	if (n >= 9 && n <= 13 && (s[n] == '\0' || s[n] == '.')) {
 		long long t = atoll(s);
 		if (n >= 12)
 			t /= 1000;
-		struct ymd v = ymd_from_days((long)(t / 86400));
+		/* read in China's time, UTC+8, whatever TZ says */
+		struct ymd v = ymd_from_days((long)((t + CHINA_UTC_OFFSET) / 86400));
 		if (ymd_full(v)) {
 			*out = v;
 			return 1;
@@ -250,4 +290,102 @@ int find_month_day(const char *s, size_t n, int *m, int *d, size_t *start, size_
 		return 1;
 	}
 	return 0;
+}
+
+/* Up to four digits (ASCII or full-width) at s[i], with no digit right before:
+ * returns bytes used and the count of digits in *count. */
+static size_t run_at(const char *s, size_t n, size_t i, int max, int *val, int *count)
+{
+	size_t j = i, k;
+	int v = 0, c = 0, dv;
+	while (j < n && c <= max && (k = digit_at(s, n, j, &dv)) != 0) {
+		v = v * 10 + dv;
+		j += k;
+		c++;
+	}
+	*val = v;
+	*count = c;
+	return j - i;
+}
+
+size_t find_full_dates(const char *s, size_t n, struct ymd *out, size_t *at, size_t max)
+{
+	size_t found = 0;
+	int prev_digit = 0;
+	for (size_t i = 0; i < n && found < max;) {
+		int dv;
+		size_t k = digit_at(s, n, i, &dv);
+		if (!k) {
+			prev_digit = 0;
+			i++;
+			continue;
+		}
+		if (prev_digit) {
+			i += k;
+			continue;
+		}
+		int y, cy, m, cm, d, cd;
+		size_t start = i, j = i + run_at(s, n, i, 4, &y, &cy);
+		prev_digit = 1;
+		if (cy != 4 || y < 1900 || y > 2100) {
+			i = j;
+			continue;
+		}
+		int han = 0;
+		char sep = 0;
+		if (j + 3 <= n && !memcmp(s + j, "年", 3)) {
+			han = 1;
+			j += 3;
+		} else if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
+			sep = s[j++];
+		} else {
+			i = j;
+			continue;
+		}
+		j += run_at(s, n, j, 2, &m, &cm);
+		if (cm < 1 || cm > 2)
+			goto next;
+		if (han) {
+			if (j + 3 > n || memcmp(s + j, "月", 3))
+				goto next;
+			j += 3;
+		} else if (j >= n || s[j] != sep) {
+			goto next;
+		} else {
+			j++;
+		}
+		j += run_at(s, n, j, 2, &d, &cd);
+		if (cd < 1 || cd > 2)
+			goto next;
+		if (han && (j + 3 > n || (memcmp(s + j, "日", 3) && memcmp(s + j, "号", 3))))
+			goto next;
+		if (ymd_valid(y, m, d)) {
+			if (at)
+				at[found] = start;
+			out[found++] = (struct ymd){ y, m, d };
+		}
+	next:
+		i = j > start ? j : start + 1;
+		prev_digit = 0;
+	}
+	return found;
+}
+
+int year_near(int m, int d, const struct ymd *f, size_t k, int span)
+{
+	int best = 0;
+	long bestdist = span + 1L;
+	for (size_t i = 0; i < k; i++) {
+		long fd = ymd_days(f[i]);
+		for (int y = f[i].y - 1; y <= f[i].y + 1; y++) {
+			if (!ymd_valid(y, m, d))
+				continue;
+			long dist = labs(ymd_days((struct ymd){ y, m, d }) - fd);
+			if (dist < bestdist) {
+				bestdist = dist;
+				best = y;
+			}
+		}
+	}
+	return best;
 }

@@ -26,4 +26,12 @@ int date_from_url(const char *url, struct ymd *out);
  * day and the byte span [*start, *end) of the match. */
 int find_month_day(const char *s, size_t n, int *m, int *d, size_t *start, size_t *end);
 
+/* Every full date written in s[0..n): 2020年2月17日 (or 号), 2020-02-17, 2020/2/17,
+ * 2020.2.17, in ASCII or full-width digits. Fills up to max dates (and, when at is
+ * not NULL, their byte offsets); returns how many. */
+size_t find_full_dates(const char *s, size_t n, struct ymd *out, size_t *at, size_t max);
+/* The year that puts month m, day d nearest to one of the dates f[0..k), when that
+ * is at most span days away; 0 when none is. */
+int year_near(int m, int d, const struct ymd *f, size_t k, int span);
+
 #endif

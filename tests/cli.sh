@@ -33,7 +33,7 @@ id=$(sed -n 5p "$T/out" | cut -f1)
 "$EPINEWS" show "$id" "$A" >"$T/show" 2>/dev/null
 is $? 0 "show: exit 0"
 is "$(head -n 1 "$T/show")" "江城新增床位1300张" "show: title first"
-grep -q '^source: 新华社$' "$T/show" && grep -q '^place: 江城$' "$T/show"
+grep -q '^source: 新华社 (from dateline)$' "$T/show" && grep -q '^place: 江城$' "$T/show"
 ok $? "show: one line per known field"
 is "$(sed '1,/^$/d' "$T/show")" "新华社江城3月4日电 江城新增床位1300张。" "show: body after a blank line"
 short=$(printf '%s' "$id" | cut -c1-5)

@@ -21,8 +21,8 @@ grep 'isolation sites' "$T/s1" | grep -q '132个'
 ok $? "the side panel shows 132 isolation sites"
 grep 'beds' "$T/s1" | grep -q '12571张'
 ok $? "the side panel shows 12571 beds"
-grep -q '新华社 · - · 武汉' "$T/s1"
-ok $? "the reader header shows source, date and place"
+grep -q '新华社 · 2020-02-05~ · 武汉' "$T/s1"
+ok $? "the reader header shows source, date (inferred from the file: ~) and place"
 ok $(( $(widest) > 100 )) "still no line wider than the terminal"
 
 # incremental search narrows the list to the one article

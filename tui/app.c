@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/recover.h"
 #include "core/bits.h"
 #include "core/cache.h"
 #include "core/files.h"
@@ -288,7 +289,7 @@ void reader_layout(struct app *app)
 	char date[16];
 	const char *lines[4];
 	struct strbuf meta = STRBUF_INIT;
-	sb_addf(&meta, "%s · %s · %s", a->source ? a->source : "-", ymd_format(a->date, date),
+	sb_addf(&meta, "%s · %s · %s", a->source ? a->source : "-", article_date_text(a, date),
 		a->place ? a->place : "-");
 	lines[0] = a->title;
 	lines[1] = a->subtitle;
