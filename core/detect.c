@@ -14,6 +14,7 @@ const char *format_name(enum format f)
 	case FMT_PAPER: return "newspaper";
 	case FMT_WEB: return "web page";
 	case FMT_PLAIN: return "plain";
+	case FMT_DUMP: return "dump";
 	}
 	return "?";
 }
@@ -87,7 +88,7 @@ enum format format_detect(const char *s, size_t n)
 	size_t scan = n < (1u << 20) ? n : (1u << 20);
 	struct lines ls = { 0 };
 	lines_split(&ls, s, scan, 0, 1);
-	int starts = 0, chrome = 0, separators = 0;
+	int starts = 0, chrome = 0, separators = 0, symbols = 0;
 	const struct line *first = NULL;
 	int title_repeats = 0;
 	for (size_t k = 0; k < ls.n; k++) {
@@ -96,6 +97,8 @@ enum format format_detect(const char *s, size_t n)
 			continue;
 		if (is_next_news(l->s, l->n))
 			separators++;
+		else if (is_symbol_line(l->s, l->n))
+			symbols++;
 		if (is_paper_start(l->s, l->n))
 			starts++;
 		if (k < 40 && (memmem(l->s, l->n, "您的位置", 12) || memmem(l->s, l->n, "当前位置", 12) ||
@@ -112,6 +115,8 @@ enum format format_detect(const char *s, size_t n)
 	lines_free(&ls);
 	if (separators)
 		return FMT_BLOCKS;
+	if (symbols >= 2)
+		return FMT_DUMP;
 	if (starts >= 2)
 		return FMT_PAPER;
 	if (chrome || title_repeats)

@@ -8,7 +8,7 @@
 #include "article.h"
 #include "diag.h"
 
-enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN };
+enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP };
 
 struct load_ctx {
 	const char *path;
@@ -23,6 +23,11 @@ const char *format_name(enum format f);
 
 /* ">>>title" blocks separated by "=====NEXT NEWS=====" lines. */
 void load_blocks(const char *s, size_t n, struct load_ctx *c);
+/* Articles separated by a recurring line of only '*' (or 5+ of - = # ~ _),
+ * title first, HTML in the body read as HTML. */
+void load_dump(const char *s, size_t n, struct load_ctx *c);
+/* A line of only one symbol: "*", "-----", "=====". */
+int is_symbol_line(const char *s, size_t n);
 /* JSON Lines, one object, an array of objects, or a truncated mix of them. */
 void load_json(const char *s, size_t n, struct load_ctx *c);
 /* One article: title line, optional subtitle, body. `web` strips site chrome. */

@@ -4,18 +4,79 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+#include "html.h"
 #include "lines.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
+/* Field names, matched case-insensitively, in order of preference. */
+static const char *const k_title[] = { "title", "headline", "video_title", "name", "标题", "subject", NULL };
+static const char *const k_text[] = { "text", "content", "body", "article", "正文", "内容", "html",
+				      "contents", "article_content", NULL };
+static const char *const k_brief[] = { "brief", "summary", "desc", "description", "abstract",
+				       "摘要", NULL };
+static const char *const k_url[] = { "url", "link", "href", "链接", "source_url", NULL };
+static const char *const k_date[] = { "date", "pubtime", "pub_date", "publish_time", "pub_time",
+				      "publishTime", "pubDate", "published", "published_at",
+				      "time", "created_at", "datetime", "发布时间", "日期", "时间", NULL };
+static const char *const k_source[] = { "source", "media", "来源", "site", "author", NULL };
+
+static int usable(const cJSON *v)
+{
+	if (!v || cJSON_IsNull(v))
+		return 0;
+	if (cJSON_IsString(v))
+		return v->valuestring && v->valuestring[0];
+	return cJSON_IsNumber(v) || cJSON_IsArray(v);
+}
+
+/* The first name found in o, then one level down in its objects. */
 static const cJSON *field(const cJSON *o, const char *const *names)
 {
-	for (; *names; names++) {
-		const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, *names);
-		if (v && !cJSON_IsNull(v))
+	for (const char *const *n = names; *n; n++) {
+		const cJSON *v = cJSON_GetObjectItem(o, *n);
+		if (usable(v))
 			return v;
 	}
+	const cJSON *c;
+	cJSON_ArrayForEach(c, o) if (cJSON_IsObject(c))
+	{
+		for (const char *const *n = names; *n; n++) {
+			const cJSON *v = cJSON_GetObjectItem(c, *n);
+			if (usable(v))
+				return v;
+		}
+	}
 	return NULL;
+}
+
+/* The longest string in o or one level down: the text when no name says so. */
+static const cJSON *longest_string(const cJSON *o, const cJSON *skip1, const cJSON *skip2)
+{
+	const cJSON *best = NULL, *c;
+	size_t bn = 0;
+	cJSON_ArrayForEach(c, o)
+	{
+		const cJSON *cand[64];
+		size_t k = 0;
+		if (cJSON_IsString(c))
+			cand[k++] = c;
+		else if (cJSON_IsObject(c)) {
+			const cJSON *g;
+			cJSON_ArrayForEach(g, c) if (cJSON_IsString(g) && k < 64) cand[k++] = g;
+		}
+		for (size_t i = 0; i < k; i++) {
+			if (cand[i] == skip1 || cand[i] == skip2 || !cand[i]->valuestring)
+				continue;
+			size_t n = strlen(cand[i]->valuestring);
+			if (n > bn && strncmp(cand[i]->valuestring, "http", 4)) {
+				bn = n;
+				best = cand[i];
+			}
+		}
+	}
+	return bn >= 30 ? best : NULL;
 }
 
 static char *string_of(const cJSON *v)
@@ -41,14 +102,166 @@ static char *string_of(const cJSON *v)
 	return NULL;
 }
 
+static void add_para(void *arg, const char *p, size_t n)
+{
+	draft_add_para(arg, p, n);
+}
+
+static void join_para(void *arg, const char *p, size_t n)
+{
+	struct strbuf *sb = arg;
+	if (sb->len)
+		sb_addc(sb, ' ');
+	sb_add(sb, p, n);
+}
+
+/* A field's text as paragraphs: its lines, or its HTML's blocks. */
+static void add_text(struct draft *d, const char *text)
+{
+	size_t n = strlen(text);
+	if (html_has_markup(text, n)) {
+		html_paragraphs(text, n, 0, add_para, d);
+		return;
+	}
+	struct lines ls = { 0 };
+	lines_split(&ls, text, n, 0, 1);
+	for (size_t i = 0; i < ls.n; i++)
+		if (ls.v[i].n)
+			draft_add_para(d, ls.v[i].s, ls.v[i].n);
+	lines_free(&ls);
+}
+
+/* A one-line field (title, source) without its markup or entities. */
+static char *plain_of(const cJSON *v)
+{
+	char *s = string_of(v);
+	if (!s || !html_has_markup(s, strlen(s)))
+		return s;
+	struct strbuf sb = STRBUF_INIT;
+	html_paragraphs(s, strlen(s), 0, join_para, &sb);
+	free(s);
+	return sb.len ? sb_detach(&sb) : (sb_free(&sb), NULL);
+}
+
+static int is_record(const cJSON *o)
+{
+	return field(o, k_title) || field(o, k_text);
+}
+
+static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load_ctx *c)
+{
+	struct draft d;
+	draft_init(&d);
+	d.offset = off;
+	d.line = line;
+	const cJSON *title = field(o, k_title), *text = field(o, k_text);
+	if (!text)
+		text = field(o, k_brief);
+	if (!text)
+		text = longest_string(o, title, field(o, k_url));
+	d.title = plain_of(title);
+	d.url = string_of(field(o, k_url));
+	d.source = plain_of(field(o, k_source));
+	char *date = string_of(field(o, k_date));
+	if (date && date_parse(date, &d.date))
+		d.date_from = 1; /* DATE_FROM_FIELD */
+	free(date);
+	char *body = string_of(text);
+	if (body) {
+		add_text(&d, body);
+		free(body);
+	}
+	if (!d.title && !d.npara) {
+		diag_report(c->diag, c->path, line, "JSON record has no title and no text, skipped");
+		draft_free(&d);
+		return;
+	}
+	c->emit(c->arg, &d);
+}
+
+/* The array holding the most objects anywhere under o: where the records are
+ * ("videoList", "data.list", "result.articles"). */
+static const cJSON *find_records(const cJSON *o, int depth, size_t *best_n)
+{
+	const cJSON *best = NULL, *c;
+	if (depth > 8)
+		return NULL;
+	cJSON_ArrayForEach(c, o)
+	{
+		if (cJSON_IsArray(c)) {
+			size_t objs = 0;
+			const cJSON *e;
+			cJSON_ArrayForEach(e, c) objs += cJSON_IsObject(e) != 0;
+			if (objs && objs > *best_n) {
+				*best_n = objs;
+				best = c;
+			}
+		} else if (cJSON_IsObject(c)) {
+			const cJSON *b = find_records(c, depth + 1, best_n);
+			if (b)
+				best = b;
+		}
+	}
+	return best;
+}
+
+/* Why an array's objects gave nothing: their keys, for the message. */
+static void keys_of(const cJSON *o, struct strbuf *sb)
+{
+	const cJSON *c;
+	int k = 0;
+	cJSON_ArrayForEach(c, o) if (c->string)
+	{
+		if (k++ == 8) {
+			sb_adds(sb, ", …");
+			break;
+		}
+		if (k > 1)
+			sb_adds(sb, ", ");
+		sb_adds(sb, c->string);
+	}
+}
+
+static void records_of(const cJSON *o, uint64_t off, uint64_t line, struct load_ctx *c)
+{
+	if (is_record(o)) {
+		emit_record(o, off, line, c);
+		return;
+	}
+	size_t n = 0;
+	const cJSON *arr = find_records(o, 0, &n);
+	if (!arr) {
+		struct strbuf keys = STRBUF_INIT;
+		keys_of(o, &keys);
+		diag_report(c->diag, c->path, line,
+			    "JSON object has no title, no text and no array of records (keys: %s), skipped",
+			    keys.len ? keys.s : "none");
+		sb_free(&keys);
+		return;
+	}
+	size_t found = 0;
+	const cJSON *e, *first = NULL;
+	cJSON_ArrayForEach(e, arr) if (cJSON_IsObject(e))
+	{
+		if (!first)
+			first = e;
+		if (is_record(e) || longest_string(e, NULL, NULL)) {
+			emit_record(e, off, line, c);
+			found++;
+		}
+	}
+	if (!found) {
+		struct strbuf keys = STRBUF_INIT;
+		keys_of(first, &keys);
+		diag_report(c->diag, c->path, line,
+			    "%zu objects under %s[]; none has a title or a text field (keys: %s), skipped", n,
+			    arr->string ? arr->string : "?", keys.len ? keys.s : "none");
+		sb_free(&keys);
+	}
+}
+
 static void record(const char *s, size_t n, uint64_t off, uint64_t line, struct load_ctx *c)
 {
-	static const char *const k_title[] = { "title", "headline", "标题", NULL };
-	static const char *const k_text[] = { "text", "content", "body", "正文", "内容", NULL };
-	static const char *const k_url[] = { "url", "link", "href", NULL };
-	static const char *const k_date[] = { "date", "time", "pubtime", "publish_time", "pub_time",
-					      "publishTime", "pubDate", "日期", NULL };
-	static const char *const k_source[] = { "source", "来源", NULL };
 	const char *end = NULL;
 	cJSON *o = cJSON_ParseWithLengthOpts(s, n, &end, 0);
 	if (!o) {
@@ -62,34 +275,8 @@ static void record(const char *s, size_t n, uint64_t off, uint64_t line, struct 
 		cJSON_Delete(o);
 		return;
 	}
-	struct draft d;
-	draft_init(&d);
-	d.offset = off;
-	d.line = line;
-	d.title = string_of(field(o, k_title));
-	d.url = string_of(field(o, k_url));
-	d.source = string_of(field(o, k_source));
-	char *date = string_of(field(o, k_date));
-	if (date)
-		date_parse(date, &d.date);
-	free(date);
-	char *text = string_of(field(o, k_text));
-	if (text) {
-		struct lines ls = { 0 };
-		lines_split(&ls, text, strlen(text), 0, 1);
-		for (size_t i = 0; i < ls.n; i++)
-			if (ls.v[i].n)
-				draft_add_para(&d, ls.v[i].s, ls.v[i].n);
-		lines_free(&ls);
-		free(text);
-	}
+	records_of(o, off, line, c);
 	cJSON_Delete(o);
-	if (!d.title && !d.npara) {
-		diag_report(c->diag, c->path, line, "JSON record has no title and no text, skipped");
-		draft_free(&d);
-		return;
-	}
-	c->emit(c->arg, &d);
 }
 
 /* JSON Lines: every non-empty line is a record of its own. */

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Shapes that scrapers leave, in fixtures written for the project
+# (tests/fixtures/shapes): a day file with its records nested under a key and
+# HTML bodies, epoch dates, a '*'-separated raw HTML dump, >>> blocks whose
+# datelines lack the year. Each: count, titles, dates with their origin,
+# sources, first and last paragraph; then no markup left in any output.
+. "$SRCDIR/tests/tap.sh"
+F=$SRCDIR/tests/fixtures/shapes
+J="$PWD/tests/json_get"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export XDG_CACHE_HOME="$T/cache"
+
+fields() { # fields FILE KEY...: the list's KEYs, tab-separated, one article a line
+	f=$1
+	shift
+	"$EPINEWS" list --json "$f" 2>"$T/err" | "$J" "$@"
+}
+paras() { # paras FILE ID: first and last paragraph
+	"$EPINEWS" show --json "$2" "$1" | "$J" body >"$T/body"
+	printf '%s|%s' "$(head -n 1 "$T/body")" "$(tail -n 1 "$T/body")"
+}
+
+# a broadcaster's day file: {"total":2,"videoList":[{…,"video_detail":{…}}]}
+D=$F/day-file.json
+is "$(fields "$D" title date date_from source source_from raw_title format)" "$(printf '%s\n%s' \
+	"滨江新增方舱医院两座	2020-02-05	field	滨海电视台	field	[视频]滨江新增方舱医院两座 ...	json" \
+	"滨江开展全员核酸检测	2020-02-06	field	滨海电视台	field	null	json")" \
+	"day file: two records under videoList[], fields found one level down, the title cleaned"
+id=$(fields "$D" id | head -n 1)
+is "$(paras "$D" "$id")" "滨海电视台消息，滨江今天新增方舱医院两座。|下一步将继续增加床位。" \
+	"day file: <p> paragraphs, the script dropped"
+grep -q '床位共计 1200张，医护人员&后勤人员' "$T/body"
+ok $? "day file: &nbsp; and &amp; decoded"
+id=$(fields "$D" id | tail -n 1)
+is "$(paras "$D" "$id")" "滨江从今天起开展全员核酸检测。|首日采样12万人。" "day file: <br> inside a <div> breaks the paragraph"
+
+# JSON Lines with epoch milliseconds and seconds, field names in any case
+E=$F/epoch.jsonl
+is "$(fields "$E" title date date_from source)" "$(printf '%s\n%s' \
+	"滨江解除封控	2020-02-08	field	滨海日报" "南岭新增确诊病例3例	2020-02-08	field	null")" \
+	"epoch: 17:00 UTC is the next day in China; the site suffix leaves the title"
+is "$(TZ=America/New_York fields "$E" date | head -n 1)" "2020-02-08" "epoch: read in China's time whatever TZ is"
+
+# a raw dump: title line, HTML paragraphs, articles between lines of '*'
+U=$F/dump.txt
+is "$(fields "$U" title format | tr '\n' ';')" "滨江社区开展消杀	dump;南岭启用隔离点	dump;教程：网页里的标记	dump;" \
+	"dump: three articles, one per '*'-separated part"
+id=$(fields "$U" id | head -n 1)
+is "$(paras "$U" "$id")" "滨江各社区今天开展全面消杀。|消杀面积达30万平方米。" "dump: tags gone, text kept"
+id=$(fields "$U" id | tail -n 1)
+is "$(paras "$U" "$id")" "网页段落写作 <p> 标记。|网页段落写作 <p> 标记。" "dump: markup the page quotes (&lt;p&gt;) comes out as <p>"
+
+# >>> blocks without the year: from the article's own full date, else the
+# file's or the folder's, within 62 days; the October one stays undated
+N=$F/noyear
+is "$(fields "$N" title date date_from | tr '\n' ';')" \
+	"滨江新增床位800张	2020-02-03	dateline;南岭设置隔离点	2020-02-09	neighbours;滨江开放方舱医院	2020-02-12	neighbours;十月的消息	null	null;" \
+	"no year: dateline year from the text, then from neighbours; none invented past 62 days"
+is "$("$EPINEWS" list "$N" | cut -f2 | tr '\n' ' ')" "2020-02-03 2020-02-09~ 2020-02-12~ - " \
+	"no year: the list marks inferred dates with ~"
+
+# no markup reaches any output, from any fixture or sample
+for p in "$F" "$SRCDIR/tests/fixtures/archive" "$SRCDIR/data/samples"; do
+	"$EPINEWS" list --json "$p" 2>/dev/null >>"$T/all"
+	for id in $("$EPINEWS" list "$p" 2>/dev/null | cut -f1); do
+		"$EPINEWS" show --json "$id" "$p" >>"$T/all" 2>/dev/null
+	done
+	"$EPINEWS" export --format jsonl -o "$T/x.jsonl" --force "$p" >/dev/null 2>&1 && cat "$T/x.jsonl" >>"$T/all"
+done
+is "$(sed 's/网页段落写作 <p> 标记//g' "$T/all" | grep -c -E '<p|</|<br|&nbsp;|&gt;|&amp;')" 0 "no <p, </, <br, &nbsp;, &gt; or &amp; in list, show or export output"
+grep -q '网页段落写作 <p> 标记' "$T/all"
+ok $? "except the <p> one page quotes as text"
+echo "1..$n_tests"
+[ "$n_failed" -eq 0 ]
