@@ -60,16 +60,27 @@ static void flush(struct walk *w)
 {
 	const char *s = w->para.s;
 	size_t n = w->para.len;
-	while (n && (*s == ' ')) {
-		s++;
-		n--;
-	}
-	while (n && s[n - 1] == ' ')
-		n--;
-	/* a paragraph of only full-width spaces is empty */
-	while (n >= 3 && !memcmp(s, "　", 3)) {
-		s += 3;
-		n -= 3;
+	/* trim spaces and full-width spaces at both ends */
+	for (int again = 1; again;) {
+		again = 0;
+		while (n && *s == ' ') {
+			s++;
+			n--;
+			again = 1;
+		}
+		while (n && s[n - 1] == ' ') {
+			n--;
+			again = 1;
+		}
+		if (n >= 3 && !memcmp(s, "　", 3)) {
+			s += 3;
+			n -= 3;
+			again = 1;
+		}
+		if (n >= 3 && !memcmp(s + n - 3, "　", 3)) {
+			n -= 3;
+			again = 1;
+		}
 	}
 	if (n)
 		w->fn(w->arg, s, n);

@@ -5,6 +5,7 @@
 
 #include "core/archive.h"
 #include "core/format.h"
+#include "core/html.h"
 #include "core/strbuf.h"
 #include "tests/tap.h"
 
@@ -91,8 +92,40 @@ static const char paper[] =
 	"(上接第一版)提升检测质量和效率,做到当日采样、当日送检,要严密做好转运工作,\n\n"
 	"全流程闭环管理,确保转运安全。\n";
 
+static void join(void *arg, const char *p, size_t n)
+{
+	struct strbuf *sb = arg;
+	sb_add(sb, p, n);
+	sb_addc(sb, '|');
+}
+
+static const char *html_of(const char *in, int lines_break, struct strbuf *sb)
+{
+	sb->len = 0;
+	sb_addc(sb, '|');
+	html_paragraphs(in, strlen(in), lines_break, join, sb);
+	return sb->s;
+}
+
+static void html_tests(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	is_str(html_of("<p>一</p><p>二&nbsp;&amp;三</p>", 0, &sb), "|一|二 &三|", "html: <p> makes paragraphs, entities decoded");
+	is_str(html_of("甲<br>乙<div>丙</div><script>x()</script><!-- c -->", 0, &sb), "|甲|乙|丙|",
+	       "html: <br> and <div> break, scripts and comments go");
+	is_str(html_of("<span style=\";\nbackground:white\">第一行\n第二行</span>", 1, &sb), "|第一行|第二行|",
+	       "html: a tag split over lines; lines stay paragraphs in a text format");
+	/* found by the html fuzzer: a space left inside full-width spaces at an end */
+	is_str(html_of("<p>\xe3\x80\x80 正文 \xe3\x80\x80</p>", 0, &sb), "|正文|",
+	       "html: paragraphs trimmed of spaces and full-width spaces at both ends");
+	is_str(html_of("&lt;p&gt; 写作", 0, &sb), "|<p> 写作|", "html: quoted markup comes out as text");
+	ok(html_has_markup("a&amp;b", 7) && !html_has_markup("a<b", 3), "html: markup is tags or entities, not a lone <");
+	sb_free(&sb);
+}
+
 int main(void)
 {
+	html_tests();
 	struct archive ar;
 
 	is_str(format_name(format_detect(blocks, strlen(blocks))), "blocks", "detects >>> blocks");
