@@ -200,16 +200,14 @@ void out_article_text(struct strbuf *sb, const struct article *a)
 		sb_addf(sb, "original title: %s\n", a->orig_title);
 	if (a->raw_title)
 		sb_addf(sb, "raw title: %s\n", a->raw_title);
+	const char *sfrom = source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT));
+	const char *dfrom = date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT));
 	if (a->source)
-		sb_addf(sb, "source: %s (from %s)\n", a->source,
-			source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT)) ?
-				source_from_name(ART_GET(a->flags, ART_SOURCE_FROM_SHIFT)) : "?");
+		sb_addf(sb, "source: %s (from %s)\n", a->source, sfrom ? sfrom : "?");
 	if (a->place)
 		sb_addf(sb, "place: %s\n", a->place);
 	if (ymd_full(a->date))
-		sb_addf(sb, "date: %s (from %s)\n", ymd_format(a->date, date),
-			date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT)) ?
-				date_from_name(ART_GET(a->flags, ART_DATE_FROM_SHIFT)) : "?");
+		sb_addf(sb, "date: %s (from %s)\n", ymd_format(a->date, date), dfrom ? dfrom : "?");
 	if (a->url)
 		sb_addf(sb, "url: %s\n", a->url);
 	if (a->flags & ART_CONTINUED)

@@ -14,6 +14,7 @@
 #include "encoding.h"
 #include "hash.h"
 #include "radix.h"
+#include "recover.h"
 #include "format.h"
 #include "neighbours.h"
 #include "strbuf.h"
@@ -46,6 +47,7 @@ struct file_load {
 	const struct decoded *dec;
 	size_t first; /* index of this file's first article */
 	struct diag *dg;
+	struct path_facts pathf; /* once for all its articles */
 };
 
 static void add_draft(void *arg, struct draft *d)
@@ -53,7 +55,7 @@ static void add_draft(void *arg, struct draft *d)
 	struct file_load *fl = arg;
 	struct archive *ar = fl->ar;
 	d->offset = decoded_raw_offset(fl->dec, d->offset);
-	d->path = fl->file;
+	d->pathf = &fl->pathf;
 	ar->art = xgrow(ar->art, &ar->cap, ar->n + 1, sizeof *ar->art);
 	struct article *a = &ar->art[ar->n];
 	if (article_build(d, a) == 0) {
@@ -143,7 +145,8 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	if (dec.replaced)
 		diag_report(dg, name, 0, "%zu invalid byte sequence(s) in %s text replaced by U+FFFD",
 			    dec.replaced, encoding_name(dec.enc));
-	struct file_load fl = { ar, intern_file(ar, name), &dec, ar->n, dg };
+	struct file_load fl = { ar, intern_file(ar, name), &dec, ar->n, dg, { NULL, { 0, 0, 0 }, 0 } };
+	recover_path(name, &fl.pathf);
 	struct load_ctx ctx = { name, dg, add_draft, &fl };
 	enum format f = format_detect(dec.text, dec.len);
 	switch (f) {

@@ -44,12 +44,21 @@ struct article {
 	unsigned flags;
 };
 
+/* What a file's path says of its articles (recover_path fills it, once a file):
+ * the outlet a folder or the name is named after, a date in the name, a year
+ * folder. */
+struct path_facts {
+	const char *outlet; /* static, or NULL */
+	struct ymd date;    /* full when the name holds one */
+	int year;           /* of a folder named 2020/, or 0 */
+};
+
 /* What a loader knows about one record before cleaning. Every string is owned. */
 struct draft {
 	char *title, *subtitle, *orig_title, *source, *place, *url, *raw_title;
 	struct ymd date;
 	unsigned date_from; /* enum date_from of date, when the loader set it */
-	const char *path;   /* the file's path, borrowed; NULL when not known */
+	const struct path_facts *pathf; /* what the file's path says, borrowed; or NULL */
 	char **para;
 	size_t npara, cappara;
 	uint64_t offset, line;

@@ -84,13 +84,10 @@ static const char *source_label(const char *p, size_t *vn)
 		in = p + 1;
 		close = 1;
 	}
-	const char *v = after_label(in, "来源");
-	if (!v)
-		v = after_label(in, "稿源");
-	if (!v)
-		v = after_label(in, "文章来源");
-	if (!v)
-		v = after_label(in, "本文来源");
+	static const char *const labels[] = { "来源", "稿源", "文章来源", "本文来源" };
+	const char *v = NULL;
+	for (size_t i = 0; !v && i < sizeof labels / sizeof *labels; i++)
+		v = after_label(in, labels[i]);
 	if (!v)
 		return NULL;
 	*vn = (size_t)(p + n - close - v);

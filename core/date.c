@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -308,11 +309,53 @@ static size_t run_at(const char *s, size_t n, size_t i, int max, int *val, int *
 	return j - i;
 }
 
+/* How many bytes from s, eight at a time, hold none of '1', '2' or 0xEF (the
+ * lead of a full-width digit) nor any digit: where no year can start. */
+static size_t year_free(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		/* a byte of w in '0'..'9' or equal to 0xEF makes the word stop the skip */
+		uint64_t d = w ^ (ones * 0x30); /* digits become 0..9 */
+		uint64_t digit = ((d | ((d & ~highs) + ones * 0x76)) & highs) ^ highs; /* byte < 10 */
+		uint64_t e = w ^ (ones * 0xEF);
+		uint64_t lead = (e - ones) & ~e & highs; /* byte == 0xEF */
+		if (digit | lead)
+			break;
+	}
+	return i;
+}
+
 size_t find_full_dates(const char *s, size_t n, struct ymd *out, size_t *at, size_t max)
 {
 	size_t found = 0;
 	int prev_digit = 0;
 	for (size_t i = 0; i < n && found < max;) {
+		/* a year starts with 1 or 2, ASCII or full-width (EF BC 91, EF BC 92):
+		 * anything else only ends or continues a run of digits */
+		if (!prev_digit)
+			i += year_free(s + i, n - i);
+		if (i >= n)
+			break;
+		unsigned char c = (unsigned char)s[i];
+		int wide = c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC;
+		unsigned char c2 = wide ? (unsigned char)s[i + 2] : 0;
+		if (wide ? c2 != 0x91 && c2 != 0x92 : c != '1' && c != '2') {
+			prev_digit = wide ? c2 >= 0x90 && c2 <= 0x99 : c >= '0' && c <= '9';
+			i += wide ? 3 : 1;
+			continue;
+		}
+		/* an ASCII number shorter than four digits is no year: skip it whole */
+		if (!wide && !prev_digit && (i + 3 >= n || !isdigit((unsigned char)s[i + 1]) ||
+						 !isdigit((unsigned char)s[i + 2]) || !isdigit((unsigned char)s[i + 3]))) {
+			while (i < n && isdigit((unsigned char)s[i]))
+				i++;
+			prev_digit = 0;
+			continue;
+		}
 		int dv;
 		size_t k = digit_at(s, n, i, &dv);
 		if (!k) {

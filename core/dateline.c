@@ -4,20 +4,9 @@
 #include <string.h>
 
 #include "date.h"
+#include "lines.h"
 #include "outlets.h"
 #include "xalloc.h"
-
-static int starts(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s, w, k) == 0;
-}
-
-static int ends(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s + n - k, w, k) == 0;
-}
 
 /* A dateline prefix holds no punctuation or spaces. */
 static int plain_name(const char *s, size_t n)
@@ -59,7 +48,7 @@ static void split_outlet(const char *s, size_t n, struct dateline *out)
 	}
 	static const char *const tails[] = { "分网", "频道", "分社", "站", "电" };
 	for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
-		if (ends(p, pn, tails[t]))
+		if (has_suffix(p, pn, tails[t]))
 			pn -= strlen(tails[t]);
 	if (pn >= 6 && pn <= 30)
 		out->place = xstrndup(p, pn);
@@ -68,19 +57,19 @@ static void split_outlet(const char *s, size_t n, struct dateline *out)
 /* Skip white space and one parenthetical "(记者 …)" / "（记者…）". */
 static size_t skip_byline(const char *s, size_t n, size_t i)
 {
-	while (i < n && (s[i] == ' ' || starts(s + i, n - i, "　")))
+	while (i < n && (s[i] == ' ' || has_prefix(s + i, n - i, "　")))
 		i += s[i] == ' ' ? 1 : 3;
 	const char *close = NULL;
 	if (i < n && s[i] == '(')
 		close = ")";
-	else if (starts(s + i, n - i, "（"))
+	else if (has_prefix(s + i, n - i, "（"))
 		close = "）";
 	if (close) {
 		const char *e = memmem(s + i, n - i < 200 ? n - i : 200, close, strlen(close));
 		if (e)
 			i = (size_t)(e - s) + strlen(close);
 	}
-	while (i < n && (s[i] == ' ' || starts(s + i, n - i, "　")))
+	while (i < n && (s[i] == ' ' || has_prefix(s + i, n - i, "　")))
 		i += s[i] == ' ' ? 1 : 3;
 	return i;
 }
@@ -94,11 +83,11 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 
 	/* "<outlet><place>M月D日电" or "…M月D日消息" / "…M月D日讯" */
 	if (find_month_day(s, window, &m, &d, &ms, &me) && ms <= 60 &&
-	    (starts(s + me, n - me, "电") || starts(s + me, n - me, "消息") ||
-	     starts(s + me, n - me, "讯") || starts(s + me, n - me, "（记者") ||
-	     starts(s + me, n - me, "(记者"))) {
+	    (has_prefix(s + me, n - me, "电") || has_prefix(s + me, n - me, "消息") ||
+	     has_prefix(s + me, n - me, "讯") || has_prefix(s + me, n - me, "（记者") ||
+	     has_prefix(s + me, n - me, "(记者"))) {
 		if (plain_name(s, ms)) {
-			if (!starts(s, ms, "本报"))
+			if (!has_prefix(s, ms, "本报"))
 				split_outlet(s, ms, out);
 			out->month = m;
 			out->day = d;
@@ -109,7 +98,7 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 	const char *xun = memmem(s, window < 45 ? window : 45, "讯", 3);
 	if (xun && plain_name(s, (size_t)(xun - s))) {
 		size_t ol = (size_t)(xun - s);
-		if (!starts(s, ol, "本报"))
+		if (!has_prefix(s, ol, "本报"))
 			out->source = xstrndup(s, ol);
 		size_t i = skip_byline(s, n, ol + 3);
 		size_t rest = n - i < 40 ? n - i : 40;
@@ -121,9 +110,9 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 	}
 	/* "央视网消息：…", "央视网消息（焦点访谈）：…": an outlet, no date */
 	size_t ol;
-	const char *name = outlet_at(s, window, &ol);
-	if (name && (starts(s + ol, n - ol, "消息：") || starts(s + ol, n - ol, "消息（") ||
-		     starts(s + ol, n - ol, "消息:") || starts(s + ol, n - ol, "消息 "))) {
+	const char *name = memmem(s, window, "消息", 6) ? outlet_at(s, window, &ol) : NULL;
+	if (name && (has_prefix(s + ol, n - ol, "消息：") || has_prefix(s + ol, n - ol, "消息（") ||
+		     has_prefix(s + ol, n - ol, "消息:") || has_prefix(s + ol, n - ol, "消息 "))) {
 		out->source = xstrdup(name);
 		return 1;
 	}

@@ -39,14 +39,10 @@ static int html_lines(const struct line *v, size_t n, int lines_break, struct pa
 	return 1;
 }
 
-static void emit_block_lines(const struct line *v, size_t n, struct load_ctx *c, int html_breaks);
-
-static void emit_block(const struct line *v, size_t n, struct load_ctx *c)
-{
-	emit_block_lines(v, n, c, 1);
-}
-
-static void emit_block_lines(const struct line *v, size_t n, struct load_ctx *c, int html_breaks)
+/* One article from lines v[0..n): the title line, perhaps a subtitle, the
+ * body. Markup in the body is read as HTML, its lines kept as paragraphs when
+ * html_breaks (a >>> block) or not (a raw dump of pages). */
+static void emit_block(const struct line *v, size_t n, struct load_ctx *c, int html_breaks)
 {
 	size_t i = 0;
 	while (i < n && v[i].n == 0)
@@ -129,7 +125,7 @@ void load_dump(const char *s, size_t n, struct load_ctx *c)
 	for (size_t k = 0; k <= ls.n; k++) {
 		if (k < ls.n && !(is_symbol_line(ls.v[k].s, ls.v[k].n) && ls.v[k].s[0] == sep))
 			continue;
-		emit_block_lines(ls.v + start, k - start, c, 0);
+		emit_block(ls.v + start, k - start, c, 0);
 		start = k + 1;
 	}
 	lines_free(&ls);
@@ -148,14 +144,14 @@ void load_blocks(const char *s, size_t n, struct load_ctx *c)
 			while (j < k && ls.v[j].n == 0)
 				j++;
 			if (j < k) {
-				emit_block(ls.v + start, k - start, c);
+				emit_block(ls.v + start, k - start, c, 1);
 				start = k;
 			}
 			continue;
 		}
 		if (!boundary)
 			continue;
-		emit_block(ls.v + start, k - start, c);
+		emit_block(ls.v + start, k - start, c, 1);
 		start = k + 1;
 	}
 	lines_free(&ls);

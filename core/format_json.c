@@ -163,8 +163,8 @@ static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load
 	d.url = string_of(field(o, k_url));
 	d.source = plain_of(field(o, k_source));
 	char *date = string_of(field(o, k_date));
-	if (date && date_parse(date, &d.date))
-		d.date_from = 1; /* DATE_FROM_FIELD */
+	if (date)
+		date_parse(date, &d.date); /* a record's date: recover_draft marks it so */
 	free(date);
 	char *body = string_of(text);
 	if (body) {

@@ -9,9 +9,11 @@
 
 int html_has_markup(const char *s, size_t n)
 {
-	static const char *const marks[] = { "<p", "<P", "</", "<br", "<BR", "<div", "<DIV", "<span",
-					     "<font", "<img", "<a ", "<strong", "<b>", "<li", "<table",
-					     "&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#", "<!--" };
+	static const char *const marks[] = { "<p",     "<P",      "</",    "<br",   "<BR",
+					     "<div",   "<DIV",    "<span", "<font", "<img",
+					     "<a ",    "<strong", "<b>",   "<li",   "<table",
+					     "&nbsp;", "&amp;",   "&lt;",  "&gt;",  "&quot;",
+					     "&#",     "<!--" };
 	const char *lt = memchr(s, '<', n), *amp = memchr(s, '&', n);
 	if (!lt && !amp)
 		return 0;
@@ -27,8 +29,8 @@ int html_has_markup(const char *s, size_t n)
 static int dropped(const char *name)
 {
 	static const char *const names[] = { "script", "style", "noscript", "template", "iframe",
-					     "head", "nav", "footer", "select", "button", "svg",
-					     "form", "object", "embed" };
+					     "head",   "nav",   "footer",   "select",   "button",
+					     "svg",    "form",  "object",   "embed" };
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (!strcasecmp(name, names[i]))
 			return 1;
@@ -38,11 +40,13 @@ static int dropped(const char *name)
 /* Elements that end the paragraph before and after them. */
 static int block(const char *name)
 {
-	static const char *const names[] = { "p",  "div", "br", "li", "ul", "ol", "h1", "h2",
-					     "h3", "h4", "h5", "h6", "tr", "table", "blockquote",
-					     "section", "article", "pre", "dd", "dt", "dl", "hr",
-					     "header", "main", "aside", "figure", "figcaption",
-					     "center", "body", "html", "td", "th" };
+	static const char *const names[] = {
+		"p",          "div",     "br",      "li",    "ul",     "ol",         "h1",
+		"h2",         "h3",      "h4",      "h5",    "h6",     "tr",         "table",
+		"blockquote", "section", "article", "pre",   "dd",     "dt",         "dl",
+		"hr",         "header",  "main",    "aside", "figure", "figcaption", "center",
+		"body",       "html",    "td",      "th"
+	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (!strcasecmp(name, names[i]))
 			return 1;
@@ -135,9 +139,10 @@ void html_paragraphs(const char *s, size_t n, int lines_break, html_para_fn fn, 
 {
 	if (n > (size_t)0x7fffffff)
 		n = 0x7fffffff;
-	htmlDocPtr doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
-					HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-						HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	htmlDocPtr doc =
+	    htmlReadMemory(s, (int)n, NULL, "UTF-8",
+			   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+			       HTML_PARSE_NONET | HTML_PARSE_COMPACT);
 	struct walk w = { STRBUF_INIT, lines_break, fn, arg };
 	if (doc) {
 		walk_nodes(&w, xmlDocGetRootElement(doc), 0);

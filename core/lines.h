@@ -24,5 +24,6 @@ uint32_t last_cp(const char *s, size_t n);
 /* The first code point of s[0..n), or 0. */
 uint32_t first_cp(const char *s, size_t n);
 int has_prefix(const char *s, size_t n, const char *prefix);
+int has_suffix(const char *s, size_t n, const char *suffix);
 
 #endif

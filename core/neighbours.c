@@ -156,7 +156,8 @@ static int same_kind(const struct archive *ar, size_t a, size_t b)
 	char **files = ar->files;
 	size_t la = dir_len(files[a]);
 	return la == dir_len(files[b]) && !memcmp(files[a], files[b], la) &&
-	       !strcmp(extension(files[a]), extension(files[b])) && file_format(ar, a) == file_format(ar, b);
+	       !strcmp(extension(files[a]), extension(files[b])) &&
+	       file_format(ar, a) == file_format(ar, b);
 }
 
 void neighbours_years(struct archive *ar, size_t first_file)
@@ -208,8 +209,8 @@ void neighbours_years(struct archive *ar, size_t first_file)
 				continue;
 			struct article *a = &ar->art[i];
 			struct ymd v;
-			if (wants_year(a) && neighbours_fit(a->dateline.m, a->dateline.d, near.v, near.n,
-							    RECOVER_SPAN, &v)) {
+			if (wants_year(a) && neighbours_fit(a->dateline.m, a->dateline.d, near.v,
+							    near.n, RECOVER_SPAN, &v)) {
 				a->date = v;
 				ART_SET(a->flags, ART_DATE_FROM_SHIFT, DATE_FROM_NEIGHBOURS);
 			}

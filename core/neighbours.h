@@ -1,9 +1,9 @@
 /* The year of a dateline that the article itself cannot settle, taken from the
- * full dates of the other articles in its file, or else in the files nearest it
- * in its folder of the same shape and extension (natural order: page2 before
- * page10), when those dates lie
- * within RECOVER_SPAN days of each other and the month and day fit among them.
- * Such a date is marked DATE_FROM_NEIGHBOURS; it is never an anchor itself. */
+ * full dates of the other articles in its file, or else of the files nearest
+ * it in its folder of the same shape and extension (natural order: page2
+ * before page10), when those dates lie within RECOVER_SPAN days of each other
+ * and the month and day fit among them. Such a date is marked
+ * DATE_FROM_NEIGHBOURS; it is never an anchor itself. */
 #ifndef EPINEWS_NEIGHBOURS_H
 #define EPINEWS_NEIGHBOURS_H
 #include <stddef.h>

@@ -5,13 +5,14 @@
 
 #include "date.h"
 #include "dateline.h"
+#include "lines.h"
 #include "outlets.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 const char *date_from_name(unsigned v)
 {
-	static const char *const names[] = { NULL,   "field", "meta", "dateline", "text",
+	static const char *const names[] = { NULL,    "field", "meta", "dateline",  "text",
 					     "title", "url",   "path", "neighbours" };
 	return v < sizeof names / sizeof *names ? names[v] : NULL;
 }
@@ -26,21 +27,9 @@ const char *article_date_text(const struct article *a, char *buf)
 
 const char *source_from_name(unsigned v)
 {
-	static const char *const names[] = { NULL,    "field", "label", "dateline",
+	static const char *const names[] = { NULL,     "field", "label", "dateline",
 					     "byline", "title", "url",   "path" };
 	return v < sizeof names / sizeof *names ? names[v] : NULL;
-}
-
-static int starts(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s, w, k) == 0;
-}
-
-static int ends(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-	return n >= k && memcmp(s + n - k, w, k) == 0;
 }
 
 /* ---- titles ---- */
@@ -52,19 +41,26 @@ static const char *const title_tags[] = { "视频", "图文", "组图", "图片"
 static size_t tag_prefix(const char *s, size_t n)
 {
 	static const char *const open[] = { "[", "【", "［" }, *const close[] = { "]", "】", "］" };
+	static const char *const bars[] = { "｜", "|", " | ", " |", "丨" };
+	/* every tag and bracket above opens with '[' or a byte of 0xE3 and up */
+	if (n < 4 || (s[0] != '[' && (unsigned char)s[0] < 0xE3))
+		return 0;
+	size_t b0 = 0;
+	for (size_t b = 0; b < 3 && !b0; b++)
+		if (has_prefix(s, n, open[b]))
+			b0 = b + 1;
 	for (size_t t = 0; t < sizeof title_tags / sizeof *title_tags; t++) {
 		size_t k = strlen(title_tags[t]);
-		for (size_t b = 0; b < 3; b++) {
-			size_t o = strlen(open[b]);
-			if (starts(s, n, open[b]) && starts(s + o, n - o, title_tags[t]) &&
-			    starts(s + o + k, n - o - k, close[b]))
-				return o + k + strlen(close[b]);
-		}
-		static const char *const bars[] = { "｜", "|", " | ", " |", "丨" };
-		if (starts(s, n, title_tags[t]))
+		if (b0) {
+			size_t o = strlen(open[b0 - 1]);
+			if (has_prefix(s + o, n - o, title_tags[t]) &&
+			    has_prefix(s + o + k, n - o - k, close[b0 - 1]))
+				return o + k + strlen(close[b0 - 1]);
+		} else if (has_prefix(s, n, title_tags[t])) {
 			for (size_t b = 0; b < sizeof bars / sizeof *bars; b++)
-				if (starts(s + k, n - k, bars[b]))
+				if (has_prefix(s + k, n - k, bars[b]))
 					return k + strlen(bars[b]);
+		}
 	}
 	return 0;
 }
@@ -78,10 +74,27 @@ static int site_name(const char *s, size_t n)
 	size_t k;
 	if (outlet_at(s, n, &k) && k == n)
 		return 1;
-	static const char *const tails[] = { "网", "报", "社", "台", "新闻", "在线", "频道", "客户端" };
+	static const char *const tails[] = { "网",   "报",   "社",   "台",
+					     "新闻", "在线", "频道", "客户端" };
 	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
-		if (ends(s, n, tails[i]) && n > strlen(tails[i]))
-			return !memchr(s, ' ', n) && !memmem(s, n, "，", 3) && !memmem(s, n, "：", 3);
+		if (has_suffix(s, n, tails[i]) && n > strlen(tails[i]))
+			return !memchr(s, ' ', n) && !memmem(s, n, "，", 3) &&
+			       !memmem(s, n, "：", 3);
+	return 0;
+}
+
+/* Does s[0..n) hold a byte that opens one of title_clean's separators: a
+ * space, '-', '_', or the lead of —, ｜, －? Most titles do not. */
+static int has_separator(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '-' || c == '_' ||
+		    (c == 0xE2 && i + 1 < n && (unsigned char)s[i + 1] == 0x80) ||
+		    (c == 0xEF && i + 2 < n &&
+		     ((unsigned char)s[i + 1] == 0xBD || (unsigned char)s[i + 2] == 0x8D)))
+			return 1;
+	}
 	return 0;
 }
 
@@ -100,11 +113,13 @@ char *title_clean(const char *raw, char **suffix)
 		}
 	}
 	/* a site's name after a separator: "… - 人民网", "…--人民网", "…_中国日报网" */
-	static const char *const seps[] = { " - ", " — ", " -- ", "--", "——", "_", " | ", "｜", " －" };
-	for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+	static const char *const seps[] = { " - ", " — ", " -- ", "--", "——",
+					    "_",   " | ", "｜",   " －" };
+	for (size_t i = 0; i < sizeof seps / sizeof *seps && has_separator(s, n); i++) {
 		size_t sl = strlen(seps[i]);
 		const char *last = NULL;
-		for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), seps[i], sl)) != NULL; p += sl)
+		for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), seps[i], sl)) != NULL;
+		     p += sl)
 			last = p;
 		if (!last || last == s)
 			continue;
@@ -126,7 +141,7 @@ char *title_clean(const char *raw, char **suffix)
 			n--;
 		static const char *const marks[] = { "...", "…", "。。。" };
 		for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-			if (ends(s, n, marks[i]) && n > strlen(marks[i])) {
+			if (has_suffix(s, n, marks[i]) && n > strlen(marks[i])) {
 				n -= strlen(marks[i]);
 				again = 1;
 			}
@@ -140,25 +155,85 @@ char *title_clean(const char *raw, char **suffix)
 
 /* ---- sources ---- */
 
+/* The bytes of a bracket opening p: "（" 3, "(" 1, else 0. */
+static size_t paren_open(const char *p, size_t n)
+{
+	return has_prefix(p, n, "（") ? 3 : has_prefix(p, n, "(") ? 1 : 0;
+}
+
+/* "（央广网 张棉棉）…": the bytes up to and with the closing bracket, found
+ * within lim bytes of the opening one, and the span between them; 0 when p
+ * opens no bracket or it does not close in time. */
+static size_t paren_span(const char *p, size_t n, size_t lim, const char **inner, size_t *inner_n)
+{
+	size_t o = paren_open(p, n);
+	if (!o)
+		return 0;
+	const char *e = memmem(p + o, n - o < lim ? n - o : lim, o == 1 ? ")" : "）", o);
+	if (!e)
+		return 0;
+	if (inner) {
+		*inner = p + o;
+		*inner_n = (size_t)(e - (p + o));
+	}
+	return (size_t)(e - p) + o;
+}
+
 /* What may follow an outlet's name in a byline: 记者, 全媒记者 … or a name. */
 static int byline_after(const char *s, size_t n)
 {
-	while (n && (s[n - 1] == ' ' || ends(s, n, "。")))
+	while (n && (s[n - 1] == ' ' || has_suffix(s, n, "。")))
 		n -= s[n - 1] == ' ' ? 1 : 3;
-	if (starts(s, n, "+") || starts(s, n, "/") || starts(s, n, "讯") || starts(s, n, "报道"))
+	if (has_prefix(s, n, "+") || has_prefix(s, n, "/") || has_prefix(s, n, "讯") ||
+	    has_prefix(s, n, "报道"))
 		return 1;
 	/* 记者 within a few characters: 全媒记者, 特派记者, 中国交通广播记者, 记者站 */
 	const char *x = memmem(s, n < 30 ? n : 30, "记者", 6);
-	if (x || starts(s, n, "评论员") || starts(s, n, "通讯员"))
+	if (x || has_prefix(s, n, "评论员") || has_prefix(s, n, "通讯员"))
 		return !memmem(s, x ? (size_t)(x - s) : 0, "，", 3);
 	/* a space, then a person's name and nothing more */
-	if (starts(s, n, " ") || starts(s, n, "　")) {
+	if (has_prefix(s, n, " ") || has_prefix(s, n, "　")) {
 		size_t sp = s[0] == ' ' ? 1 : 3;
 		size_t chars = utf8_count_upto(s + sp, n - sp, 12);
 		return chars >= 2 && chars <= 10 && !memmem(s + sp, n - sp, "，", 3) &&
 		       !memmem(s + sp, n - sp, "。", 3);
 	}
 	return n == 0;
+}
+
+/* Could in[0..m) be a byline at all? It holds one of the words byline_after
+ * and named_reporter look for, or is short enough to be an outlet's bare name
+ * (the longest is 24 bytes). A cheap test before the outlet table is walked. */
+static int byline_marked(const char *s, size_t n)
+{
+	if (n <= 30)
+		return 1;
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		if (u[i] < 0x80) {
+			if (u[i] == ' ' || u[i] == '+' || u[i] == '/')
+				return 1;
+			i++;
+			continue;
+		}
+		uint32_t cp = 0;
+		size_t k = 3;
+		if (utf8_is_cjk3(u + i, n - i))
+			cp = utf8_cp3(u + i);
+		else if ((k = utf8_decode(u + i, n - i, &cp)) == 0)
+			k = 1;
+		switch (cp) {
+		case 0x8BB0: /* 记: 记者 */
+		case 0x8BC4: /* 评: 评论员 */
+		case 0x901A: /* 通: 通讯员 */
+		case 0x8BAF: /* 讯 */
+		case 0x62A5: /* 报: 报道 */
+		case 0x3000: /* a full-width space before a name */
+			return 1;
+		}
+		i += k;
+	}
+	return 0;
 }
 
 /* A name ending like an outlet's (…报, …网, …社, …在线) right before 记者:
@@ -171,14 +246,14 @@ static char *named_reporter(const char *s, size_t n)
 	size_t k = (size_t)(x - s);
 	static const char *const mid[] = { "全媒", "特派", "首席", "融媒体", "见习" };
 	for (size_t i = 0; i < sizeof mid / sizeof *mid; i++)
-		if (ends(s, k, mid[i]))
+		if (has_suffix(s, k, mid[i]))
 			k -= strlen(mid[i]);
 	static const char *const tails[] = { "报", "网", "社", "在线" };
 	int named = 0;
 	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++)
-		named |= ends(s, k, tails[i]);
+		named |= has_suffix(s, k, tails[i]);
 	size_t chars = utf8_count_upto(s, k, 12);
-	if (!named || chars < 3 || chars > 10 || starts(s, k, "本") || memchr(s, ' ', k) ||
+	if (!named || chars < 3 || chars > 10 || has_prefix(s, k, "本") || memchr(s, ' ', k) ||
 	    memmem(s, k, "，", 3) || memmem(s, k, "、", 3) || memmem(s, k, "。", 3))
 		return NULL;
 	for (size_t i = 0; i < k; i++)
@@ -187,15 +262,20 @@ static char *named_reporter(const char *s, size_t n)
 	return xstrndup(s, k);
 }
 
-/* Marks and labels that may come before a byline's outlet. */
+/* Marks and labels that may come before a byline's outlet. The broadcaster's
+ * name is one only when a site's name follows ("中央广播电视总台央视网"). */
 static size_t byline_lead(const char *s, size_t n)
 {
-	static const char *const leads[] = { "■", "●", "▲", "◆", "整理/", "整理／", "文/", "总台",
-					     "中央广播电视总台" };
+	static const struct {
+		const char *text;
+		int before_outlet; /* a lead only when an outlet's name follows */
+	} leads[] = { { "■", 0 },   { "●", 0 },     { "▲", 0 },
+		      { "◆", 0 },   { "整理/", 0 }, { "整理／", 0 },
+		      { "文/", 0 }, { "总台", 1 },  { "中央广播电视总台", 1 } };
 	for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
-		size_t k = strlen(leads[i]);
-		/* "中央广播电视总台央视网": the second name is the site */
-		if (starts(s, n, leads[i]) && n > k && (i < 7 || outlet_at(s + k, n - k, NULL)))
+		size_t k = strlen(leads[i].text);
+		if (has_prefix(s, n, leads[i].text) && n > k &&
+		    (!leads[i].before_outlet || outlet_at(s + k, n - k, NULL)))
 			return k;
 	}
 	return 0;
@@ -208,22 +288,22 @@ static char *byline_outlet(const char *p, size_t n)
 {
 	const char *in = p;
 	size_t m = n;
-	if (starts(p, n, "（") || starts(p, n, "(")) {
-		size_t o = p[0] == '(' ? 1 : 3;
-		const char *e = memmem(p + o, n - o < 120 ? n - o : 120, o == 1 ? ")" : "）", o);
-		if (!e)
+	if (paren_open(p, n)) {
+		if (!paren_span(p, n, 120, &in, &m))
 			return NULL;
-		in = p + o;
-		m = (size_t)(e - in);
-	} else if (utf8_count_upto(p, n, 41) > 40) {
+	} else if (n > 40 * 4) { /* over 40 characters: 4 bytes a character at most */
 		return NULL;
 	}
-	if (ends(in, m, "摄") || ends(in, m, "供图"))
+	if (in == p && utf8_count_upto(p, n, 41) > 40)
+		return NULL;
+	if (has_suffix(in, m, "摄") || has_suffix(in, m, "供图"))
 		return NULL; /* a picture's credit */
 	for (size_t lead; (lead = byline_lead(in, m)) != 0;) {
 		in += lead;
 		m -= lead;
 	}
+	if (!byline_marked(in, m))
+		return NULL;
 	size_t k;
 	const char *name = outlet_at(in, m, &k);
 	if (name)
@@ -234,7 +314,7 @@ static char *byline_outlet(const char *p, size_t n)
 /* "《 人民日报 》（ 2020年02月17日 05 版）": the paper and its date. */
 static int paper_line(const char *p, size_t n, char **source, struct ymd *date)
 {
-	if (!starts(p, n, "《") || !ends(p, n, "）") || !memmem(p, n, "版", 3))
+	if (!has_prefix(p, n, "《") || !has_suffix(p, n, "）") || !memmem(p, n, "版", 3))
 		return 0;
 	const char *close = memmem(p, n, "》", 3);
 	if (!close)
@@ -252,7 +332,7 @@ static int paper_line(const char *p, size_t n, char **source, struct ymd *date)
 static const char *column_outlet(const char *t, size_t n)
 {
 	int tagged = 0;
-	if (starts(t, n, "【")) {
+	if (has_prefix(t, n, "【")) {
 		const char *e = memmem(t, n < 40 ? n : 40, "】", 3);
 		size_t k;
 		/* "【央视快评】…" is the column; "【地评线】南方网评：…" tags it */
@@ -272,12 +352,14 @@ static const char *column_outlet(const char *t, size_t n)
 	o = outlet_at(t, n, &k);
 	if (!o)
 		return NULL;
-	static const char *const heads[] = { "评论员", "网评", "时评", "快评", "锐评", "评", "社论", "观察", "" };
+	static const char *const heads[] = { "评论员", "网评", "时评", "快评", "锐评",
+					     "评",     "社论", "观察", "" };
 	for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-		if (starts(t + k, n - k, heads[i]) && (heads[i][0] || tagged)) {
+		if (has_prefix(t + k, n - k, heads[i]) && (heads[i][0] || tagged)) {
 			size_t j = k + strlen(heads[i]);
-			if (starts(t + j, n - j, "：") || starts(t + j, n - j, ":") || starts(t + j, n - j, "】") ||
-			    starts(t + j, n - j, "|") || starts(t + j, n - j, "｜"))
+			if (has_prefix(t + j, n - j, "：") || has_prefix(t + j, n - j, ":") ||
+			    has_prefix(t + j, n - j, "】") || has_prefix(t + j, n - j, "|") ||
+			    has_prefix(t + j, n - j, "｜"))
 				return o;
 		}
 	return NULL;
@@ -312,8 +394,6 @@ static int is_alpha(char c)
  * between letters and digits or lower and upper case ("CNRPage12" -> CNR Page 12). */
 static const char *path_outlet(const char *path)
 {
-	if (!path)
-		return NULL;
 	size_t n = strlen(path);
 	/* the file name and the two folders above it */
 	size_t from = n;
@@ -369,30 +449,21 @@ static const char *path_outlet(const char *path)
 /* A paragraph that is only a picture's caption: the dateline may follow it. */
 static int caption(const char *p, size_t n)
 {
-	if (ends(p, n, "摄）") || ends(p, n, "摄)") || ends(p, n, "供图）") || ends(p, n, "供图)") ||
-	    ends(p, n, "摄") || starts(p, n, "图为") || memmem(p, n, "央广网发", 12))
+	if (has_suffix(p, n, "摄）") || has_suffix(p, n, "摄)") || has_suffix(p, n, "供图）") ||
+	    has_suffix(p, n, "供图)") || has_suffix(p, n, "摄") || has_prefix(p, n, "图为") ||
+	    memmem(p, n, "央广网发", 12))
 		return utf8_count_upto(p, n, 121) <= 120;
 	return 0;
-}
-
-/* Skip "（央广网 张棉棉）" or "（记者 …）" opening a paragraph. */
-static size_t skip_paren(const char *p, size_t n)
-{
-	size_t o = starts(p, n, "（") ? 3 : starts(p, n, "(") ? 1 : 0;
-	if (!o)
-		return 0;
-	const char *e = memmem(p + o, n - o < 120 ? n - o : 120, o == 1 ? ")" : "）", o);
-	return e ? (size_t)(e - p) + o : 0;
 }
 
 /* A closing "（本报北京、莫斯科…3月12日电 记者…）": its month and day. */
 static int closing_dateline(const char *p, size_t n, int *m, int *d)
 {
-	size_t o = starts(p, n, "（") ? 3 : starts(p, n, "(") ? 1 : 0;
+	size_t o = paren_open(p, n);
 	if (!o)
 		return 0;
 	size_t ms, me, lim = n - o < 300 ? n - o : 300;
-	if (!find_month_day(p + o, lim, m, d, &ms, &me) || !starts(p + o + me, lim - me, "电"))
+	if (!find_month_day(p + o, lim, m, d, &ms, &me) || !has_prefix(p + o + me, lim - me, "电"))
 		return 0;
 	return !memmem(p + o, ms, "，", 3) && !memmem(p + o, ms, "。", 3);
 }
@@ -409,6 +480,14 @@ static int date_line(const char *p, size_t n, struct ymd *d)
 	return !memmem(p, n, "，", 3) && !memmem(p, n, "。", 3);
 }
 
+/* A full date opening s: it lies in the first 48 bytes (full-width digits
+ * take three each), so no more is read. */
+static int date_at_start(const char *s, struct ymd *d)
+{
+	size_t at, n = strnlen(s, 48);
+	return find_full_dates(s, n, d, &at, 1) == 1 && at == 0;
+}
+
 #define MAX_TEXT_DATES 64
 
 /* The full dates written in the title and text: the years a dateline may take. */
@@ -418,7 +497,8 @@ static size_t text_dates(const struct draft *d, struct ymd *out)
 	if (d->title)
 		k += find_full_dates(d->title, strlen(d->title), out + k, NULL, MAX_TEXT_DATES - k);
 	for (size_t i = 0; i < d->npara && k < MAX_TEXT_DATES; i++)
-		k += find_full_dates(d->para[i], strlen(d->para[i]), out + k, NULL, MAX_TEXT_DATES - k);
+		k += find_full_dates(d->para[i], strlen(d->para[i]), out + k, NULL,
+				     MAX_TEXT_DATES - k);
 	return k;
 }
 
@@ -427,8 +507,6 @@ static size_t text_dates(const struct draft *d, struct ymd *out)
 static int path_date(const char *path, struct ymd *full, int *year)
 {
 	*year = 0;
-	if (!path)
-		return 0;
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
 	for (const char *p = base; *p; p++) {
@@ -447,6 +525,14 @@ static int path_date(const char *path, struct ymd *full, int *year)
 		}
 	}
 	return 0;
+}
+
+void recover_path(const char *path, struct path_facts *pf)
+{
+	memset(pf, 0, sizeof *pf);
+	if (!path_date(path, &pf->date, &pf->year))
+		memset(&pf->date, 0, sizeof pf->date);
+	pf->outlet = path_outlet(path);
 }
 
 static void set_source(struct draft *d, struct article *a, char *s, unsigned from)
@@ -469,28 +555,27 @@ static void set_date(struct article *a, struct ymd v, unsigned from)
 	ART_SET(a->flags, ART_DATE_FROM_SHIFT, from);
 }
 
-void recover_draft(struct draft *d, struct article *a)
+/* The title cleaned; its site suffix, if any, for the source. */
+static char *recover_title(struct draft *d)
 {
-	/* the title */
 	char *suffix = NULL;
-	if (d->title) {
-		char *t = title_clean(d->title, &suffix);
-		if (strcmp(t, d->title)) {
-			free(d->raw_title);
-			d->raw_title = d->title;
-			d->title = t;
-		} else {
-			free(t);
-		}
+	if (!d->title)
+		return NULL;
+	char *t = title_clean(d->title, &suffix);
+	if (strcmp(t, d->title)) {
+		free(d->raw_title);
+		d->raw_title = d->title;
+		d->title = t;
+	} else {
+		free(t);
 	}
-	if (d->source)
-		ART_SET(a->flags, ART_SOURCE_FROM_SHIFT,
-			ART_GET(a->flags, ART_SOURCE_FROM_SHIFT) ? ART_GET(a->flags, ART_SOURCE_FROM_SHIFT) :
-								   SOURCE_FROM_FIELD);
-	if (ymd_full(d->date))
-		set_date(a, d->date, d->date_from ? d->date_from : DATE_FROM_FIELD);
+	return suffix;
+}
 
-	/* the dateline: the first paragraph, or the one after a picture's caption */
+/* The dateline: in the first paragraph, after a byline in brackets, or in the
+ * paragraph after a picture's caption; else a closing "（…3月12日电）". */
+static void recover_dateline(struct draft *d, struct article *a)
+{
 	struct dateline dl;
 	int have_dl = 0;
 	for (size_t i = 0; i < d->npara && i < 2 && !have_dl; i++) {
@@ -499,8 +584,9 @@ void recover_draft(struct draft *d, struct article *a)
 		if (i == 1 && !caption(d->para[0], strlen(d->para[0])))
 			break;
 		have_dl = dateline_parse(p, n, &dl);
-		if (!have_dl) { /* "（央广网 张棉棉）2月5日，…" */
-			size_t skip = skip_paren(p, n);
+		if (!have_dl) { /* "（央广网 张棉棉）2月5日，…": the byline is read with the others
+				 */
+			size_t skip = paren_span(p, n, 120, NULL, NULL);
 			if (skip && dateline_parse(p + skip, n - skip, &dl)) {
 				have_dl = 1;
 				free(dl.source);
@@ -509,9 +595,9 @@ void recover_draft(struct draft *d, struct article *a)
 		}
 	}
 	if (have_dl) {
-		if (dl.source) {
-			set_source(d, a, outlet_canonical(dl.source, strlen(dl.source)), SOURCE_FROM_DATELINE);
-		}
+		if (dl.source)
+			set_source(d, a, outlet_canonical(dl.source, strlen(dl.source)),
+				   SOURCE_FROM_DATELINE);
 		if (!d->place && dl.place) {
 			d->place = dl.place;
 			dl.place = NULL;
@@ -526,8 +612,13 @@ void recover_draft(struct draft *d, struct article *a)
 		a->dateline.m = m;
 		a->dateline.d = dd;
 	}
+}
 
-	/* a byline under the title is no subtitle: "湖北日报全媒记者 李剑军" */
+/* The source from the text: a byline under the title (then no subtitle), in
+ * the first two or last two paragraphs, a paper's closing line (with its
+ * date), a column, the title's site suffix, the URL's host. */
+static void recover_source(struct draft *d, struct article *a, char *suffix)
+{
 	if (d->subtitle) {
 		char *o = byline_outlet(d->subtitle, strlen(d->subtitle));
 		if (o) {
@@ -539,7 +630,6 @@ void recover_draft(struct draft *d, struct article *a)
 			d->subtitle = NULL;
 		}
 	}
-	/* bylines, the paper's closing line, the title's column or site */
 	for (size_t i = 0; i < d->npara && !d->source; i++) {
 		if (i == 2 && d->npara > 4)
 			i = d->npara - 2; /* the first two paragraphs and the last two */
@@ -554,14 +644,6 @@ void recover_draft(struct draft *d, struct article *a)
 		}
 		set_source(d, a, byline_outlet(p, n), SOURCE_FROM_BYLINE);
 	}
-	for (size_t i = d->npara > 2 ? d->npara - 2 : 0; i < d->npara && !ymd_full(a->date); i++) {
-		char *src = NULL;
-		struct ymd pd;
-		if (paper_line(d->para[i], strlen(d->para[i]), &src, &pd)) {
-			set_date(a, pd, DATE_FROM_TEXT);
-			free(src);
-		}
-	}
 	if (d->title) {
 		const char *o = column_outlet(d->title, strlen(d->title));
 		if (!o && d->raw_title)
@@ -573,39 +655,58 @@ void recover_draft(struct draft *d, struct article *a)
 	const char *ho = host_outlet(d->url);
 	if (ho)
 		set_source(d, a, xstrdup(ho), SOURCE_FROM_URL);
+}
 
-	/* the date: the dateline's month and day take the year of a full date nearby */
-	struct ymd found[MAX_TEXT_DATES];
+/* The date from the text, strongest evidence first: the dateline with the
+ * year of a full date nearby, a title or lede opening with the date, a
+ * closing paper line or signature line, the URL, the path. */
+static void recover_date(struct draft *d, struct article *a)
+{
+	struct ymd td;
+	for (size_t i = d->npara > 2 ? d->npara - 2 : 0; i < d->npara && !ymd_full(a->date); i++) {
+		char *src = NULL;
+		if (paper_line(d->para[i], strlen(d->para[i]), &src, &td)) {
+			set_date(a, td, DATE_FROM_TEXT);
+			free(src);
+		}
+	}
 	if (!ymd_full(a->date) && a->dateline.m) {
+		struct ymd found[MAX_TEXT_DATES];
 		size_t nf = text_dates(d, found);
 		int y = year_near(a->dateline.m, a->dateline.d, found, nf, RECOVER_SPAN);
 		if (y)
-			set_date(a, (struct ymd){ y, a->dateline.m, a->dateline.d }, DATE_FROM_DATELINE);
+			set_date(a, (struct ymd){ y, a->dateline.m, a->dateline.d },
+				 DATE_FROM_DATELINE);
 	}
-	/* a title that opens with the date: "2020-3-13 新闻和报纸摘要全文" */
-	struct ymd td;
-	size_t at;
-	if (!ymd_full(a->date) && d->title && find_full_dates(d->title, strlen(d->title), &td, &at, 1) == 1 &&
-	    at == 0)
+	if (!ymd_full(a->date) && d->title && date_at_start(d->title, &td)) /* "2020-3-13 新闻…" */
 		set_date(a, td, DATE_FROM_TITLE);
-	/* a lede that opens with a full date, or a signature line near the end */
-	if (!ymd_full(a->date) && !a->dateline.m && d->npara &&
-	    find_full_dates(d->para[0], strlen(d->para[0]), &td, &at, 1) == 1 && at == 0)
+	if (!ymd_full(a->date) && !a->dateline.m && d->npara && date_at_start(d->para[0], &td))
 		set_date(a, td, DATE_FROM_TEXT);
 	for (size_t i = d->npara > 3 ? d->npara - 3 : 0; i < d->npara && !ymd_full(a->date); i++)
 		if (date_line(d->para[i], strlen(d->para[i]), &td))
 			set_date(a, td, DATE_FROM_TEXT);
 	if (!ymd_full(a->date) && date_from_url(d->url, &td))
 		set_date(a, td, DATE_FROM_URL);
-	int py = 0;
-	if (!ymd_full(a->date) && path_date(d->path, &td, &py))
-		set_date(a, td, DATE_FROM_PATH);
-	else if (!ymd_full(a->date) && py && a->dateline.m && ymd_valid(py, a->dateline.m, a->dateline.d))
-		set_date(a, (struct ymd){ py, a->dateline.m, a->dateline.d }, DATE_FROM_PATH);
+	const struct path_facts *pf = d->pathf;
+	if (pf && ymd_full(pf->date))
+		set_date(a, pf->date, DATE_FROM_PATH);
+	else if (pf && pf->year && a->dateline.m &&
+		 ymd_valid(pf->year, a->dateline.m, a->dateline.d))
+		set_date(a, (struct ymd){ pf->year, a->dateline.m, a->dateline.d }, DATE_FROM_PATH);
 	if (!ymd_full(a->date))
 		memset(&a->date, 0, sizeof a->date);
+}
 
-	const char *po = path_outlet(d->path);
-	if (po)
-		set_source(d, a, xstrdup(po), SOURCE_FROM_PATH);
+void recover_draft(struct draft *d, struct article *a)
+{
+	char *suffix = recover_title(d);
+	if (d->source) /* the flags are still clear: the record gave it */
+		ART_SET(a->flags, ART_SOURCE_FROM_SHIFT, SOURCE_FROM_FIELD);
+	if (ymd_full(d->date))
+		set_date(a, d->date, d->date_from ? d->date_from : DATE_FROM_FIELD);
+	recover_dateline(d, a);
+	recover_source(d, a, suffix);
+	recover_date(d, a);
+	if (d->pathf && d->pathf->outlet)
+		set_source(d, a, xstrdup(d->pathf->outlet), SOURCE_FROM_PATH);
 }

@@ -26,10 +26,10 @@ enum source_from {
 	SOURCE_FROM_FIELD,    /* the record's source field */
 	SOURCE_FROM_LABEL,    /* a 来源： line */
 	SOURCE_FROM_DATELINE, /* 新华社…电, 央视网消息 */
-	SOURCE_FROM_BYLINE,   /* 湖北日报全媒记者…, （楚天都市报记者…）, 《人民日报》（…版） */
-	SOURCE_FROM_TITLE,    /* a column (人民网评：) or a site suffix (… - 人民网) */
-	SOURCE_FROM_URL,      /* the URL's host */
-	SOURCE_FROM_PATH,     /* a folder or file named after the outlet */
+	SOURCE_FROM_BYLINE, /* 湖北日报全媒记者…, （楚天都市报记者…）, 《人民日报》（…版） */
+	SOURCE_FROM_TITLE, /* a column (人民网评：) or a site suffix (… - 人民网) */
+	SOURCE_FROM_URL,   /* the URL's host */
+	SOURCE_FROM_PATH,  /* a folder or file named after the outlet */
 };
 
 /* Days within which a year is taken from a nearby full date. */
@@ -41,11 +41,13 @@ const char *date_from_name(unsigned v);
 const char *article_date_text(const struct article *a, char *buf);
 const char *source_from_name(unsigned v);
 
+/* What path says: a date in its name (20200217.json), a year folder (2020/),
+ * an outlet the file or one of the two folders above it is named after. */
+void recover_path(const char *path, struct path_facts *pf);
 /* Clean the title (a [视频]-style tag, a trailing " ...", a site suffix; the raw
- * title goes to d->raw_title) and find the date and source, the file's path
- * (d->path) last: a date in its name (20200217.json), a year folder (2020/) for
- * a dateline, an outlet named by the file or a folder. d is cleaned and
- * sanitized; a->date, a->dateline and a->flags are set, d->source may be. */
+ * title goes to d->raw_title) and find the date and source, what the file's
+ * path says (d->pathf) last. d is cleaned and sanitized; a->date, a->dateline
+ * and a->flags are set, d->source may be. */
 void recover_draft(struct draft *d, struct article *a);
 /* A title cleaned: returns a new string, and in *suffix (when not NULL) a new
  * string naming the site the suffix named, or NULL. */

@@ -1,4 +1,5 @@
 /* Dates from record fields, URLs and Chinese text. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -20,8 +21,54 @@ static void url(const char *in, const char *want)
 	is_str(ymd_format(v, buf), want, "date_from_url(\"%s\")", in);
 }
 
+/* Every full date find_full_dates sees in s, as "YYYY-MM-DD@offset;". */
+static const char *dates_in(const char *s, char *buf, size_t size)
+{
+	struct ymd v[8];
+	size_t at[8], k = find_full_dates(s, strlen(s), v, at, 8);
+	buf[0] = 0;
+	for (size_t i = 0; i < k; i++) {
+		char d[16];
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s@%zu;", ymd_format(v[i], d), at[i]);
+	}
+	return buf;
+}
+
+static void full_dates(void)
+{
+	char buf[256], text[128];
+	is_str(dates_in("截至2020年2月5日24时，另见2019-12-31和2020/1/2。", buf, sizeof buf),
+	       "2020-02-05@6;2019-12-31@35;2020-01-02@48;", "full dates: 年月日, dashes and slashes, with offsets");
+	is_str(dates_in("１２０２０年1月1日 与 ２０２０年２月３日", buf, sizeof buf), "2020-02-03@31;",
+	       "full dates: full-width digits; a five-digit run is no year");
+	is_str(dates_in("3月5日、12020年、202年3月4日、2020年13月1日、2020年2月30日", buf, sizeof buf), "",
+	       "full dates: no year without four digits, no invalid month or day");
+	/* the same date at every offset of an eight-byte word, after text that holds
+	 * no digit, and after text full of short numbers */
+	int bad = 0;
+	for (int lead = 0; lead < 24; lead++) {
+		for (int digits = 0; digits < 2; digits++) {
+			size_t n = 0;
+			for (int i = 0; i < lead; i++)
+				text[n++] = digits ? (char)('0' + i % 10) : 'x';
+			text[n++] = ' ';
+			strcpy(text + n, "2020年3月4日完");
+			struct ymd v;
+			size_t at;
+			if (find_full_dates(text, strlen(text), &v, &at, 1) != 1 || at != n ||
+			    ymd_days(v) != ymd_days((struct ymd){ 2020, 3, 4 }))
+				bad++;
+		}
+	}
+	is_int(bad, 0, "full dates: found at every offset, after letters or digits");
+	is_int(year_near(1, 5, (struct ymd[]){ { 2019, 12, 31 } }, 1, 62), 2020, "year near: across the new year");
+	is_int(year_near(9, 1, (struct ymd[]){ { 2020, 2, 1 } }, 1, 62), 0, "year near: none past the span");
+}
+
 int main(void)
 {
+	full_dates();
 	parse("2020-02-17", "2020-02-17");
 	parse("2020-2-7 08:30:00", "2020-02-07");
 	parse("2020/02/17", "2020-02-17");
