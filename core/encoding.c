@@ -4,6 +4,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "strbuf.h"
 #include "utf8.h"
@@ -151,7 +152,8 @@ static void decode_utf16(const unsigned char *p, size_t n, int be, struct decode
 	d->text = sb_detach(&sb);
 }
 
-/* Strict GB18030: 0 when every line converts cleanly. */
+/* GB18030 to UTF-8; an invalid or cut sequence becomes U+FFFD and counts in
+ * d->replaced. -1 only when iconv has no GB18030. */
 static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 {
 	iconv_t cd = iconv_open("UTF-8", "GB18030");
@@ -160,7 +162,7 @@ static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 	struct strbuf sb = STRBUF_INIT;
 	sb_reserve(&sb, n + n / 2);
 	size_t start = 0;
-	int ok = 0;
+	d->replaced = 0;
 	map_line(d, 0, 0);
 	while (start <= n) {
 		const unsigned char *nl = memchr(p + start, '\n', n - start);
@@ -176,8 +178,13 @@ static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 			size_t outleft = sb.cap - sb.len - 1;
 			size_t r = iconv(cd, &in, &inleft, &out, &outleft);
 			sb.len = (size_t)(out - sb.s);
-			if (r == (size_t)-1 && errno != E2BIG)
-				goto fail;
+			if (r == (size_t)-1 && errno != E2BIG) { /* EILSEQ, or EINVAL: cut short */
+				sb_addcp(&sb, 0xFFFD);
+				d->replaced++;
+				in++;
+				inleft--;
+				iconv(cd, NULL, NULL, NULL, NULL);
+			}
 		}
 		/* a lone CR inside a line is a line end too */
 		if (!nl)
@@ -186,14 +193,7 @@ static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 		start = end + 1;
 		map_line(d, sb.len, start);
 	}
-	ok = 1;
-fail:
 	iconv_close(cd);
-	if (!ok) {
-		sb_free(&sb);
-		d->nlines = 0;
-		return -1;
-	}
 	sb_reserve(&sb, 0);
 	sb.s[sb.len] = '\0';
 	/* CR-only line ends and stray CRs become LF */
@@ -203,6 +203,34 @@ fail:
 	d->len = sb.len;
 	d->text = sb_detach(&sb);
 	return 0;
+}
+
+/* The charset a page or XML file declares in its first 4 KB: <meta charset=…>,
+ * <meta … content="…; charset=…">, <?xml … encoding="…"?>. */
+static enum declared { DECL_NONE, DECL_UTF8, DECL_GB } declared_charset(const unsigned char *p, size_t n)
+{
+	size_t lim = n < 4096 ? n : 4096;
+	static const char *const keys[] = { "charset", "encoding" };
+	for (size_t k = 0; k < 2; k++) {
+		size_t kl = strlen(keys[k]);
+		for (size_t i = 0; i + kl < lim; i++) {
+			if (strncasecmp((const char *)p + i, keys[k], kl))
+				continue;
+			size_t j = i + kl;
+			while (j < lim && (p[j] == ' ' || p[j] == '='|| p[j] == '"' || p[j] == '\''))
+				j++;
+			if (j == i + kl || j >= lim)
+				continue;
+			const char *v = (const char *)p + j;
+			size_t left = lim - j;
+			if (left >= 5 && (!strncasecmp(v, "utf-8", 5) || !strncasecmp(v, "utf8", 4)))
+				return DECL_UTF8;
+			if (left >= 3 && (!strncasecmp(v, "gbk", 3) || !strncasecmp(v, "gb2312", left < 6 ? left : 6) ||
+					  !strncasecmp(v, "gb18030", left < 7 ? left : 7) || !strncasecmp(v, "cp936", left < 5 ? left : 5)))
+				return DECL_GB;
+		}
+	}
+	return DECL_NONE;
 }
 
 int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const char **why)
@@ -251,13 +279,27 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 			i++;
 		}
 	}
-	if (invalid && valid_mb < invalid * 2 && decode_gb18030(p, m, d) == 0) {
-		d->enc = ENC_GB18030;
-		d->exact_within_line = 0;
-		if (skip)
-			for (size_t i = 0; i < d->nlines; i++)
-				d->raw_line[i] += skip;
-		return 0;
+	/* one order for every file: the BOM (above); a declared charset; UTF-8
+	 * with at most one invalid sequence per 1,000 bytes, or twice as many
+	 * valid multi-byte sequences as invalid bytes (GBK text forms almost
+	 * none); GB18030 when it has at most a tenth as many errors; else UTF-8
+	 * with U+FFFD */
+	enum declared decl = skip ? DECL_UTF8 : declared_charset(p, m);
+	int utf8 = !invalid || invalid * 1000 <= m || valid_mb >= invalid * 2;
+	if (decl == DECL_GB || (decl == DECL_NONE && !utf8)) {
+		struct decoded gb;
+		memset(&gb, 0, sizeof gb);
+		if (decode_gb18030(p, m, &gb) == 0 && (decl == DECL_GB || gb.replaced * 10 <= invalid)) {
+			gb.enc = ENC_GB18030;
+			gb.exact_within_line = 0;
+			if (skip)
+				for (size_t i = 0; i < gb.nlines; i++)
+					gb.raw_line[i] += skip;
+			*d = gb;
+			return 0;
+		}
+		decoded_free(&gb);
+		d->exact_within_line = 1;
 	}
 	int need_map = skip || cr || invalid;
 	if (invalid)

@@ -1,6 +1,7 @@
 /* Encoding detection and conversion: UTF-8 (BOM or not), UTF-16 with BOM, GB18030,
  * line ends, invalid bytes, binary data, and the offset map back to the file. */
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,8 +33,37 @@ static void check(const unsigned char *raw, size_t n, const char *want, enum enc
 	decoded_free(&d);
 }
 
+/* The order decode_bytes chooses an encoding in: declared charset, then the
+ * counts of errors each way. */
+static void encoding_order(void)
+{
+	unsigned char raw[512];
+	const char *text = "滨江新增床位1300张，集中隔离点32个。\n南岭新增确诊病例3例。";
+	size_t n = convert("GB18030", text, raw, sizeof raw);
+	raw[n++] = 0x81; /* a two-byte character cut short at the end */
+	struct decoded d;
+	const char *why = NULL;
+	decode_bytes(raw, n, &d, &why);
+	is_str(encoding_name(d.enc), "GB18030", "GB18030 with a cut last character is still GB18030");
+	is_int((long long)d.replaced, 1, "and only that character is replaced");
+	ok(d.text && !strncmp(d.text, text, strlen(text)), "the rest reads right");
+	decoded_free(&d);
+
+	/* a page that says it is GBK is read as GBK, however little Chinese it has */
+	char page[512];
+	unsigned char gb[512];
+	size_t k = convert("GBK", "<p>床位</p>", gb, sizeof gb);
+	size_t pre = (size_t)snprintf(page, sizeof page, "<html><head><meta charset=\"gbk\"></head><body>");
+	memcpy(page + pre, gb, k);
+	decode_bytes((const unsigned char *)page, pre + k, &d, &why);
+	is_str(encoding_name(d.enc), "GB18030", "<meta charset=gbk> is read as GB18030");
+	ok(d.text && strstr(d.text, "<p>床位</p>") != NULL, "and decodes");
+	decoded_free(&d);
+}
+
 int main(void)
 {
+	encoding_order();
 	const char *text = "武汉新增床位1300张\n第二行";
 	unsigned char buf[256];
 
