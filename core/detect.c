@@ -15,6 +15,7 @@ const char *format_name(enum format f)
 	case FMT_WEB: return "web page";
 	case FMT_PLAIN: return "plain";
 	case FMT_DUMP: return "dump";
+	case FMT_CSV: return "csv";
 	}
 	return "?";
 }
@@ -84,6 +85,8 @@ enum format format_detect(const char *s, size_t n)
 	}
 	if (has_prefix(s + i, n - i, ">>>"))
 		return FMT_BLOCKS;
+	if (csv_header(s + i, n - i))
+		return FMT_CSV;
 
 	size_t scan = n < (1u << 20) ? n : (1u << 20);
 	struct lines ls = { 0 };

@@ -8,7 +8,7 @@
 #include "article.h"
 #include "diag.h"
 
-enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP };
+enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP, FMT_CSV };
 
 struct load_ctx {
 	const char *path;
@@ -28,6 +28,10 @@ void load_blocks(const char *s, size_t n, struct load_ctx *c);
 void load_dump(const char *s, size_t n, struct load_ctx *c);
 /* A line of only one symbol: "*", "-----", "=====". */
 int is_symbol_line(const char *s, size_t n);
+/* Is the first line a CSV or TSV header naming a title or a text column? */
+int csv_header(const char *s, size_t n);
+/* CSV or TSV rows under that header, one article a row. */
+void load_csv(const char *s, size_t n, struct load_ctx *c);
 /* JSON Lines, one object, an array of objects, or a truncated mix of them. */
 void load_json(const char *s, size_t n, struct load_ctx *c);
 /* One article: title line, optional subtitle, body. `web` strips site chrome. */

@@ -5,22 +5,10 @@
 #include <string.h>
 
 #include "date.h"
-#include "html.h"
+#include "fields.h"
 #include "lines.h"
 #include "strbuf.h"
 #include "xalloc.h"
-
-/* Field names, matched case-insensitively, in order of preference. */
-static const char *const k_title[] = { "title", "headline", "video_title", "name", "标题", "subject", NULL };
-static const char *const k_text[] = { "text", "content", "body", "article", "正文", "内容", "html",
-				      "contents", "article_content", NULL };
-static const char *const k_brief[] = { "brief", "summary", "desc", "description", "abstract",
-				       "摘要", NULL };
-static const char *const k_url[] = { "url", "link", "href", "链接", "source_url", NULL };
-static const char *const k_date[] = { "date", "pubtime", "pub_date", "publish_time", "pub_time",
-				      "publishTime", "pubDate", "published", "published_at",
-				      "time", "created_at", "datetime", "发布时间", "日期", "时间", NULL };
-static const char *const k_source[] = { "source", "media", "来源", "site", "author", NULL };
 
 static int usable(const cJSON *v)
 {
@@ -102,50 +90,20 @@ static char *string_of(const cJSON *v)
 	return NULL;
 }
 
-static void add_para(void *arg, const char *p, size_t n)
-{
-	draft_add_para(arg, p, n);
-}
-
-static void join_para(void *arg, const char *p, size_t n)
-{
-	struct strbuf *sb = arg;
-	if (sb->len)
-		sb_addc(sb, ' ');
-	sb_add(sb, p, n);
-}
-
-/* A field's text as paragraphs: its lines, or its HTML's blocks. */
-static void add_text(struct draft *d, const char *text)
-{
-	size_t n = strlen(text);
-	if (html_has_markup(text, n)) {
-		html_paragraphs(text, n, 0, add_para, d);
-		return;
-	}
-	struct lines ls = { 0 };
-	lines_split(&ls, text, n, 0, 1);
-	for (size_t i = 0; i < ls.n; i++)
-		if (ls.v[i].n)
-			draft_add_para(d, ls.v[i].s, ls.v[i].n);
-	lines_free(&ls);
-}
-
 /* A one-line field (title, source) without its markup or entities. */
 static char *plain_of(const cJSON *v)
 {
 	char *s = string_of(v);
-	if (!s || !html_has_markup(s, strlen(s)))
-		return s;
-	struct strbuf sb = STRBUF_INIT;
-	html_paragraphs(s, strlen(s), 0, join_para, &sb);
+	if (!s)
+		return NULL;
+	char *p = rec_plain(s, strlen(s));
 	free(s);
-	return sb.len ? sb_detach(&sb) : (sb_free(&sb), NULL);
+	return p;
 }
 
 static int is_record(const cJSON *o)
 {
-	return field(o, k_title) || field(o, k_text);
+	return field(o, rec_field_names(RF_TITLE)) || field(o, rec_field_names(RF_TEXT));
 }
 
 static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load_ctx *c)
@@ -154,21 +112,21 @@ static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load
 	draft_init(&d);
 	d.offset = off;
 	d.line = line;
-	const cJSON *title = field(o, k_title), *text = field(o, k_text);
+	const cJSON *title = field(o, rec_field_names(RF_TITLE)), *text = field(o, rec_field_names(RF_TEXT));
 	if (!text)
-		text = field(o, k_brief);
+		text = field(o, rec_field_names(RF_BRIEF));
 	if (!text)
-		text = longest_string(o, title, field(o, k_url));
+		text = longest_string(o, title, field(o, rec_field_names(RF_URL)));
 	d.title = plain_of(title);
-	d.url = string_of(field(o, k_url));
-	d.source = plain_of(field(o, k_source));
-	char *date = string_of(field(o, k_date));
+	d.url = string_of(field(o, rec_field_names(RF_URL)));
+	d.source = plain_of(field(o, rec_field_names(RF_SOURCE)));
+	char *date = string_of(field(o, rec_field_names(RF_DATE)));
 	if (date)
 		date_parse(date, &d.date); /* a record's date: recover_draft marks it so */
 	free(date);
 	char *body = string_of(text);
 	if (body) {
-		add_text(&d, body);
+		rec_add_text(&d, body, strlen(body));
 		free(body);
 	}
 	if (!d.title && !d.npara) {

@@ -60,6 +60,21 @@ is "$(fields "$N" title date date_from | tr '\n' ';')" \
 is "$("$EPINEWS" list "$N" | cut -f2 | tr '\n' ' ')" "2020-02-03 2020-02-09~ 2020-02-12~ - " \
 	"no year: the list marks inferred dates with ~"
 
+# CSV as Excel writes it on Chinese Windows: GB18030, CRLF, quoted cells with
+# newlines and doubled quotes; and TSV in UTF-8 with a BOM
+X=$F/excel-gb18030.csv
+is "$(fields "$X" title date date_from source format line | tr '\n' ';')" \
+	"滨江新增隔离点8个	2020-02-07	field	滨海日报	csv	2;南岭发布\"第3号\"通告	2020-02-08	field	南岭发布	csv	4;只有正文的一行：滨江开展核酸检测…	2020-02-09	field	null	csv	5;" \
+	"csv: three rows, Chinese headers, a quote doubled, the line each row starts on"
+id=$(fields "$X" id | head -n 1)
+is "$(paras "$X" "$id")" "滨江今天新增集中隔离点8个。|共有房间640间，“应隔尽隔”。" "csv: a cell's newline makes two paragraphs"
+is "$(fields "$F/export.tsv" title date source format)" "滨江解除封控	2020-02-08	滨海日报	csv" \
+	"tsv: a tab-separated header, a BOM, epoch seconds"
+printf 'title,text\n"unclosed,滨江新增床位\n' >"$T/open.csv"
+"$EPINEWS" list "$T/open.csv" >/dev/null 2>"$T/err"
+grep -q "open.csv:2: a quoted cell opened here never closes" "$T/err"
+ok $? "csv: a quote that never closes is reported with its line"
+
 # no markup reaches any output, from any fixture or sample
 for p in "$F" "$SRCDIR/tests/fixtures/archive" "$SRCDIR/data/samples"; do
 	"$EPINEWS" list --json "$p" 2>/dev/null >>"$T/all"

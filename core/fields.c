@@ -1,0 +1,76 @@
+#include "fields.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "html.h"
+#include "lines.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+static const char *const k_title[] = { "title", "headline", "video_title", "name", "标题", "subject", NULL };
+static const char *const k_text[] = { "text", "content", "body", "article", "正文", "内容", "html",
+				      "contents", "article_content", NULL };
+static const char *const k_brief[] = { "brief", "summary", "desc", "description", "abstract",
+				       "摘要", NULL };
+static const char *const k_url[] = { "url", "link", "href", "链接", "source_url", NULL };
+static const char *const k_date[] = { "date", "pubtime", "pub_date", "publish_time", "pub_time",
+				      "publishTime", "pubDate", "published", "published_at",
+				      "time", "created_at", "datetime", "发布时间", "日期", "时间", NULL };
+static const char *const k_source[] = { "source", "media", "来源", "site", "author", NULL };
+
+const char *const *rec_field_names(enum rec_field f)
+{
+	static const char *const *const lists[RF_COUNT] = { k_title, k_text, k_brief,
+							    k_url,   k_date, k_source };
+	return f < RF_COUNT ? lists[f] : NULL;
+}
+
+int rec_field_rank(enum rec_field f, const char *name, size_t n)
+{
+	const char *const *names = rec_field_names(f);
+	for (int i = 0; names && names[i]; i++)
+		if (strlen(names[i]) == n && !strncasecmp(names[i], name, n))
+			return i;
+	return -1;
+}
+
+static void add_para(void *arg, const char *p, size_t n)
+{
+	draft_add_para(arg, p, n);
+}
+
+static void join_para(void *arg, const char *p, size_t n)
+{
+	struct strbuf *sb = arg;
+	if (sb->len)
+		sb_addc(sb, ' ');
+	sb_add(sb, p, n);
+}
+
+void rec_add_text(struct draft *d, const char *text, size_t n)
+{
+	if (html_has_markup(text, n)) {
+		html_paragraphs(text, n, 0, add_para, d);
+		return;
+	}
+	struct lines ls = { 0 };
+	lines_split(&ls, text, n, 0, 1);
+	for (size_t i = 0; i < ls.n; i++)
+		if (ls.v[i].n)
+			draft_add_para(d, ls.v[i].s, ls.v[i].n);
+	lines_free(&ls);
+}
+
+char *rec_plain(const char *s, size_t n)
+{
+	if (!html_has_markup(s, n))
+		return n ? xstrndup(s, n) : NULL;
+	struct strbuf sb = STRBUF_INIT;
+	html_paragraphs(s, n, 0, join_para, &sb);
+	if (!sb.len) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}

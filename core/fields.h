@@ -1,0 +1,22 @@
+/* A record's fields, as JSON objects and CSV headers name them: which name
+ * means which field, and a field's value made into paragraphs or a line. */
+#ifndef EPINEWS_FIELDS_H
+#define EPINEWS_FIELDS_H
+#include <stddef.h>
+
+#include "article.h"
+
+enum rec_field { RF_TITLE, RF_TEXT, RF_BRIEF, RF_URL, RF_DATE, RF_SOURCE, RF_COUNT };
+
+/* The names of field f, most preferred first, NULL-terminated. Matched
+ * case-insensitively. */
+const char *const *rec_field_names(enum rec_field f);
+/* The rank of name among field f's names (0 best), or -1. */
+int rec_field_rank(enum rec_field f, const char *name, size_t n);
+/* A text field's value as d's paragraphs: its lines, or its HTML's blocks. */
+void rec_add_text(struct draft *d, const char *text, size_t n);
+/* A one-line field (title, source) without markup or entities: a new string,
+ * or NULL when nothing is left. */
+char *rec_plain(const char *s, size_t n);
+
+#endif
