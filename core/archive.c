@@ -160,6 +160,7 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	case FMT_PLAIN: load_plain(dec.text, dec.len, &ctx, 0); break;
 	case FMT_DUMP: load_dump(dec.text, dec.len, &ctx); break;
 	case FMT_CSV: load_csv(dec.text, dec.len, &ctx); break;
+	case FMT_PAGE: load_page(dec.text, dec.len, &ctx); break;
 	}
 	for (size_t i = before; i < ar->n; i++)
 		ART_SET(ar->art[i].flags, ART_FORMAT_SHIFT, f);

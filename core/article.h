@@ -57,7 +57,8 @@ struct path_facts {
 struct draft {
 	char *title, *subtitle, *orig_title, *source, *place, *url, *raw_title;
 	struct ymd date;
-	unsigned date_from; /* enum date_from of date, when the loader set it */
+	unsigned date_from;   /* enum date_from of date, when the loader set it */
+	unsigned source_from; /* enum source_from of source, when the loader set it */
 	const struct path_facts *pathf; /* what the file's path says, borrowed; or NULL */
 	char **para;
 	size_t npara, cappara;

@@ -5,6 +5,7 @@
 
 #include "hash.h"
 #include "outlets.h"
+#include "recover.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -149,8 +150,10 @@ void clean_draft(struct draft *d)
 				d->orig_title = trimmed_copy(v, vn);
 			drop = 1;
 		} else if ((v = source_label(p, &vn)) != NULL) {
-			if (!d->source)
+			if (!d->source) {
 				d->source = outlet_canonical(v, vn);
+				d->source_from = SOURCE_FROM_LABEL;
+			}
 			drop = 1;
 		} else if (is_staff_line(p) || is_disclaimer(p)) {
 			drop = 1;

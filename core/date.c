@@ -132,8 +132,8 @@ static void zone_to_china(const char *s, struct ymd *v)
 	if (digits(s + 11, 2, &hh) != 2 || s[13] != ':' || digits(s + 14, 2, &mm) != 2)
 		return;
 	const char *z = s + 16;
-	if (*z == ':')
-		z += 3;
+	if (z[0] == ':' && isdigit((unsigned char)z[1]) && isdigit((unsigned char)z[2]))
+		z += 3; /* seconds */
 	if (*z == '.')
 		for (z++; isdigit((unsigned char)*z); z++)
 			;

@@ -16,6 +16,7 @@ const char *format_name(enum format f)
 	case FMT_PLAIN: return "plain";
 	case FMT_DUMP: return "dump";
 	case FMT_CSV: return "csv";
+	case FMT_PAGE: return "html page";
 	}
 	return "?";
 }
@@ -120,6 +121,8 @@ enum format format_detect(const char *s, size_t n)
 		return FMT_BLOCKS;
 	if (symbols >= 2)
 		return FMT_DUMP;
+	if (page_like(s + i, n - i))
+		return FMT_PAGE;
 	if (starts >= 2)
 		return FMT_PAPER;
 	if (chrome || title_repeats)

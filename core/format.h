@@ -8,7 +8,7 @@
 #include "article.h"
 #include "diag.h"
 
-enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP, FMT_CSV };
+enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP, FMT_CSV, FMT_PAGE };
 
 struct load_ctx {
 	const char *path;
@@ -28,6 +28,11 @@ void load_blocks(const char *s, size_t n, struct load_ctx *c);
 void load_dump(const char *s, size_t n, struct load_ctx *c);
 /* A line of only one symbol: "*", "-----", "=====". */
 int is_symbol_line(const char *s, size_t n);
+/* Is this a saved web page: <!doctype html, <html, or at least three
+ * block-level tags in the first 4 KB? */
+int page_like(const char *s, size_t n);
+/* A saved web page reduced to its article. */
+void load_page(const char *s, size_t n, struct load_ctx *c);
 /* Is the first line a CSV or TSV header naming a title or a text column? */
 int csv_header(const char *s, size_t n);
 /* CSV or TSV rows under that header, one article a row. */

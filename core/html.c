@@ -135,19 +135,53 @@ static void walk_nodes(struct walk *w, xmlNode *n, int depth)
 	}
 }
 
-void html_paragraphs(const char *s, size_t n, int lines_break, html_para_fn fn, void *arg)
+struct _xmlDoc *html_read(const char *s, size_t n)
 {
 	if (n > (size_t)0x7fffffff)
 		n = 0x7fffffff;
-	htmlDocPtr doc =
-	    htmlReadMemory(s, (int)n, NULL, "UTF-8",
-			   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-			       HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	return htmlReadMemory(s, (int)n, NULL, "UTF-8",
+			      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+				      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+}
+
+void html_node_paragraphs(struct _xmlNode *node, int lines_break, html_para_fn fn, void *arg)
+{
 	struct walk w = { STRBUF_INIT, lines_break, fn, arg };
+	walk_nodes(&w, node, 0);
+	flush(&w);
+	sb_free(&w.para);
+}
+
+static void join_para(void *arg, const char *p, size_t n)
+{
+	struct strbuf *sb = arg;
+	if (sb->len)
+		sb_addc(sb, ' ');
+	sb_add(sb, p, n);
+}
+
+char *html_node_text(struct _xmlNode *node)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (node)
+		html_node_paragraphs(node->children, 0, join_para, &sb);
+	if (!sb.len) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
+int html_is_dropped(const char *name)
+{
+	return dropped(name);
+}
+
+void html_paragraphs(const char *s, size_t n, int lines_break, html_para_fn fn, void *arg)
+{
+	htmlDocPtr doc = html_read(s, n);
 	if (doc) {
-		walk_nodes(&w, xmlDocGetRootElement(doc), 0);
-		flush(&w);
+		html_node_paragraphs(xmlDocGetRootElement(doc), lines_break, fn, arg);
 		xmlFreeDoc(doc);
 	}
-	sb_free(&w.para);
 }

@@ -16,4 +16,16 @@ typedef void (*html_para_fn)(void *arg, const char *p, size_t n);
  * were its paragraphs); otherwise it is white space, as in HTML. */
 void html_paragraphs(const char *s, size_t n, int lines_break, html_para_fn fn, void *arg);
 
+/* The tree of HTML text, parsed as libxml2 parses pages (recovering from
+ * errors, no network). Free it with xmlFreeDoc. */
+struct _xmlDoc;
+struct _xmlNode;
+struct _xmlDoc *html_read(const char *s, size_t n);
+/* The paragraphs of node and its following siblings, as html_paragraphs. */
+void html_node_paragraphs(struct _xmlNode *node, int lines_break, html_para_fn fn, void *arg);
+/* The text under node as one line, or NULL when it has none. */
+char *html_node_text(struct _xmlNode *node);
+/* Is an element of this name never article text (script, nav, footer…)? */
+int html_is_dropped(const char *name);
+
 #endif

@@ -27,8 +27,8 @@ const char *article_date_text(const struct article *a, char *buf)
 
 const char *source_from_name(unsigned v)
 {
-	static const char *const names[] = { NULL,     "field", "label", "dateline",
-					     "byline", "title", "url",   "path" };
+	static const char *const names[] = { NULL,     "field", "label", "dateline", "byline",
+					     "title", "url",   "path",  "meta" };
 	return v < sizeof names / sizeof *names ? names[v] : NULL;
 }
 
@@ -700,8 +700,8 @@ static void recover_date(struct draft *d, struct article *a)
 void recover_draft(struct draft *d, struct article *a)
 {
 	char *suffix = recover_title(d);
-	if (d->source) /* the flags are still clear: the record gave it */
-		ART_SET(a->flags, ART_SOURCE_FROM_SHIFT, SOURCE_FROM_FIELD);
+	if (d->source) /* the loader's: the record's field, or a page's meta tag */
+		ART_SET(a->flags, ART_SOURCE_FROM_SHIFT, d->source_from ? d->source_from : SOURCE_FROM_FIELD);
 	if (ymd_full(d->date))
 		set_date(a, d->date, d->date_from ? d->date_from : DATE_FROM_FIELD);
 	recover_dateline(d, a);

@@ -26,10 +26,11 @@ enum source_from {
 	SOURCE_FROM_FIELD,    /* the record's source field */
 	SOURCE_FROM_LABEL,    /* a 来源： line */
 	SOURCE_FROM_DATELINE, /* 新华社…电, 央视网消息 */
-	SOURCE_FROM_BYLINE, /* 湖北日报全媒记者…, （楚天都市报记者…）, 《人民日报》（…版） */
-	SOURCE_FROM_TITLE, /* a column (人民网评：) or a site suffix (… - 人民网) */
-	SOURCE_FROM_URL,   /* the URL's host */
-	SOURCE_FROM_PATH,  /* a folder or file named after the outlet */
+	SOURCE_FROM_BYLINE,   /* 湖北日报全媒记者…, （楚天都市报记者…）, 《人民日报》（…版） */
+	SOURCE_FROM_TITLE,    /* a column (人民网评：) or a site suffix (… - 人民网) */
+	SOURCE_FROM_URL,      /* the URL's host */
+	SOURCE_FROM_PATH,     /* a folder or file named after the outlet */
+	SOURCE_FROM_META,     /* a page's meta tag */
 };
 
 /* Days within which a year is taken from a nearby full date. */

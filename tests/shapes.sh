@@ -2,7 +2,8 @@
 # Shapes that scrapers leave, in fixtures written for the project
 # (tests/fixtures/shapes): a day file with its records nested under a key and
 # HTML bodies, epoch dates, a '*'-separated raw HTML dump, >>> blocks whose
-# datelines lack the year. Each: count, titles, dates with their origin,
+# datelines lack the year, Excel CSV in GB18030, TSV, saved pages in UTF-8
+# and GBK. Each: count, titles, dates with their origin,
 # sources, first and last paragraph; then no markup left in any output.
 . "$SRCDIR/tests/tap.sh"
 F=$SRCDIR/tests/fixtures/shapes
@@ -74,6 +75,25 @@ printf 'title,text\n"unclosed,滨江新增床位\n' >"$T/open.csv"
 "$EPINEWS" list "$T/open.csv" >/dev/null 2>"$T/err"
 grep -q "open.csv:2: a quoted cell opened here never closes" "$T/err"
 ok $? "csv: a quote that never closes is reported with its line"
+
+# saved whole pages, UTF-8 and GBK (declared in a meta tag): the article
+# without its menus, share bar, related links and footer
+P=$F/page-utf8.html
+is "$(fields "$P" title date date_from source source_from url format)" \
+	"滨江启用第三座方舱医院	2020-02-16	meta	滨海新闻网	meta	https://www.example.cn/news/2020/0216/c1.html	html page" \
+	"page: title from og:title, date, site and URL from meta and link tags"
+id=$(fields "$P" id)
+is "$(paras "$P" "$id")" "滨海新闻网讯 滨江第三座方舱医院今天启用，设床位1500张。|首批轻症患者已于当晚入住，物资&药品供应充足。" \
+	"page: the body is the article's paragraphs, the 来源 line taken out"
+grep -q -E '首页|分享|相关阅读|版权所有|广告' "$T/body"
+ok $((! $?)) "page: no menu, share bar, related links, footer or script in the body"
+G=$F/page-gbk.html
+is "$(fields "$G" title date date_from source raw_title)" \
+	"南岭全员核酸检测完成	2020-02-18	meta	南岭日报	南岭全员核酸检测完成 - 南岭日报" \
+	"page in GBK: <title> less the site's name, pubdate meta"
+id=$(fields "$G" id)
+is "$(paras "$G" "$id")" "南岭日报讯 截至昨日，南岭累计完成核酸检测86万人。|全市设置采样点320个，检测结果均为阴性。" \
+	"page in GBK: decoded, the leading full-width spaces gone"
 
 # no markup reaches any output, from any fixture or sample
 for p in "$F" "$SRCDIR/tests/fixtures/archive" "$SRCDIR/data/samples"; do

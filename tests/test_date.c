@@ -70,6 +70,10 @@ int main(void)
 {
 	full_dates();
 	parse("2020-02-17", "2020-02-17");
+	/* found by the load fuzzer: a time cut after its minutes' colon read past the end */
+	parse("2020-02-16 20:30:", "2020-02-16");
+	parse("2020-02-16T20:30:00Z", "2020-02-17");
+	parse("2020-02-16T20:30:00.5-05:00", "2020-02-17");
 	parse("2020-2-7 08:30:00", "2020-02-07");
 	parse("2020/02/17", "2020-02-17");
 	parse("2020.1.5", "2020-01-05");
