@@ -184,6 +184,7 @@ void load_page(const char *s, size_t n, struct load_ctx *c)
 	struct draft d;
 	draft_init(&d);
 	d.web = 1;
+	d.line = 1; /* the page is one record, from its first byte */
 	const char *title = first_of(pg.meta[0], 12);
 	d.title = xstrdup(title ? title : pg.h1 ? pg.h1 : pg.title_tag ? pg.title_tag : "");
 	if (!d.title[0]) {

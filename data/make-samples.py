@@ -161,6 +161,41 @@ def main():
         head = a["title"] + ("\n\n" + a["subtitle"] if a["subtitle"] else "")
         parts.append(head + "\n\n" + "\n\n".join(body) + "\n\n")
     write("newspaper-page.txt", "\n\n".join(parts))
+    # The shapes below were added later: drawn after the others, so that the
+    # files above stay as they were.
+    more = [article(i) for i in range(34, 46)]
+    # 7. a broadcaster's day file: records nested under a key, HTML bodies
+    vids = []
+    for k, a in enumerate(more[0:4]):
+        ymd = f"{a['y']}-{a['m']:02d}-{a['d']:02d}"
+        vids.append({"num": k + 1, "video_id": f"v{k:03d}", "video_title": "[视频]" + a["title"], "pub_date": ymd,
+                     "video_detail": {"title": a["title"], "source": "央视新闻", "pubtime": ymd + " 19:30:00",
+                                      "content": "\r\n".join(f"<p>{p}</p>" for p in a["body"]),
+                                      "url": f"https://tv.example.cn/{a['y']}/{a['m']:02d}/{a['d']:02d}/v{k:03d}.shtml"}})
+    write("day-file.json", json.dumps({"total": len(vids), "videoList": vids}, ensure_ascii=False))
+    # 8. raw scraped pages, one after another, between lines of '*'
+    dump = []
+    for a in more[4:7]:
+        dump.append(a["title"] + "\n" + "\n".join(f'<div class="para">{p}</div>' for p in a["body"]) + "\n")
+    write("raw-dump.txt", "*\n".join(dump))
+    # 9. a CSV export as Excel writes it on Chinese Windows: GB18030, CRLF, quoted cells
+    rows = ["标题,正文,发布时间,来源"]
+    for a in more[7:10]:
+        body = "\n".join(a["body"]).replace('"', '""')
+        rows.append(f'{a["title"]},"{body}",{a["y"]}年{a["m"]}月{a["d"]}日,{a["city"]}日报')
+    write("excel-export.csv", "\r\n".join(rows) + "\r\n", encoding="gb18030")
+    # 10. saved whole pages, UTF-8 and GBK, with a menu, related links and a footer
+    for k, a in enumerate(more[10:12]):
+        enc = "utf-8" if k == 0 else "gbk"
+        ymd = f"{a['y']}-{a['m']:02d}-{a['d']:02d}"
+        page = (f'<!DOCTYPE html>\n<html><head><meta charset="{enc}">\n<title>{a["title"]}_示例资讯网</title>\n'
+                f'<meta name="pubdate" content="{ymd} 08:00:00">\n</head><body>\n'
+                '<div class="nav"><a href="/">首页</a> <a href="/gn">国内</a> <a href="/gj">国际</a></div>\n'
+                f'<div class="article"><h1>{a["title"]}</h1>\n' +
+                "\n".join(f"<p>{p}</p>" for p in a["body"]) +
+                '\n</div>\n<div class="related"><h3>相关阅读</h3><ul><li><a href="/x">其他文章标题</a></li></ul></div>\n'
+                "<footer>版权所有 示例资讯网</footer>\n</body></html>\n")
+        write("saved-page.html" if k == 0 else "saved-page-gbk.html", page, encoding=enc)
 
 
 if __name__ == "__main__":

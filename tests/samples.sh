@@ -9,7 +9,8 @@ is "$(cat "${TMPDIR:-/tmp}/samples.err.$$")" "" "with no message"
 rm -f "${TMPDIR:-/tmp}/samples.err.$$"
 n=$(printf '%s\n' "$out" | wc -l)
 ok $((! (n >= 30))) "it holds a few dozen articles ($n)"
-for f in wire-blocks.txt feed.jsonl archive-array.json plain.txt plain-gb18030.txt plain-crlf.txt web-page-1.txt newspaper-page.txt; do
+for f in wire-blocks.txt feed.jsonl archive-array.json plain.txt plain-gb18030.txt plain-crlf.txt web-page-1.txt newspaper-page.txt \
+	day-file.json raw-dump.txt excel-export.csv saved-page.html saved-page-gbk.html; do
 	c=$("$EPINEWS" list "$D/$f" 2>/dev/null | wc -l)
 	ok $((! (c >= 1))) "$f loads ($c articles)"
 done

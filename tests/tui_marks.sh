@@ -6,6 +6,7 @@
 . "$SRCDIR/tests/tap.sh"
 . "$SRCDIR/tests/tmux.sh"
 S="$SRCDIR/data/samples"
+ALL=$("$EPINEWS" list "$S" 2>/dev/null | wc -l | tr -d ' ') # articles in the samples
 command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed (./quickstart installs it)"
 # a browser that writes down the arguments it was given
 cat >"$T/browser" <<'SH'
@@ -19,7 +20,7 @@ start() {
 }
 
 start "$S"
-wait_for '/34  \[list\]'
+wait_for "/$ALL  \[list\]"
 tm send-keys -t app / 武汉已设置138 Enter
 wait_for 'search: 武汉已设置138'
 tm send-keys -t app m
@@ -64,7 +65,7 @@ wait_for 'DONE-0'
 ok $? "q q quits"
 
 start "$S"
-wait_for '/34  \[list\]'
+wait_for "/$ALL  \[list\]"
 tm send-keys -t app H
 wait_for "Highlights: 3"
 ok $? "after a restart the highlights list has the three marks"
