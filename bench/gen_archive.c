@@ -1,11 +1,15 @@
 /* gen-archive: write a deterministic synthetic archive of any size, in every loader
  * format, with the measures it planted as an answer key.
  *
- *   gen-archive [--seed N] [--mb SIZE] DIR
+ *   gen-archive [--seed N] [--mb SIZE] [--shape mixed|html-json|pages] DIR
  *
  * DIR gets part-NNNN files (>>> blocks, JSON Lines, newspaper pages) of about 8 MB
  * each, a few one-article plain and web-page files, and answers.tsv with one line
- * per planted fact: title, kind, value. All text is made from the templates here. */
+ * per planted fact: title, kind, value. With --shape html-json every part is JSON
+ * Lines whose text is HTML (<p> paragraphs, entities); with --shape pages every
+ * article is a saved web page of its own (page-NNNNNNN.html, with a menu,
+ * related links and a footer), 1000 to a folder. All text is made from the
+ * templates here. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -203,6 +207,37 @@ static void json_escape(FILE *f, const char *s)
 	}
 }
 
+/* s with each line as an HTML paragraph, "&" written as an entity. */
+static void html_paras(FILE *f, const char *s, int json)
+{
+	fputs("<p>", f);
+	for (; *s; s++) {
+		if (*s == '\n')
+			fputs(json ? "</p>\\n<p>" : "</p>\n<p>", f);
+		else if (*s == '&')
+			fputs("&amp;", f);
+		else if (json && (*s == '"' || *s == '\\'))
+			fprintf(f, "\\%c", *s);
+		else
+			fputc(*s, f);
+	}
+	fputs("</p>", f);
+}
+
+static void write_page(FILE *f, const struct article *a)
+{
+	fprintf(f, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<title>%s_示例新闻网</title>\n"
+		   "<meta property=\"article:published_time\" content=\"%04d-%02d-%02dT08:00:00+08:00\">\n"
+		   "<script>var s = 1;</script></head><body>\n"
+		   "<div class=\"nav\"><a href=\"/\">首页</a> <a href=\"/gn\">国内</a> <a href=\"/gj\">国际</a></div>\n"
+		   "<div class=\"article\"><h1>%s</h1>\n",
+		a->title, a->y, a->m, a->d, a->title);
+	html_paras(f, a->body, 0);
+	fputs("\n</div>\n<div class=\"related\"><h3>相关阅读</h3><ul><li><a href=\"/x\">其他文章</a></li></ul></div>\n"
+	      "<footer>版权所有 示例新闻网</footer>\n</body></html>\n",
+	      f);
+}
+
 static void write_answers(FILE *ans, const struct article *a)
 {
 	for (int i = 0; i < a->nfacts; i++)
@@ -213,21 +248,26 @@ int main(int argc, char **argv)
 {
 	uint64_t seed = 2020;
 	long mb = 100;
-	const char *dir = NULL;
+	const char *dir = NULL, *shape = "mixed";
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--seed") && i + 1 < argc)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--mb") && i + 1 < argc)
 			mb = atol(argv[++i]);
+		else if (!strcmp(argv[i], "--shape") && i + 1 < argc)
+			shape = argv[++i];
 		else if (argv[i][0] != '-')
 			dir = argv[i];
 		else {
-			fprintf(stderr, "usage: gen-archive [--seed N] [--mb SIZE] DIR\n");
+			fprintf(stderr, "usage: gen-archive [--seed N] [--mb SIZE] [--shape mixed|html-json|pages] DIR\n");
 			return 2;
 		}
 	}
+	int html_json = !strcmp(shape, "html-json"), pages = !strcmp(shape, "pages");
+	if (!html_json && !pages && strcmp(shape, "mixed"))
+		dir = NULL;
 	if (!dir || mb <= 0) {
-		fprintf(stderr, "usage: gen-archive [--seed N] [--mb SIZE] DIR\n");
+		fprintf(stderr, "usage: gen-archive [--seed N] [--mb SIZE] [--shape mixed|html-json|pages] DIR\n");
 		return 2;
 	}
 	rng_state = seed;
@@ -247,8 +287,34 @@ int main(int argc, char **argv)
 	int part = 0;
 	struct article a, prev;
 	memset(&prev, 0, sizeof prev);
+	if (pages) {
+		while (total < limit) {
+			make_article(&a, serial);
+			if (serial % 1000 == 0) {
+				snprintf(path, sizeof path, "%s/%04ld", dir, serial / 1000);
+				if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+					perror(path);
+					return 1;
+				}
+			}
+			snprintf(path, sizeof path, "%s/%04ld/page-%07ld.html", dir, serial / 1000, serial);
+			FILE *f = fopen(path, "w");
+			if (!f) {
+				perror(path);
+				return 1;
+			}
+			write_page(f, &a);
+			total += ftell(f);
+			fclose(f);
+			write_answers(ans, &a);
+			serial++;
+		}
+		fclose(ans);
+		fprintf(stderr, "gen-archive: %lld bytes, %ld articles, %ld pages in %s\n", total, serial, serial, dir);
+		return 0;
+	}
 	while (total < limit) {
-		int fmt = part % 5; /* blocks, jsonl, blocks, jsonl, newspaper */
+		int fmt = html_json ? 1 : part % 5; /* blocks, jsonl, blocks, jsonl, newspaper */
 		const char *ext = fmt == 1 || fmt == 3 ? "jsonl" : "txt";
 		snprintf(path, sizeof path, "%s/part-%04d.%s", dir, part, ext);
 		FILE *f = fopen(path, "w");
@@ -270,7 +336,10 @@ int main(int argc, char **argv)
 					a.y, a.m, a.d, serial);
 				json_escape(f, a.title);
 				fputs("\", \"text\": \"", f);
-				json_escape(f, a.body);
+				if (html_json)
+					html_paras(f, a.body, 1);
+				else
+					json_escape(f, a.body);
 				fprintf(f, "\", \"date\": \"%04d-%02d-%02d\"}\n", a.y, a.m, a.d);
 				if (rnd() % 500 == 0) /* noise: a broken record */
 					fputs("{\"title\": \"损坏的记录\", \"text\": \n", f);

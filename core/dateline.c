@@ -110,7 +110,7 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 	}
 	/* "央视网消息：…", "央视网消息（焦点访谈）：…": an outlet, no date */
 	size_t ol;
-	const char *name = memmem(s, window, "消息", 6) ? outlet_at(s, window, &ol) : NULL;
+	const char *name = outlet_at(s, window, &ol);
 	if (name && (has_prefix(s + ol, n - ol, "消息：") || has_prefix(s + ol, n - ol, "消息（") ||
 		     has_prefix(s + ol, n - ol, "消息:") || has_prefix(s + ol, n - ol, "消息 "))) {
 		out->source = xstrdup(name);

@@ -22,4 +22,7 @@ const char *outlet_of_column(const char *s, size_t n, size_t *len);
  * is left. */
 char *outlet_canonical(const char *s, size_t n);
 
+/* 1 when the table of names is in the byte order outlet_at relies on. */
+int outlets_sorted(void);
+
 #endif

@@ -201,41 +201,6 @@ static int byline_after(const char *s, size_t n)
 	return n == 0;
 }
 
-/* Could in[0..m) be a byline at all? It holds one of the words byline_after
- * and named_reporter look for, or is short enough to be an outlet's bare name
- * (the longest is 24 bytes). A cheap test before the outlet table is walked. */
-static int byline_marked(const char *s, size_t n)
-{
-	if (n <= 30)
-		return 1;
-	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < n;) {
-		if (u[i] < 0x80) {
-			if (u[i] == ' ' || u[i] == '+' || u[i] == '/')
-				return 1;
-			i++;
-			continue;
-		}
-		uint32_t cp = 0;
-		size_t k = 3;
-		if (utf8_is_cjk3(u + i, n - i))
-			cp = utf8_cp3(u + i);
-		else if ((k = utf8_decode(u + i, n - i, &cp)) == 0)
-			k = 1;
-		switch (cp) {
-		case 0x8BB0: /* 记: 记者 */
-		case 0x8BC4: /* 评: 评论员 */
-		case 0x901A: /* 通: 通讯员 */
-		case 0x8BAF: /* 讯 */
-		case 0x62A5: /* 报: 报道 */
-		case 0x3000: /* a full-width space before a name */
-			return 1;
-		}
-		i += k;
-	}
-	return 0;
-}
-
 /* A name ending like an outlet's (…报, …网, …社, …在线) right before 记者:
  * "经济参考报记者 …". Unnamed selves (本报, 本网) are not names. */
 static char *named_reporter(const char *s, size_t n)
@@ -266,15 +231,18 @@ static char *named_reporter(const char *s, size_t n)
  * name is one only when a site's name follows ("中央广播电视总台央视网"). */
 static size_t byline_lead(const char *s, size_t n)
 {
+#define LEAD(text, before_outlet) { text, sizeof text - 1, before_outlet }
 	static const struct {
 		const char *text;
+		size_t len;
 		int before_outlet; /* a lead only when an outlet's name follows */
-	} leads[] = { { "■", 0 },   { "●", 0 },     { "▲", 0 },
-		      { "◆", 0 },   { "整理/", 0 }, { "整理／", 0 },
-		      { "文/", 0 }, { "总台", 1 },  { "中央广播电视总台", 1 } };
+	} leads[] = { LEAD("■", 0),	LEAD("●", 0),	  LEAD("▲", 0),	 LEAD("◆", 0),
+		      LEAD("整理/", 0), LEAD("整理／", 0), LEAD("文/", 0), LEAD("总台", 1),
+		      LEAD("中央广播电视总台", 1) };
+#undef LEAD
 	for (size_t i = 0; i < sizeof leads / sizeof *leads; i++) {
-		size_t k = strlen(leads[i].text);
-		if (has_prefix(s, n, leads[i].text) && n > k &&
+		size_t k = leads[i].len;
+		if (n > k && s[1] == leads[i].text[1] && !memcmp(s, leads[i].text, k) &&
 		    (!leads[i].before_outlet || outlet_at(s + k, n - k, NULL)))
 			return k;
 	}
@@ -288,24 +256,26 @@ static char *byline_outlet(const char *p, size_t n)
 {
 	const char *in = p;
 	size_t m = n;
-	if (paren_open(p, n)) {
+	int paren = paren_open(p, n) != 0;
+	if (paren) {
 		if (!paren_span(p, n, 120, &in, &m))
 			return NULL;
 	} else if (n > 40 * 4) { /* over 40 characters: 4 bytes a character at most */
 		return NULL;
 	}
-	if (in == p && utf8_count_upto(p, n, 41) > 40)
-		return NULL;
 	if (has_suffix(in, m, "摄") || has_suffix(in, m, "供图"))
 		return NULL; /* a picture's credit */
 	for (size_t lead; (lead = byline_lead(in, m)) != 0;) {
 		in += lead;
 		m -= lead;
 	}
-	if (!byline_marked(in, m))
-		return NULL;
+	/* an outlet's name, or 记者 after a name: the cheap tests first */
 	size_t k;
 	const char *name = outlet_at(in, m, &k);
+	if (!name && !memmem(in, m < 45 ? m : 45, "记者", 6))
+		return NULL;
+	if (!paren && utf8_count_upto(p, n, 41) > 40)
+		return NULL;
 	if (name)
 		return byline_after(in + k, m - k) ? xstrdup(name) : NULL;
 	return named_reporter(in, m);
@@ -494,11 +464,12 @@ static int date_at_start(const char *s, struct ymd *d)
 static size_t text_dates(const struct draft *d, struct ymd *out)
 {
 	size_t k = 0;
-	if (d->title)
-		k += find_full_dates(d->title, strlen(d->title), out + k, NULL, MAX_TEXT_DATES - k);
-	for (size_t i = 0; i < d->npara && k < MAX_TEXT_DATES; i++)
-		k += find_full_dates(d->para[i], strlen(d->para[i]), out + k, NULL,
-				     MAX_TEXT_DATES - k);
+	for (size_t i = 0; i <= d->npara && k < MAX_TEXT_DATES; i++) {
+		const char *p = i == 0 ? d->title : d->para[i - 1]; /* the title, then the text */
+		size_t n = p ? strlen(p) : 0;
+		if (n)
+			k += find_full_dates(p, n, out + k, NULL, MAX_TEXT_DATES - k);
+	}
 	return k;
 }
 
