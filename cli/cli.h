@@ -37,6 +37,13 @@ void cli_cache_damaged(void *arg, const char *file, const char *why);
 void cli_restart(const char *file, const char *why) __attribute__((noreturn));
 /* Turn the cache off (--no-cache) for this process. */
 void cli_set_cache(int on);
+/* The cache file for these paths as this process reads them (--map included),
+ * or NULL when the cache is off or has no home. */
+const char *cli_cache_path(char **paths, int npaths, char *buf, size_t size);
+/* --map FIELD=PATH, for every archive this process loads. 0, or -1 with *why. */
+struct field_map;
+int cli_add_map(const char *spec, const char **why);
+const struct field_map *cli_map(void);
 /* While the cache `file` may be being written (from the load that rebuilds it
  * to its save), a stop by SIGINT, SIGTERM or SIGHUP removes the temporary
  * file first. NULL: the guard is lifted. */

@@ -35,7 +35,7 @@ int cmd_index(int argc, char **argv)
 	char **paths = argv + optind;
 	int npaths = argc - optind;
 	char buf[4096];
-	const char *file = cli_cache_on() ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	const char *file = cli_cache_path(paths, npaths, buf, sizeof buf);
 	if (show_path || check) {
 		if (!file) {
 			fprintf(stderr, "epinews index: no cache (--no-cache, or neither XDG_CACHE_HOME nor HOME is set)\n");

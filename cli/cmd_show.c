@@ -32,7 +32,7 @@ int cmd_show(int argc, char **argv)
 	 * else from the files, without building a cache for one article */
 	struct corpus co;
 	char buf[4096];
-	const char *file = cli_cache_on() ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	const char *file = cli_cache_path(paths, npaths, buf, sizeof buf);
 	if (file && access(file, F_OK) == 0) {
 		cli_open(&co, paths, npaths, NEED_INDEX | NEED_FACTS);
 	} else {

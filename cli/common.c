@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/cache.h"
+#include "core/fields.h"
 #include "core/format.h"
 #include "core/json_write.h"
 #include "core/recover.h"
@@ -22,10 +23,23 @@ void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 		fprintf(stderr, "%s:1: %s\n", path, msg); /* whole-file problems point at the start */
 }
 
+static struct field_map map; /* --map, for every command of this process */
+
+int cli_add_map(const char *spec, const char **why)
+{
+	return field_map_add(&map, spec, why);
+}
+
+const struct field_map *cli_map(void)
+{
+	return &map;
+}
+
 size_t cli_load(struct archive *ar, char **paths, int npaths)
 {
 	struct diag dg = { cli_report, NULL, 0 };
 	ar->nthreads = corpus_threads();
+	ar->map = &map;
 	archive_load_paths(ar, paths, npaths, &dg);
 	archive_assign_ids(ar);
 	return ar->n;
@@ -105,13 +119,19 @@ int cli_cache_on(void)
 	return use_cache;
 }
 
+const char *cli_cache_path(char **paths, int npaths, char *buf, size_t size)
+{
+	return use_cache ? cache_path(paths, npaths, field_map_key(&map), buf, size) : NULL;
+}
+
 void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
 {
 	struct diag dg = { cli_report, NULL, 0 };
 	corpus_init(c);
+	c->ar.map = &map;
 	c->damaged = cli_cache_damaged;
 	char buf[4096];
-	const char *file = use_cache && need ? cache_path(paths, npaths, buf, sizeof buf) : NULL;
+	const char *file = need ? cli_cache_path(paths, npaths, buf, sizeof buf) : NULL;
 	if (!file) {
 		corpus_load(c, paths, npaths, &dg);
 		if (need & NEED_FACTS)

@@ -147,7 +147,7 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 			    dec.replaced, encoding_name(dec.enc));
 	struct file_load fl = { ar, intern_file(ar, name), &dec, ar->n, dg, { NULL, { 0, 0, 0 }, 0 } };
 	recover_path(name, &fl.pathf);
-	struct load_ctx ctx = { name, dg, add_draft, &fl };
+	struct load_ctx ctx = { name, dg, add_draft, &fl, ar->map };
 	enum format f = format_detect(dec.text, dec.len);
 	switch (f) {
 	case FMT_EMPTY:
@@ -350,10 +350,11 @@ static void keep_msg(void *arg, const char *path, uint64_t line, const char *msg
 	e->nmsgs++;
 }
 
-static void read_entry(struct entry *e)
+static void read_entry(struct entry *e, const struct field_map *map)
 {
 	struct diag dg = { keep_msg, e, 0 };
 	archive_init(&e->part);
+	e->part.map = map;
 	load_file(&e->part, e->path, &dg);
 }
 
@@ -380,7 +381,7 @@ static void *reader(void *arg)
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->n)
 			return NULL;
-		read_entry(&r->v[i]);
+		read_entry(&r->v[i], r->ar->map);
 		pthread_mutex_lock(&r->lock);
 		r->done += (uint64_t)r->v[i].st.st_size;
 		r->articles += r->v[i].part.n;
@@ -464,7 +465,7 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 			/* supplied by the hook */
 		} else {
 			if (!started || e->reuse) { /* read it now (one thread, or the hook changed its mind) */
-				read_entry(e);
+				read_entry(e, ar->map);
 				r.done += (uint64_t)e->st.st_size;
 				if (ar->progress)
 					ar->progress(ar->progress_arg, r.done, r.total, ar->n + e->part.n);

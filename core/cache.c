@@ -22,11 +22,11 @@
 
 /* ---- naming ------------------------------------------------------------------ */
 
-const char *cache_path(char **paths, int npaths, char *buf, size_t size)
+const char *cache_path(char **paths, int npaths, uint64_t salt, char *buf, size_t size)
 {
 	char name[64];
 	snprintf(name, sizeof name, "%016llx.cache",
-		 (unsigned long long)(archive_paths_key(paths, npaths) ^ CACHE_NAME_SALT));
+		 (unsigned long long)(archive_paths_key(paths, npaths) ^ CACHE_NAME_SALT ^ salt));
 	return xdg_file("XDG_CACHE_HOME", ".cache", name, buf, size);
 }
 

@@ -18,8 +18,9 @@
 #include "corpus.h"
 
 /* $XDG_CACHE_HOME/epinews/KEY.cache for these paths (KEY hashes their real
- * paths), written into buf; NULL when no cache directory can be named. */
-const char *cache_path(char **paths, int npaths, char *buf, size_t size);
+ * paths, and salt: how they are read, as field_map_key of --map), written into
+ * buf; NULL when no cache directory can be named. */
+const char *cache_path(char **paths, int npaths, uint64_t salt, char *buf, size_t size);
 
 /* Load a corpus through the cache at `file` (NULL: no cache): reuse what it can,
  * read the rest, build facts and index. *why gets a short reason when an

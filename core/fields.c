@@ -1,8 +1,10 @@
 #include "fields.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "hash.h"
 #include "html.h"
 #include "lines.h"
 #include "strbuf.h"
@@ -73,4 +75,48 @@ char *rec_plain(const char *s, size_t n)
 		return NULL;
 	}
 	return sb_detach(&sb);
+}
+
+int field_map_add(struct field_map *m, const char *spec, const char **why)
+{
+	static const char *const fields[RF_COUNT] = { "title", "text", "brief", "url", "date", "source" };
+	const char *eq = strchr(spec, '=');
+	if (!eq || eq == spec || !eq[1]) {
+		*why = "expected FIELD=PATH, as in text=video_detail.content";
+		return -1;
+	}
+	size_t k = (size_t)(eq - spec);
+	char **slot = NULL;
+	if (k == 7 && !strncmp(spec, "records", 7))
+		slot = &m->records;
+	for (int f = 0; !slot && f < RF_COUNT; f++)
+		if (strlen(fields[f]) == k && !strncmp(spec, fields[f], k))
+			slot = &m->path[f];
+	if (!slot) {
+		*why = "unknown field: use records, title, text, brief, url, date or source";
+		return -1;
+	}
+	free(*slot);
+	*slot = xstrdup(eq + 1);
+	return 0;
+}
+
+uint64_t field_map_key(const struct field_map *m)
+{
+	uint64_t h = 0;
+	int any = 0;
+	for (int f = -1; f < RF_COUNT; f++) {
+		const char *p = f < 0 ? m->records : m->path[f];
+		h = hash64(p ? p : "", p ? strlen(p) : 0, h + (uint64_t)(f + 2));
+		any |= p != NULL;
+	}
+	return any ? h | 1 : 0;
+}
+
+void field_map_free(struct field_map *m)
+{
+	free(m->records);
+	for (int f = 0; f < RF_COUNT; f++)
+		free(m->path[f]);
+	memset(m, 0, sizeof *m);
 }

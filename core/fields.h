@@ -3,6 +3,7 @@
 #ifndef EPINEWS_FIELDS_H
 #define EPINEWS_FIELDS_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -18,5 +19,21 @@ void rec_add_text(struct draft *d, const char *text, size_t n);
 /* A one-line field (title, source) without markup or entities: a new string,
  * or NULL when nothing is left. */
 char *rec_plain(const char *s, size_t n);
+
+/* Where a user says a JSON file's records and fields are (--map FIELD=PATH):
+ * PATH is keys joined by '.', matched in any case ("video_detail.content");
+ * records is the array of records from the top of each JSON value
+ * ("videoList", "data.list"). NULL where the heuristics decide. */
+struct field_map {
+	char *records;
+	char *path[RF_COUNT];
+};
+
+/* Take one "FIELD=PATH" (FIELD: records, title, text, date, source, url).
+ * Returns 0, or -1 with *why set. */
+int field_map_add(struct field_map *m, const char *spec, const char **why);
+/* A hash of the map for naming the cache it builds; 0 for an empty map. */
+uint64_t field_map_key(const struct field_map *m);
+void field_map_free(struct field_map *m);
 
 #endif

@@ -10,12 +10,15 @@
 
 enum format { FMT_EMPTY, FMT_BLOCKS, FMT_JSON, FMT_PAPER, FMT_WEB, FMT_PLAIN, FMT_DUMP, FMT_CSV, FMT_PAGE };
 
+struct field_map;
+
 struct load_ctx {
 	const char *path;
 	struct diag *diag;
 	/* Receives each draft; it takes over the draft's contents. */
 	void (*emit)(void *arg, struct draft *d);
 	void *arg;
+	const struct field_map *map; /* where the user says JSON fields are, or NULL */
 };
 
 enum format format_detect(const char *s, size_t n);

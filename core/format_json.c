@@ -101,9 +101,33 @@ static char *plain_of(const cJSON *v)
 	return p;
 }
 
-static int is_record(const cJSON *o)
+/* The value at a '.'-joined path of keys, matched in any case. */
+static const cJSON *at_path(const cJSON *o, const char *path)
 {
-	return field(o, rec_field_names(RF_TITLE)) || field(o, rec_field_names(RF_TEXT));
+	char key[256];
+	while (o && *path) {
+		size_t k = strcspn(path, ".");
+		if (k >= sizeof key || !cJSON_IsObject(o))
+			return NULL;
+		memcpy(key, path, k);
+		key[k] = '\0';
+		o = cJSON_GetObjectItem(o, key);
+		path += k + (path[k] == '.');
+	}
+	return o;
+}
+
+/* Field f of record o: where --map says, else by name. */
+static const cJSON *field_of(const cJSON *o, enum rec_field f, const struct load_ctx *c)
+{
+	if (c->map && c->map->path[f])
+		return at_path(o, c->map->path[f]);
+	return field(o, rec_field_names(f));
+}
+
+static int is_record(const cJSON *o, const struct load_ctx *c)
+{
+	return field_of(o, RF_TITLE, c) || field_of(o, RF_TEXT, c);
 }
 
 static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load_ctx *c)
@@ -112,15 +136,16 @@ static void emit_record(const cJSON *o, uint64_t off, uint64_t line, struct load
 	draft_init(&d);
 	d.offset = off;
 	d.line = line;
-	const cJSON *title = field(o, rec_field_names(RF_TITLE)), *text = field(o, rec_field_names(RF_TEXT));
+	const cJSON *title = field_of(o, RF_TITLE, c), *text = field_of(o, RF_TEXT, c);
+	const cJSON *url = field_of(o, RF_URL, c);
 	if (!text)
-		text = field(o, rec_field_names(RF_BRIEF));
-	if (!text)
-		text = longest_string(o, title, field(o, rec_field_names(RF_URL)));
+		text = field_of(o, RF_BRIEF, c);
+	if (!text && !(c->map && c->map->path[RF_TEXT]))
+		text = longest_string(o, title, url);
 	d.title = plain_of(title);
-	d.url = string_of(field(o, rec_field_names(RF_URL)));
-	d.source = plain_of(field(o, rec_field_names(RF_SOURCE)));
-	char *date = string_of(field(o, rec_field_names(RF_DATE)));
+	d.url = string_of(url);
+	d.source = plain_of(field_of(o, RF_SOURCE, c));
+	char *date = string_of(field_of(o, RF_DATE, c));
 	if (date)
 		date_parse(date, &d.date); /* a record's date: recover_draft marks it so */
 	free(date);
@@ -182,17 +207,31 @@ static void keys_of(const cJSON *o, struct strbuf *sb)
 
 static void records_of(const cJSON *o, uint64_t off, uint64_t line, struct load_ctx *c)
 {
-	if (is_record(o)) {
+	const char *records = c->map ? c->map->records : NULL;
+	if (!records && is_record(o, c)) {
 		emit_record(o, off, line, c);
 		return;
 	}
 	size_t n = 0;
-	const cJSON *arr = find_records(o, 0, &n);
+	const cJSON *arr = records ? at_path(o, records) : find_records(o, 0, &n);
+	if (records && !cJSON_IsArray(arr)) {
+		struct strbuf keys = STRBUF_INIT;
+		keys_of(o, &keys);
+		diag_report(c->diag, c->path, line, "no array at records=%s (keys: %s), skipped", records,
+			    keys.len ? keys.s : "none");
+		sb_free(&keys);
+		return;
+	}
+	if (records) {
+		const cJSON *e;
+		cJSON_ArrayForEach(e, arr) n += cJSON_IsObject(e) != 0;
+	}
 	if (!arr) {
 		struct strbuf keys = STRBUF_INIT;
 		keys_of(o, &keys);
 		diag_report(c->diag, c->path, line,
-			    "JSON object has no title, no text and no array of records (keys: %s), skipped",
+			    "JSON object has no title, no text and no array of records (keys: %s), skipped; "
+			    "settle it with --map records=KEY or --map text=KEY",
 			    keys.len ? keys.s : "none");
 		sb_free(&keys);
 		return;
@@ -203,7 +242,7 @@ static void records_of(const cJSON *o, uint64_t off, uint64_t line, struct load_
 	{
 		if (!first)
 			first = e;
-		if (is_record(e) || longest_string(e, NULL, NULL)) {
+		if (is_record(e, c) || longest_string(e, NULL, NULL)) {
 			emit_record(e, off, line, c);
 			found++;
 		}
@@ -212,8 +251,9 @@ static void records_of(const cJSON *o, uint64_t off, uint64_t line, struct load_
 		struct strbuf keys = STRBUF_INIT;
 		keys_of(first, &keys);
 		diag_report(c->diag, c->path, line,
-			    "%zu objects under %s[]; none has a title or a text field (keys: %s), skipped", n,
-			    arr->string ? arr->string : "?", keys.len ? keys.s : "none");
+			    "%zu objects under %s[]; none has a title or a text field (keys: %s), skipped; "
+			    "settle it with --map text=KEY (a '.' between nested keys)",
+			    n, arr->string ? arr->string : "?", keys.len ? keys.s : "none");
 		sb_free(&keys);
 	}
 }

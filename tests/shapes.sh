@@ -95,6 +95,21 @@ id=$(fields "$G" id)
 is "$(paras "$G" "$id")" "南岭日报讯 截至昨日，南岭累计完成核酸检测86万人。|全市设置采样点320个，检测结果均为阴性。" \
 	"page in GBK: decoded, the leading full-width spaces gone"
 
+# fields no name says: the message names the keys and how to settle it;
+# --map (anywhere on the line) settles it, and names a cache of its own
+M=$F/unnamed-fields.json
+"$EPINEWS" list "$M" >"$T/out" 2>"$T/err"
+grep -q 'unnamed-fields.json:1: 2 objects under rows\[\]; none has a title or a text field (keys: id, info), skipped; settle it with --map text=KEY' "$T/err"
+ok $? "unnamed fields: the message says where the records are, their keys, and how to settle it"
+is "$("$EPINEWS" list --map text=info.words "$M" --map title=info.heading | cut -f5 | tr '\n' ';')" "滨江新增床位;南岭设隔离点;" \
+	"unnamed fields: --map title=info.heading --map text=info.words reads both records"
+is "$("$EPINEWS" list "$M" 2>/dev/null | wc -l | tr -d ' ')" 0 "unnamed fields: without --map the cache built with it is not used"
+is "$("$EPINEWS" list --map records=payload.rows --map text=info.words "$M" | wc -l | tr -d ' ')" 2 \
+	"unnamed fields: --map records= names the array"
+"$EPINEWS" list --map colour=x "$M" >/dev/null 2>"$T/err"
+is "$?:$(cat "$T/err")" "2:epinews: --map colour=x: unknown field: use records, title, text, brief, url, date or source" \
+	"unnamed fields: an unknown field is a usage error that says which fields there are"
+
 # no markup reaches any output, from any fixture or sample
 for p in "$F" "$SRCDIR/tests/fixtures/archive" "$SRCDIR/data/samples"; do
 	"$EPINEWS" list --json "$p" 2>/dev/null >>"$T/all"

@@ -1077,11 +1077,12 @@ int app_run(int npaths, char **paths)
 	/* the archive, through the cache (messages: the first in the status line),
 	 * with a progress bar while it loads */
 	corpus_init(&app.co);
+	app.co.ar.map = cli_map();
 	struct progress pg = { &app, paths[0], npaths, corpus_clock(), 0 };
 	app.co.progress = draw_progress;
 	app.co.progress_arg = &pg;
 	char cbuf[4096];
-	const char *cfile = cli_cache_on() ? cache_path(paths, npaths, cbuf, sizeof cbuf) : NULL;
+	const char *cfile = cli_cache_path(paths, npaths, cbuf, sizeof cbuf);
 	const char *why;
 	draw_progress(&pg, "opening", 0, 0, 0);
 	/* the articles now; measures and index, when the cache lacks them, on a

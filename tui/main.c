@@ -1,8 +1,10 @@
 /* epinews: entry point. Dispatches to a subcommand, or opens the browser. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/sanitize.h"
 #include "tui/app.h"
 
 static const char usage[] =
@@ -31,13 +33,18 @@ static const char usage[] =
 	"\n"
 	"--no-cache, anywhere, reads the archive without the cache in\n"
 	"$XDG_CACHE_HOME/epinews (queries: see `epinews search --help`).\n"
+	"--map FIELD=PATH, anywhere and repeatable, says where a JSON file's records\n"
+	"(records=data.list) or fields (title, text, date, source, url) are, keys\n"
+	"joined by '.': --map text=video_detail.content.\n"
 	"\n"
 	"Exit status: 0 done, 1 nothing loaded or found, 2 usage error, 3 out of memory,\n"
 	"4 the cache was found damaged after output began (it is removed: run again).\n"
 	"See epinews(1) for the full manual.\n";
 
-/* Take --no-cache out of argv (anywhere before a "--"). */
-static int strip_no_cache(int argc, char **argv)
+/* Take the options for every command out of argv (anywhere before a "--"):
+ * --no-cache, and --map FIELD=PATH (repeatable). Returns the new argc, or -1
+ * after saying what is wrong with a --map. */
+static int strip_global(int argc, char **argv)
 {
 	int out = 1;
 	for (int i = 1; i < argc; i++) {
@@ -46,6 +53,25 @@ static int strip_no_cache(int argc, char **argv)
 				argv[out++] = argv[i++];
 			break;
 		}
+		const char *spec = NULL;
+		if (!strcmp(argv[i], "--map")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "epinews: --map needs FIELD=PATH, as in --map text=video_detail.content\n");
+				return -1;
+			}
+			spec = argv[++i];
+		} else if (!strncmp(argv[i], "--map=", 6)) {
+			spec = argv[i] + 6;
+		}
+		const char *why;
+		if (spec && cli_add_map(spec, &why) != 0) {
+			char *safe = sanitize_field(spec, strlen(spec)); /* no escape reaches the terminal */
+			fprintf(stderr, "epinews: --map %s: %s\n", safe ? safe : "", why);
+			free(safe);
+			return -1;
+		}
+		if (spec)
+			continue;
 		if (!strcmp(argv[i], "--no-cache"))
 			cli_set_cache(0);
 		else
@@ -57,7 +83,9 @@ static int strip_no_cache(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	argc = strip_no_cache(argc, argv);
+	argc = strip_global(argc, argv);
+	if (argc < 0)
+		return EXIT_USAGE;
 	cli_set_argv(argv);
 	if (argc >= 2) {
 		const char *cmd = argv[1];
