@@ -41,9 +41,12 @@ void cli_set_cache(int on);
  * or NULL when the cache is off or has no home. */
 const char *cli_cache_path(char **paths, int npaths, char *buf, size_t size);
 /* --map FIELD=PATH, for every archive this process loads. 0, or -1 with *why. */
-struct field_map;
+struct field_maps;
 int cli_add_map(const char *spec, const char **why);
-const struct field_map *cli_map(void);
+const struct field_maps *cli_maps(void);
+/* The config file's "json GLOB FIELD=PATH…" lines; a bad one is reported as
+ * FILE:LINE: reason and the rest apply. Call before the --map options. */
+void cli_read_config_maps(void);
 /* While the cache `file` may be being written (from the load that rebuilds it
  * to its save), a stop by SIGINT, SIGTERM or SIGHUP removes the temporary
  * file first. NULL: the guard is lifted. */

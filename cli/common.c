@@ -10,6 +10,7 @@
 
 #include "core/cache.h"
 #include "core/fields.h"
+#include "core/files.h"
 #include "core/format.h"
 #include "core/json_write.h"
 #include "core/recover.h"
@@ -23,23 +24,42 @@ void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 		fprintf(stderr, "%s:1: %s\n", path, msg); /* whole-file problems point at the start */
 }
 
-static struct field_map map; /* --map, for every command of this process */
+/* Where JSON records and fields are, for every archive this process loads:
+ * the config file's json lines, then --map. */
+static struct field_maps maps;
 
 int cli_add_map(const char *spec, const char **why)
 {
-	return field_map_add(&map, spec, why);
+	return field_maps_add(&maps, "*", spec, why);
 }
 
-const struct field_map *cli_map(void)
+const struct field_maps *cli_maps(void)
 {
-	return &map;
+	return &maps;
+}
+
+void cli_read_config_maps(void)
+{
+	char path[4096];
+	if (!xdg_file("XDG_CONFIG_HOME", ".config", "config", path, sizeof path))
+		return;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return; /* no config file is fine */
+	char line[4096];
+	for (unsigned long no = 1; fgets(line, sizeof line, f); no++) {
+		const char *why;
+		if (field_maps_line(&maps, line, &why) < 0)
+			cli_report(NULL, path, no, why);
+	}
+	fclose(f);
 }
 
 size_t cli_load(struct archive *ar, char **paths, int npaths)
 {
 	struct diag dg = { cli_report, NULL, 0 };
 	ar->nthreads = corpus_threads();
-	ar->map = &map;
+	ar->maps = &maps;
 	archive_load_paths(ar, paths, npaths, &dg);
 	archive_assign_ids(ar);
 	return ar->n;
@@ -121,14 +141,14 @@ int cli_cache_on(void)
 
 const char *cli_cache_path(char **paths, int npaths, char *buf, size_t size)
 {
-	return use_cache ? cache_path(paths, npaths, field_map_key(&map), buf, size) : NULL;
+	return use_cache ? cache_path(paths, npaths, field_maps_key(&maps), buf, size) : NULL;
 }
 
 void cli_open(struct corpus *c, char **paths, int npaths, unsigned need)
 {
 	struct diag dg = { cli_report, NULL, 0 };
 	corpus_init(c);
-	c->ar.map = &map;
+	c->ar.maps = &maps;
 	c->damaged = cli_cache_damaged;
 	char buf[4096];
 	const char *file = need ? cli_cache_path(paths, npaths, buf, sizeof buf) : NULL;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "encoding.h"
+#include "fields.h"
 #include "hash.h"
 #include "radix.h"
 #include "recover.h"
@@ -48,6 +49,7 @@ struct file_load {
 	size_t first; /* index of this file's first article */
 	struct diag *dg;
 	struct path_facts pathf; /* once for all its articles */
+	struct field_map map;    /* the rules that match its path, borrowed */
 };
 
 static void add_draft(void *arg, struct draft *d)
@@ -145,9 +147,16 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	if (dec.replaced)
 		diag_report(dg, name, 0, "%zu invalid byte sequence(s) in %s text replaced by U+FFFD",
 			    dec.replaced, encoding_name(dec.enc));
-	struct file_load fl = { ar, intern_file(ar, name), &dec, ar->n, dg, { NULL, { 0, 0, 0 }, 0 } };
+	struct file_load fl;
+	memset(&fl, 0, sizeof fl);
+	fl.ar = ar;
+	fl.file = intern_file(ar, name);
+	fl.dec = &dec;
+	fl.first = ar->n;
+	fl.dg = dg;
 	recover_path(name, &fl.pathf);
-	struct load_ctx ctx = { name, dg, add_draft, &fl, ar->map };
+	field_maps_for(ar->maps, name, &fl.map);
+	struct load_ctx ctx = { name, dg, add_draft, &fl, &fl.map };
 	enum format f = format_detect(dec.text, dec.len);
 	switch (f) {
 	case FMT_EMPTY:
@@ -350,11 +359,11 @@ static void keep_msg(void *arg, const char *path, uint64_t line, const char *msg
 	e->nmsgs++;
 }
 
-static void read_entry(struct entry *e, const struct field_map *map)
+static void read_entry(struct entry *e, const struct field_maps *maps)
 {
 	struct diag dg = { keep_msg, e, 0 };
 	archive_init(&e->part);
-	e->part.map = map;
+	e->part.maps = maps;
 	load_file(&e->part, e->path, &dg);
 }
 
@@ -381,7 +390,7 @@ static void *reader(void *arg)
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->n)
 			return NULL;
-		read_entry(&r->v[i], r->ar->map);
+		read_entry(&r->v[i], r->ar->maps);
 		pthread_mutex_lock(&r->lock);
 		r->done += (uint64_t)r->v[i].st.st_size;
 		r->articles += r->v[i].part.n;
@@ -465,7 +474,7 @@ size_t archive_load_paths(struct archive *ar, char **paths, int npaths, struct d
 			/* supplied by the hook */
 		} else {
 			if (!started || e->reuse) { /* read it now (one thread, or the hook changed its mind) */
-				read_entry(e, ar->map);
+				read_entry(e, ar->maps);
 				r.done += (uint64_t)e->st.st_size;
 				if (ar->progress)
 					ar->progress(ar->progress_arg, r.done, r.total, ar->n + e->part.n);

@@ -10,7 +10,7 @@
 
 struct stat;
 struct archive;
-struct field_map;
+struct field_maps;
 
 /* What is known of each file read, parallel to archive.files. */
 struct file_info {
@@ -52,7 +52,7 @@ struct archive {
 	void (*progress)(void *arg, uint64_t done, uint64_t total, size_t articles);
 	void *progress_arg;
 	struct archive_lazy lazy;
-	const struct field_map *map; /* --map: where JSON records and fields are; borrowed */
+	const struct field_maps *maps; /* where JSON records and fields are (config, --map); borrowed */
 };
 
 /* archive_art's slow path: fill article i in, or wait while another thread does. */

@@ -1,5 +1,6 @@
 #include "fields.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -101,22 +102,85 @@ int field_map_add(struct field_map *m, const char *spec, const char **why)
 	return 0;
 }
 
-uint64_t field_map_key(const struct field_map *m)
-{
-	uint64_t h = 0;
-	int any = 0;
-	for (int f = -1; f < RF_COUNT; f++) {
-		const char *p = f < 0 ? m->records : m->path[f];
-		h = hash64(p ? p : "", p ? strlen(p) : 0, h + (uint64_t)(f + 2));
-		any |= p != NULL;
-	}
-	return any ? h | 1 : 0;
-}
-
 void field_map_free(struct field_map *m)
 {
 	free(m->records);
 	for (int f = 0; f < RF_COUNT; f++)
 		free(m->path[f]);
 	memset(m, 0, sizeof *m);
+}
+
+int field_maps_add(struct field_maps *ms, const char *glob, const char *spec, const char **why)
+{
+	struct field_rule *r = NULL;
+	for (size_t i = 0; i < ms->n && !r; i++)
+		if (!strcmp(ms->v[i].glob, glob))
+			r = &ms->v[i];
+	if (!r) {
+		ms->v = xgrow(ms->v, &ms->cap, ms->n + 1, sizeof *ms->v);
+		r = &ms->v[ms->n++];
+		memset(r, 0, sizeof *r);
+		r->glob = xstrdup(glob);
+	}
+	return field_map_add(&r->map, spec, why);
+}
+
+int field_maps_line(struct field_maps *ms, const char *line, const char **why)
+{
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (strncmp(line, "json", 4) || (line[4] != ' ' && line[4] != '\t'))
+		return 0;
+	char *copy = xstrdup(line + 4), *save = NULL;
+	const char *glob = strtok_r(copy, " \t\r\n", &save);
+	const char *spec = glob ? strtok_r(NULL, " \t\r\n", &save) : NULL;
+	int rc = 1;
+	if (!spec) {
+		*why = "usage: json GLOB FIELD=PATH..., as in json */day-*.json records=videoList";
+		rc = -1;
+	}
+	for (; rc == 1 && spec; spec = strtok_r(NULL, " \t\r\n", &save))
+		if (field_maps_add(ms, glob, spec, why) != 0)
+			rc = -1;
+	free(copy);
+	return rc;
+}
+
+void field_maps_for(const struct field_maps *ms, const char *path, struct field_map *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; ms && i < ms->n; i++) {
+		const struct field_rule *r = &ms->v[i];
+		if (fnmatch(r->glob, path, 0) != 0)
+			continue;
+		if (r->map.records)
+			out->records = r->map.records;
+		for (int f = 0; f < RF_COUNT; f++)
+			if (r->map.path[f])
+				out->path[f] = r->map.path[f];
+	}
+}
+
+uint64_t field_maps_key(const struct field_maps *ms)
+{
+	uint64_t h = 0;
+	for (size_t i = 0; i < ms->n; i++) {
+		const struct field_rule *r = &ms->v[i];
+		h = hash64(r->glob, strlen(r->glob) + 1, h);
+		for (int f = -1; f < RF_COUNT; f++) {
+			const char *p = f < 0 ? r->map.records : r->map.path[f];
+			h = hash64(p ? p : "", p ? strlen(p) + 1 : 0, h + (uint64_t)(f + 2));
+		}
+	}
+	return ms->n ? h | 1 : 0;
+}
+
+void field_maps_free(struct field_maps *ms)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		free(ms->v[i].glob);
+		field_map_free(&ms->v[i].map);
+	}
+	free(ms->v);
+	memset(ms, 0, sizeof *ms);
 }

@@ -29,11 +29,32 @@ struct field_map {
 	char *path[RF_COUNT];
 };
 
-/* Take one "FIELD=PATH" (FIELD: records, title, text, date, source, url).
- * Returns 0, or -1 with *why set. */
+/* Take one "FIELD=PATH" (FIELD: records, title, text, brief, date, source,
+ * url). Returns 0, or -1 with *why set. */
 int field_map_add(struct field_map *m, const char *spec, const char **why);
-/* A hash of the map for naming the cache it builds; 0 for an empty map. */
-uint64_t field_map_key(const struct field_map *m);
 void field_map_free(struct field_map *m);
+
+/* Maps for the files whose path matches a glob (fnmatch, '*' crossing '/'):
+ * the config file's "json GLOB FIELD=PATH…" lines, then --map (glob "*").
+ * Where several match a file, later ones win field by field. */
+struct field_rule {
+	char *glob;
+	struct field_map map;
+};
+struct field_maps {
+	struct field_rule *v;
+	size_t n, cap;
+};
+
+/* Add FIELD=PATH to the rule for glob (made when new). 0, or -1 with *why. */
+int field_maps_add(struct field_maps *ms, const char *glob, const char *spec, const char **why);
+/* A config line: 1 when it is a "json GLOB FIELD=PATH…" line and applied, 0
+ * when it is not one, -1 with *why when it is one but wrong. */
+int field_maps_line(struct field_maps *ms, const char *line, const char **why);
+/* The map for a file: its strings borrowed from ms. Empty when none matches. */
+void field_maps_for(const struct field_maps *ms, const char *path, struct field_map *out);
+/* A hash of every rule, for naming the cache they build; 0 when there is none. */
+uint64_t field_maps_key(const struct field_maps *ms);
+void field_maps_free(struct field_maps *ms);
 
 #endif

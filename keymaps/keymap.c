@@ -200,7 +200,7 @@ int keymap_apply_line(struct keymap *km, const char *line, const char **why, cha
 		set(km, (enum keymap_context)ctx, key, a);
 		return 0;
 	}
-	snprintf(whybuf, whysize, "unknown command \"%.40s\" (bind, unbind)", words[0]);
+	snprintf(whybuf, whysize, "unknown command \"%.40s\" (bind, unbind, set, json)", words[0]);
 	*why = whybuf;
 	return -1;
 }

@@ -110,6 +110,19 @@ is "$("$EPINEWS" list --map records=payload.rows --map text=info.words "$M" | wc
 is "$?:$(cat "$T/err")" "2:epinews: --map colour=x: unknown field: use records, title, text, brief, url, date or source" \
 	"unnamed fields: an unknown field is a usage error that says which fields there are"
 
+# the config file says it for files that match a glob; --map wins over it;
+# a bad json line is reported with its line and the rest applies
+mkdir -p "$T/cfg/epinews"
+printf 'set theme mono\njson */unnamed-*.json title=info.heading text=info.words\njson broken\n' >"$T/cfg/epinews/config"
+XDG_CONFIG_HOME=$T/cfg "$EPINEWS" list "$M" >"$T/out" 2>"$T/err"
+is "$(cut -f5 "$T/out" | tr '\n' ';')" "滨江新增床位;南岭设隔离点;" "config: a json GLOB line maps the files it matches"
+is "$(cat "$T/err")" "$T/cfg/epinews/config:3: usage: json GLOB FIELD=PATH..., as in json */day-*.json records=videoList" \
+	"config: a bad json line is reported with its line"
+is "$(XDG_CONFIG_HOME=$T/cfg "$EPINEWS" list --map title=id "$M" 2>/dev/null | cut -f5 | tr '\n' ';')" "1;2;" \
+	"config: --map wins over the config where both say"
+is "$(XDG_CONFIG_HOME=$T/cfg "$EPINEWS" list "$F/day-file.json" 2>/dev/null | wc -l | tr -d ' ')" 2 \
+	"config: a file the glob does not match is read as before"
+
 # no markup reaches any output, from any fixture or sample
 for p in "$F" "$SRCDIR/tests/fixtures/archive" "$SRCDIR/data/samples"; do
 	"$EPINEWS" list --json "$p" 2>/dev/null >>"$T/all"

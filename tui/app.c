@@ -1077,7 +1077,7 @@ int app_run(int npaths, char **paths)
 	/* the archive, through the cache (messages: the first in the status line),
 	 * with a progress bar while it loads */
 	corpus_init(&app.co);
-	app.co.ar.map = cli_map();
+	app.co.ar.maps = cli_maps();
 	struct progress pg = { &app, paths[0], npaths, corpus_clock(), 0 };
 	app.co.progress = draw_progress;
 	app.co.progress_arg = &pg;

@@ -83,6 +83,7 @@ static int strip_global(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	cli_read_config_maps(); /* before --map, which wins where both say */
 	argc = strip_global(argc, argv);
 	if (argc < 0)
 		return EXIT_USAGE;
