@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "fields.h"
+#include "json_parse.h"
 #include "lines.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -261,7 +262,7 @@ static void records_of(const cJSON *o, uint64_t off, uint64_t line, struct load_
 static void record(const char *s, size_t n, uint64_t off, uint64_t line, struct load_ctx *c)
 {
 	const char *end = NULL;
-	cJSON *o = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+	cJSON *o = json_parse(s, n, &end);
 	if (!o) {
 		size_t at = end && end >= s ? (size_t)(end - s) : 0;
 		diag_report(c->diag, c->path, line, "malformed JSON record (error at byte %llu), skipped",

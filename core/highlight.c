@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "json_parse.h"
 #include "json_write.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -234,7 +235,7 @@ static int from_json(const char *text, size_t len, struct highlight **v, size_t 
 	*v = NULL;
 	*n = 0;
 	size_t cap = 0;
-	cJSON *root = cJSON_ParseWithLength(text, len);
+	cJSON *root = json_parse(text, len, NULL);
 	if (!root) {
 		*why = "not valid JSON";
 		return -1;
