@@ -129,8 +129,10 @@ void archive_fill_all(const struct archive *ar)
 		archive_art(ar, i);
 }
 
-size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
-			   size_t n, struct diag *dg)
+/* own, when not NULL, is data itself, malloc'd with a NUL at data[n]: the
+ * decoder may take it rather than copy it (then *own is NULL). */
+static size_t load_buffer(struct archive *ar, const char *name, const unsigned char *data, size_t n,
+			  struct diag *dg, char **own)
 {
 	size_t before = ar->n;
 	struct decoded dec;
@@ -140,7 +142,7 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 		diag_report(dg, name, 0, "empty file");
 		return 0;
 	}
-	if (decode_bytes(data, n, &dec, &why) != 0) {
+	if ((own ? decode_bytes_take(own, n, &dec, &why) : decode_bytes(data, n, &dec, &why)) != 0) {
 		diag_report(dg, name, 0, "%s", why);
 		return 0;
 	}
@@ -182,10 +184,17 @@ size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned 
 	return ar->n - before;
 }
 
+size_t archive_load_buffer(struct archive *ar, const char *name, const unsigned char *data,
+			   size_t n, struct diag *dg)
+{
+	return load_buffer(ar, name, data, n, dg, NULL);
+}
+
 static int read_all(int fd, struct strbuf *sb)
 {
 	for (;;) {
-		sb_reserve(sb, 1 << 16);
+		if (sb->cap <= sb->len + 1) /* full: the file grew, or its size was unknown */
+			sb_reserve(sb, 1 << 16);
 		ssize_t r = read(fd, sb->s + sb->len, sb->cap - sb->len - 1);
 		if (r < 0) {
 			if (errno == EINTR)
@@ -214,7 +223,8 @@ static size_t load_file(struct archive *ar, const char *path, struct diag *dg)
 		return 0;
 	}
 	struct strbuf sb = STRBUF_INIT;
-	sb_reserve(&sb, st.st_size > 0 ? (size_t)st.st_size : 0);
+	/* one byte more than the file, so that the read that meets its end needs no more room */
+	sb_reserve(&sb, st.st_size > 0 ? (size_t)st.st_size + 1 : 0);
 	if (read_all(fd, &sb) != 0) {
 		diag_report(dg, path, 0, "read error: %s", strerror(errno));
 		close(fd);
@@ -223,7 +233,7 @@ static size_t load_file(struct archive *ar, const char *path, struct diag *dg)
 	}
 	close(fd);
 	size_t nfiles = ar->nfiles;
-	size_t added = archive_load_buffer(ar, path, (const unsigned char *)sb.s, sb.len, dg);
+	size_t added = load_buffer(ar, path, (const unsigned char *)sb.s, sb.len, dg, &sb.s);
 	if (ar->nfiles > nfiles) /* the size and time it had when opened */
 		ar->finfo[ar->nfiles - 1].mtime_ns =
 			(int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;

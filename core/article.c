@@ -39,7 +39,7 @@ void draft_free(struct draft *d)
 
 static void sanitize_in_place(char **field)
 {
-	if (!*field)
+	if (!*field || sanitize_is_clean(*field, strlen(*field)))
 		return;
 	char *clean = sanitize_field(*field, strlen(*field));
 	free(*field);
@@ -80,7 +80,12 @@ int article_build(struct draft *d, struct article *a)
 	sanitize_in_place(&d->raw_title);
 	size_t out = 0;
 	for (size_t i = 0; i < d->npara; i++) {
-		char *p = sanitize_field(d->para[i], strlen(d->para[i]));
+		size_t n = strlen(d->para[i]);
+		if (sanitize_is_clean(d->para[i], n)) {
+			d->para[out++] = d->para[i];
+			continue;
+		}
+		char *p = sanitize_field(d->para[i], n);
 		free(d->para[i]);
 		if (p)
 			d->para[out++] = p;

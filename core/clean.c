@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
 #include "outlets.h"
 #include "recover.h"
 #include "utf8.h"
@@ -177,6 +176,17 @@ void clean_draft(struct draft *d)
 	drop_repeated_paragraphs(d);
 }
 
+/* A cheap key for a paragraph: its length and its first and last eight
+ * bytes. Paragraphs that share it are compared whole. */
+static uint64_t para_key(const char *p, size_t n)
+{
+	uint64_t head = 0, tail = 0;
+	memcpy(&head, p, n < 8 ? n : 8);
+	memcpy(&tail, p + (n < 8 ? 0 : n - 8), n < 8 ? n : 8);
+	uint64_t h = (head ^ (tail * 0x9E3779B97F4A7C15ull) ^ n) * 0xBF58476D1CE4E5B9ull;
+	return (h ^ h >> 31) | 1;
+}
+
 void drop_repeated_paragraphs(struct draft *d)
 {
 	if (d->npara < 2)
@@ -184,30 +194,33 @@ void drop_repeated_paragraphs(struct draft *d)
 	size_t cap = 16;
 	while (cap < d->npara * 2)
 		cap *= 2;
-	uint64_t *seen = xcalloc(cap, sizeof *seen);
+	struct {
+		uint64_t key;
+		size_t at; /* in d->para, once kept */
+	} *seen = xcalloc(cap, sizeof *seen);
 	size_t out = 0;
 	for (size_t i = 0; i < d->npara; i++) {
 		char *p = d->para[i];
 		size_t n = strlen(p);
-		if (utf8_count_upto(p, n, 8) < 8) {
+		/* shorter than 8 characters (under 8 bytes, or under 32 and counted) */
+		if (n < 8 || (n < 32 && utf8_count_upto(p, n, 8) < 8)) {
 			d->para[out++] = p;
 			continue;
 		}
-		uint64_t h = hash64(p, n, 0x5eed) | 1;
-		size_t slot = h & (cap - 1);
+		uint64_t key = para_key(p, n);
+		size_t slot = key & (cap - 1);
 		int dup = 0;
-		while (seen[slot]) {
-			if (seen[slot] == h) {
+		for (; seen[slot].key; slot = (slot + 1) & (cap - 1))
+			if (seen[slot].key == key && !strcmp(d->para[seen[slot].at], p)) {
 				dup = 1;
 				break;
 			}
-			slot = (slot + 1) & (cap - 1);
-		}
 		if (dup) {
 			free(p);
 			continue;
 		}
-		seen[slot] = h;
+		seen[slot].key = key;
+		seen[slot].at = out;
 		d->para[out++] = p;
 	}
 	d->npara = out;

@@ -309,8 +309,17 @@ static size_t run_at(const char *s, size_t n, size_t i, int max, int *val, int *
 	return j - i;
 }
 
-/* How many bytes from s, eight at a time, hold none of '1', '2' or 0xEF (the
- * lead of a full-width digit) nor any digit: where no year can start. */
+/* Is s[i..n) a full-width digit (EF BC 90 .. EF BC 99)? */
+static int wide_digit_at(const char *s, size_t n, size_t i)
+{
+	return i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+	       (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99;
+}
+
+/* How many bytes from s, eight at a time, hold no digit, ASCII or full-width:
+ * where no year can start. 0xEF also leads the full-width comma, colon and
+ * brackets, which fill Chinese text, so a word holding one is looked at
+ * again before the skip stops. */
 static size_t year_free(const char *s, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -322,9 +331,16 @@ static size_t year_free(const char *s, size_t n)
 		uint64_t d = w ^ (ones * 0x30); /* digits become 0..9 */
 		uint64_t digit = ((d | ((d & ~highs) + ones * 0x76)) & highs) ^ highs; /* byte < 10 */
 		uint64_t e = w ^ (ones * 0xEF);
-		uint64_t lead = (e - ones) & ~e & highs; /* byte == 0xEF */
-		if (digit | lead)
+		uint64_t lead = (e - ones) & ~e & highs; /* byte == 0xEF (maybe more, never fewer) */
+		if (digit)
 			break;
+		if (lead) {
+			size_t j = 0;
+			while (j < 8 && !wide_digit_at(s, n, i + j))
+				j++;
+			if (j < 8)
+				return i + j;
+		}
 	}
 	return i;
 }

@@ -233,7 +233,17 @@ static enum declared { DECL_NONE, DECL_UTF8, DECL_GB } declared_charset(const un
 	return DECL_NONE;
 }
 
-int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const char **why)
+/* Does the word w hold the byte b? (w's bytes all below 0x80) */
+static int has_byte(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * b);
+	return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+
+/* own, when not NULL, holds raw itself: a malloc'd buffer with a NUL at
+ * raw[n]. When the text needs no change it becomes d->text and *own NULL,
+ * which saves a copy of the whole file. */
+static int decode(const unsigned char *raw, size_t n, struct decoded *d, const char **why, char **own)
 {
 	memset(d, 0, sizeof *d);
 	d->exact_within_line = 1;
@@ -260,8 +270,15 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 	size_t valid_mb = 0, invalid = 0, cr = 0;
 	for (size_t i = 0; i < m;) {
 		if (p[i] < 0x80) {
-			cr += p[i] == '\r';
-			i++;
+			/* eight ASCII bytes at a time while no CR is among them */
+			uint64_t w;
+			while (i + 8 <= m && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)) &&
+			       !has_byte(w, '\r'))
+				i += 8;
+			if (i < m && p[i] < 0x80) {
+				cr += p[i] == '\r';
+				i++;
+			}
 			continue;
 		}
 		if (utf8_is_cjk3(p + i, m - i)) {
@@ -304,7 +321,13 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 	int need_map = skip || cr || invalid;
 	if (invalid)
 		d->exact_within_line = 0;
-	if (!need_map) { /* valid, no CR: the text is the bytes as they are */
+	if (!need_map && own) { /* valid, no CR, no BOM: the bytes are the text */
+		d->text = *own;
+		*own = NULL;
+		d->len = m;
+		return 0;
+	}
+	if (!need_map) {
 		d->text = xmalloc(m + 1);
 		memcpy(d->text, p, m);
 		d->text[m] = '\0';
@@ -313,6 +336,16 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const ch
 	}
 	copy_utf8(p, m, skip, d, need_map);
 	return 0;
+}
+
+int decode_bytes(const unsigned char *raw, size_t n, struct decoded *d, const char **why)
+{
+	return decode(raw, n, d, why, NULL);
+}
+
+int decode_bytes_take(char **raw, size_t n, struct decoded *d, const char **why)
+{
+	return decode((const unsigned char *)*raw, n, d, why, raw);
 }
 
 uint64_t decoded_raw_offset(const struct decoded *d, uint64_t off)

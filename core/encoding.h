@@ -20,6 +20,10 @@ struct decoded {
 
 /* Decode raw[0..n). Returns 0, or -1 with *why set (binary data). */
 int decode_bytes(const unsigned char *raw, size_t n, struct decoded *out, const char **why);
+/* decode_bytes, but *raw is a malloc'd buffer with a NUL at (*raw)[n]: when
+ * the text is the bytes unchanged it is taken (*raw becomes NULL) instead of
+ * copied. */
+int decode_bytes_take(char **raw, size_t n, struct decoded *out, const char **why);
 /* The file offset of a byte offset in the decoded text. */
 uint64_t decoded_raw_offset(const struct decoded *d, uint64_t dec_off);
 const char *encoding_name(enum encoding enc);

@@ -89,14 +89,3 @@ uint32_t first_cp(const char *s, size_t n)
 	return utf8_decode((const unsigned char *)s, n, &cp) ? cp : 0xFFFD;
 }
 
-int has_prefix(const char *s, size_t n, const char *prefix)
-{
-	size_t k = strlen(prefix);
-	return n >= k && memcmp(s, prefix, k) == 0;
-}
-
-int has_suffix(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}

@@ -3,6 +3,7 @@
 #define EPINEWS_LINES_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct line {
 	const char *s; /* trimmed of ASCII white space and U+3000 */
@@ -23,7 +24,19 @@ void lines_free(struct lines *l);
 uint32_t last_cp(const char *s, size_t n);
 /* The first code point of s[0..n), or 0. */
 uint32_t first_cp(const char *s, size_t n);
-int has_prefix(const char *s, size_t n, const char *prefix);
-int has_suffix(const char *s, size_t n, const char *suffix);
+/* Does s[0..n) open (end) with the string prefix (suffix)? Inline, so that a
+ * literal's length is known when compiling and the test is a few compares:
+ * the loaders and recover.c call these for every line and paragraph. */
+static inline int has_prefix(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+static inline int has_suffix(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
 
 #endif

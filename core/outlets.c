@@ -1,5 +1,6 @@
 #include "outlets.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -243,23 +244,39 @@ static const struct spelling columns[] = {
 
 #define COUNT(a) (sizeof a / sizeof *a)
 
+/* The first k (at most 3) bytes of s as a number that orders as memcmp does;
+ * s holds k bytes or ends with a NUL before. */
+static uint32_t prefix_key(const char *s, size_t k)
+{
+	uint32_t v = 0;
+	for (size_t i = 0; i < 3; i++) {
+		unsigned char c = i < k ? (unsigned char)s[i] : 0;
+		v = v << 8 | c;
+		if (!c)
+			k = 0; /* the name ended: nothing after its NUL is read */
+	}
+	return v;
+}
+
 const char *outlet_at(const char *s, size_t n, size_t *len)
 {
 	const char *best = NULL;
 	size_t blen = 0, lo = 0, hi = COUNT(names);
 	if (n == 0)
 		goto done;
-	/* the first name whose first byte and the next two are not below s's */
+	/* the first name whose first byte and the next two are not below s's,
+	 * compared as one number (a name's NUL pads the shorter ones) */
 	size_t k = n < 3 ? n : 3;
+	uint32_t key = prefix_key(s, k);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (memcmp(names[mid].text, s, k) < 0)
+		if (prefix_key(names[mid].text, k) < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	/* the names that share those bytes follow one another */
-	for (size_t i = lo; i < COUNT(names) && !memcmp(names[i].text, s, k); i++) {
+	for (size_t i = lo; i < COUNT(names) && prefix_key(names[i].text, k) == key; i++) {
 		const struct spelling *p = &names[i];
 		if (p->len > blen && p->len <= n && !memcmp(p->text, s, p->len)) {
 			blen = p->len;
@@ -287,6 +304,7 @@ const char *outlet_of_host(const char *host, size_t n)
 	for (size_t i = 0; i < COUNT(domains); i++) {
 		const struct spelling *p = &domains[i];
 		if (p->len > blen && p->len <= n &&
+		    (host[n - 1] | 0x20) == (p->text[p->len - 1] | 0x20) && /* cheap first */
 		    strncasecmp(host + n - p->len, p->text, p->len) == 0 &&
 		    (p->len == n || host[n - p->len - 1] == '.')) {
 			best = p->outlet;

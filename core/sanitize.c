@@ -45,6 +45,49 @@ static size_t skip_sequence(const unsigned char *s, size_t n, size_t i, int kind
 	return i;
 }
 
+/* Is s (n bytes left) a three-byte character that Chinese text is full of
+ * and that is never invisible nor a line break: the Han range, the
+ * full-width forms (U+FF00..U+FF7F: ，（）：), and the dashes, quotes and
+ * ellipsis of U+2010..U+2027? */
+static int plain_wide(const unsigned char *s, size_t n)
+{
+	if (utf8_is_cjk3(s, n))
+		return 1;
+	if (n < 3 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	if (s[0] == 0xEF)
+		return s[1] == 0xBC || s[1] == 0xBD;
+	return s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0xA7;
+}
+
+/* The bytes from s that sanitizing leaves as they are: printable ASCII and
+ * the characters plain_wide accepts. */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+	size_t j = 0;
+	while (j < n) {
+		if (s[j] >= 0x20 && s[j] < 0x7F)
+			j++;
+		else if (plain_wide(s + j, n - j))
+			j += 3;
+		else
+			break;
+	}
+	return j;
+}
+
+int sanitize_is_clean(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	if (!n || s[0] == ' ' || s[n - 1] == ' ')
+		return 0;
+	/* U+3000 (E3 80 80) at either end is trimmed */
+	if ((n >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) ||
+	    (n >= 3 && s[n - 3] == 0xE3 && s[n - 2] == 0x80 && s[n - 1] == 0x80))
+		return 0;
+	return plain_run(s, n) == n;
+}
+
 void sanitize_append(struct strbuf *out, const char *str, size_t n, int oneline)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -52,15 +95,16 @@ void sanitize_append(struct strbuf *out, const char *str, size_t n, int oneline)
 	size_t i = 0;
 	sb_reserve(out, n);
 	while (i < n) {
-		unsigned c = s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			size_t j = i + 1;
-			while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
-				j++;
+		/* copy the longest run of printable ASCII and Han-range characters
+		 * (never invisible nor a line break) in one go: most text is that */
+		size_t j = i + plain_run(s + i, n - i);
+		if (j > i) {
 			sb_add(out, s + i, j - i);
 			i = j;
-			continue;
+			if (i >= n)
+				break;
 		}
+		unsigned c = s[i];
 		if (c == 0x1B) {
 			if (i + 1 >= n) {
 				i++;

@@ -13,4 +13,9 @@ void sanitize_append(struct strbuf *out, const char *s, size_t n, int oneline);
 /* Newly allocated safe single-line copy, or NULL when s is NULL or only white space. */
 char *sanitize_field(const char *s, size_t n);
 
+/* Is s[0..n) its own safe single-line form already (not empty, nothing to
+ * drop, replace or trim)? A quick test that lets most paragraphs be kept as
+ * they are; false may still mean sanitize_field would change nothing. */
+int sanitize_is_clean(const char *s, size_t n);
+
 #endif
