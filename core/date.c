@@ -309,40 +309,112 @@ static size_t run_at(const char *s, size_t n, size_t i, int max, int *val, int *
 	return j - i;
 }
 
-/* Is s[i..n) a full-width digit (EF BC 90 .. EF BC 99)? */
-static int wide_digit_at(const char *s, size_t n, size_t i)
-{
-	return i + 2 < n && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
-	       (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99;
-}
-
-/* How many bytes from s, eight at a time, hold no digit, ASCII or full-width:
- * where no year can start. 0xEF also leads the full-width comma, colon and
- * brackets, which fill Chinese text, so a word holding one is looked at
- * again before the skip stops. */
-static size_t year_free(const char *s, size_t n)
+/* Bytes of w below 10, as their high bits (w's bytes may be any value). */
+static uint64_t below10(uint64_t w)
 {
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		/* a byte of w in '0'..'9' or equal to 0xEF makes the word stop the skip */
-		uint64_t d = w ^ (ones * 0x30); /* digits become 0..9 */
-		uint64_t digit = ((d | ((d & ~highs) + ones * 0x76)) & highs) ^ highs; /* byte < 10 */
-		uint64_t e = w ^ (ones * 0xEF);
-		uint64_t lead = (e - ones) & ~e & highs; /* byte == 0xEF (maybe more, never fewer) */
-		if (digit)
+	return ((w | ((w & ~highs) + ones * 0x76)) & highs) ^ highs;
+}
+
+/* Bytes of w equal to c, as their high bits: never one missed, and a byte
+ * above a match may be flagged too (the caller checks what it finds). */
+static uint64_t equal(uint64_t w, unsigned char c)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t e = w ^ (ones * c);
+	return (e - ones) & ~e & highs;
+}
+
+/* Is s[i] the last byte of a digit, ASCII or full-width (EF BC 90..99)? */
+static int digit_ends(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return (c >= '0' && c <= '9') ||
+	       (c >= 0x90 && c <= 0x99 && i >= 2 && (unsigned char)s[i - 2] == 0xEF &&
+		(unsigned char)s[i - 1] == 0xBC);
+}
+
+/* Does s[i..n) open with what may end a year: 年, '-', '/' or '.'? */
+static int year_mark(const char *s, size_t n, size_t i)
+{
+	return s[i] == '-' || s[i] == '/' || s[i] == '.' ||
+	       (i + 3 <= n && !memcmp(s + i, "年", 3));
+}
+
+/* Back from s[r] to the start of the run of digits that ends there. */
+static size_t run_start(const char *s, size_t r)
+{
+	while (r > 0) {
+		if (s[r - 1] >= '0' && s[r - 1] <= '9')
+			r--;
+		else if (r >= 3 && digit_ends(s, r - 1))
+			r -= 3;
+		else
 			break;
-		if (lead) {
-			size_t j = 0;
-			while (j < 8 && !wide_digit_at(s, n, i + j))
-				j++;
-			if (j < 8)
-				return i + j;
-		}
 	}
-	return i;
+	return r;
+}
+
+/* Where the next year may start in s[0..n), which no digit precedes: the
+ * start of the first run of digits that a year's end mark follows. No full
+ * date lies before it, as every one holds a digit followed by such a mark.
+ * The test runs eight bytes at a time (digit at k, mark at k + 1: 年 is
+ * E5 B9 B4); the last ten bytes are left to the caller's byte-wise scan. */
+static size_t year_skip(const char *s, size_t n)
+{
+	size_t i = 0;
+	/* sixteen bytes at a time first, as vectors (GCC's vector extension:
+	 * SIMD where the machine has it, plain code elsewhere) */
+	typedef unsigned char v16 __attribute__((vector_size(16)));
+	while (i + 18 <= n) {
+		v16 a, b, c;
+		memcpy(&a, s + i, 16);
+		memcpy(&b, s + i + 1, 16);
+		memcpy(&c, s + i + 2, 16);
+		v16 digit = (v16)((a - 0x30) < 10) | (v16)((a - 0x90) < 10);
+		v16 mark = (v16)(b == '-') | (v16)(b == '/') | (v16)(b == '.') |
+			   ((v16)(b == 0xE5) & (v16)(c == 0xB9));
+		v16 cand = digit & mark;
+		uint64_t lo, hi;
+		memcpy(&lo, &cand, 8);
+		memcpy(&hi, (const unsigned char *)&cand + 8, 8);
+		if (!(lo | hi)) {
+			i += 16;
+			continue;
+		}
+		size_t q = i + (lo ? (size_t)__builtin_ctzll(lo) / 8 : 8 + (size_t)__builtin_ctzll(hi) / 8);
+		if (!digit_ends(s, q) || !year_mark(s, n, q + 1)) {
+			i = q + 1;
+			continue;
+		}
+		return run_start(s, q + 1);
+	}
+	while (i + 10 <= n) {
+		uint64_t w0, w1, w2;
+		memcpy(&w0, s + i, 8);
+		memcpy(&w1, s + i + 1, 8);
+		memcpy(&w2, s + i + 2, 8);
+		const uint64_t ones = 0x0101010101010101ull;
+		uint64_t digit = below10(w0 ^ (ones * 0x30)) | below10(w0 ^ (ones * 0x90));
+		uint64_t mark = equal(w1, '-') | equal(w1, '/') | equal(w1, '.') |
+				(equal(w1, 0xE5) & equal(w2, 0xB9));
+		uint64_t cand = digit & mark;
+		if (!cand) {
+			i += 8;
+			continue;
+		}
+		size_t q = i + (size_t)__builtin_ctzll(cand) / 8;
+		if (!digit_ends(s, q) || !year_mark(s, n, q + 1)) {
+			i = q + 1; /* flagged by the word test alone */
+			continue;
+		}
+		return run_start(s, q + 1);
+	}
+	/* back to a character's first byte, then to its run of digits: a year
+	 * may start before i and end after it */
+	while (i > 0 && i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return run_start(s, i);
 }
 
 size_t find_full_dates(const char *s, size_t n, struct ymd *out, size_t *at, size_t max)
@@ -353,7 +425,7 @@ size_t find_full_dates(const char *s, size_t n, struct ymd *out, size_t *at, siz
 		/* a year starts with 1 or 2, ASCII or full-width (EF BC 91, EF BC 92):
 		 * anything else only ends or continues a run of digits */
 		if (!prev_digit)
-			i += year_free(s + i, n - i);
+			i += year_skip(s + i, n - i);
 		if (i >= n)
 			break;
 		unsigned char c = (unsigned char)s[i];

@@ -82,7 +82,8 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 	size_t window = n < 120 ? n : 120;
 
 	/* "<outlet><place>M月D日电" or "…M月D日消息" / "…M月D日讯" */
-	if (find_month_day(s, window, &m, &d, &ms, &me) && ms <= 60 &&
+	int have_md = find_month_day(s, window, &m, &d, &ms, &me);
+	if (have_md && ms <= 60 &&
 	    (has_prefix(s + me, n - me, "电") || has_prefix(s + me, n - me, "消息") ||
 	     has_prefix(s + me, n - me, "讯") || has_prefix(s + me, n - me, "（记者") ||
 	     has_prefix(s + me, n - me, "(记者"))) {
@@ -100,9 +101,9 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 		size_t ol = (size_t)(xun - s);
 		if (!has_prefix(s, ol, "本报"))
 			out->source = xstrndup(s, ol);
-		size_t i = skip_byline(s, n, ol + 3);
+		size_t i = skip_byline(s, n, ol + 3), ds, de;
 		size_t rest = n - i < 40 ? n - i : 40;
-		if (find_month_day(s + i, rest, &m, &d, &ms, &me) && ms == 0) {
+		if (find_month_day(s + i, rest, &m, &d, &ds, &de) && ds == 0) {
 			out->month = m;
 			out->day = d;
 		}
@@ -116,8 +117,8 @@ int dateline_parse(const char *s, size_t n, struct dateline *out)
 		out->source = xstrdup(name);
 		return 1;
 	}
-	/* "M月D日，…" opening the text */
-	if (find_month_day(s, window, &m, &d, &ms, &me) && ms == 0) {
+	/* "M月D日，…" opening the text (the first month and day found above) */
+	if (have_md && ms == 0) {
 		out->month = m;
 		out->day = d;
 		return 1;

@@ -38,12 +38,28 @@ static void map_line(struct decoded *d, uint64_t dec, uint64_t raw)
 static int looks_binary(const unsigned char *p, size_t n)
 {
 	size_t sample = n < 65536 ? n : 65536, nul = 0, ctl = 0;
-	for (size_t i = 0; i < sample; i++) {
-		unsigned c = p[i];
-		if (c == 0)
-			nul++;
-		else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
-			ctl++;
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, highs = 0x8080808080808080ull;
+	for (size_t i = 0; i < sample;) {
+		/* eight bytes at a time while the only byte below 0x20 is '\n' */
+		if (i + 8 <= sample) {
+			uint64_t w, e;
+			memcpy(&w, p + i, 8);
+			e = w ^ 0x0A0A0A0A0A0A0A0Aull;
+			uint64_t below20 = ~(((w & low7) + 0x6060606060606060ull) | w) & highs;
+			uint64_t newline = ~(((e & low7) + low7) | e | low7); /* exact */
+			if (!(below20 & ~newline)) {
+				i += 8;
+				continue;
+			}
+		}
+		size_t end = i + 8 < sample ? i + 8 : sample;
+		for (; i < end; i++) {
+			unsigned c = p[i];
+			if (c == 0)
+				nul++;
+			else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B)
+				ctl++;
+		}
 	}
 	return sample && (nul * 64 > sample || ctl * 10 > sample);
 }
@@ -210,11 +226,14 @@ static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 static enum declared { DECL_NONE, DECL_UTF8, DECL_GB } declared_charset(const unsigned char *p, size_t n)
 {
 	size_t lim = n < 4096 ? n : 4096;
+	if (!memchr(p, '<', lim)) /* a declaration sits in a tag */
+		return DECL_NONE;
 	static const char *const keys[] = { "charset", "encoding" };
 	for (size_t k = 0; k < 2; k++) {
 		size_t kl = strlen(keys[k]);
 		for (size_t i = 0; i + kl < lim; i++) {
-			if (strncasecmp((const char *)p + i, keys[k], kl))
+			/* the first letter, either case, before the call */
+			if ((p[i] | 0x20) != keys[k][0] || strncasecmp((const char *)p + i, keys[k], kl))
 				continue;
 			size_t j = i + kl;
 			while (j < lim && (p[j] == ' ' || p[j] == '='|| p[j] == '"' || p[j] == '\''))
@@ -231,13 +250,6 @@ static enum declared { DECL_NONE, DECL_UTF8, DECL_GB } declared_charset(const un
 		}
 	}
 	return DECL_NONE;
-}
-
-/* Does the word w hold the byte b? (w's bytes all below 0x80) */
-static int has_byte(uint64_t w, unsigned char b)
-{
-	uint64_t x = w ^ (0x0101010101010101ull * b);
-	return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
 }
 
 /* own, when not NULL, holds raw itself: a malloc'd buffer with a NUL at
@@ -270,15 +282,8 @@ static int decode(const unsigned char *raw, size_t n, struct decoded *d, const c
 	size_t valid_mb = 0, invalid = 0, cr = 0;
 	for (size_t i = 0; i < m;) {
 		if (p[i] < 0x80) {
-			/* eight ASCII bytes at a time while no CR is among them */
-			uint64_t w;
-			while (i + 8 <= m && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull)) &&
-			       !has_byte(w, '\r'))
-				i += 8;
-			if (i < m && p[i] < 0x80) {
-				cr += p[i] == '\r';
-				i++;
-			}
+			cr += p[i] == '\r';
+			i++;
 			continue;
 		}
 		if (utf8_is_cjk3(p + i, m - i)) {

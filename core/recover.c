@@ -115,7 +115,8 @@ char *title_clean(const char *raw, char **suffix)
 	/* a site's name after a separator: "… - 人民网", "…--人民网", "…_中国日报网" */
 	static const char *const seps[] = { " - ", " — ", " -- ", "--", "——",
 					    "_",   " | ", "｜",   " －" };
-	for (size_t i = 0; i < sizeof seps / sizeof *seps && has_separator(s, n); i++) {
+	int may_split = has_separator(s, n);
+	for (size_t i = 0; i < sizeof seps / sizeof *seps && may_split; i++) {
 		size_t sl = strlen(seps[i]);
 		const char *last = NULL;
 		for (const char *p = s; (p = memmem(p, (size_t)(s + n - p), seps[i], sl)) != NULL;
@@ -601,6 +602,10 @@ static void recover_source(struct draft *d, struct article *a, char *suffix)
 			d->subtitle = NULL;
 		}
 	}
+	if (d->source) { /* the rest only finds a source */
+		free(suffix);
+		return;
+	}
 	for (size_t i = 0; i < d->npara && !d->source; i++) {
 		if (i == 2 && d->npara > 4)
 			i = d->npara - 2; /* the first two paragraphs and the last two */
@@ -615,7 +620,7 @@ static void recover_source(struct draft *d, struct article *a, char *suffix)
 		}
 		set_source(d, a, byline_outlet(p, n), SOURCE_FROM_BYLINE);
 	}
-	if (d->title) {
+	if (d->title && !d->source) {
 		const char *o = column_outlet(d->title, strlen(d->title));
 		if (!o && d->raw_title)
 			o = column_outlet(d->raw_title, strlen(d->raw_title));
@@ -623,7 +628,7 @@ static void recover_source(struct draft *d, struct article *a, char *suffix)
 			set_source(d, a, xstrdup(o), SOURCE_FROM_TITLE);
 	}
 	set_source(d, a, suffix, SOURCE_FROM_TITLE);
-	const char *ho = host_outlet(d->url);
+	const char *ho = d->source ? NULL : host_outlet(d->url);
 	if (ho)
 		set_source(d, a, xstrdup(ho), SOURCE_FROM_URL);
 }

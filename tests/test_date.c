@@ -62,6 +62,22 @@ static void full_dates(void)
 		}
 	}
 	is_int(bad, 0, "full dates: found at every offset, after letters or digits");
+	/* a full-width digit, or a comma, before the year at every offset: the skip
+	 * ahead of the year must not land inside the digit's three bytes */
+	int wrong = 0;
+	for (int lead = 0; lead < 24; lead++) {
+		for (int wide = 0; wide < 2; wide++) {
+			size_t n = 0;
+			for (int i = 0; i < lead; i++)
+				n += (size_t)snprintf(text + n, sizeof text - n, "%s", i % 2 ? "中" : "，");
+			snprintf(text + n, sizeof text - n, "%s2020/5/5", wide ? "０" : "，");
+			struct ymd v;
+			size_t at;
+			if (find_full_dates(text, strlen(text), &v, &at, 1) != (size_t)!wide)
+				wrong++;
+		}
+	}
+	is_int(wrong, 0, "full dates: a year right after a full-width digit is none, after a comma one");
 	is_int(year_near(1, 5, (struct ymd[]){ { 2019, 12, 31 } }, 1, 62), 2020, "year near: across the new year");
 	is_int(year_near(9, 1, (struct ymd[]){ { 2020, 2, 1 } }, 1, 62), 0, "year near: none past the span");
 }
