@@ -158,7 +158,7 @@ static size_t load_buffer(struct archive *ar, const char *name, const unsigned c
 	fl.dg = dg;
 	recover_path(name, &fl.pathf);
 	field_maps_for(ar->maps, name, &fl.map);
-	struct load_ctx ctx = { name, dg, add_draft, &fl, &fl.map };
+	struct load_ctx ctx = { name, dg, add_draft, &fl, &fl.map, dec.plain };
 	enum format f = format_detect(dec.text, dec.len);
 	switch (f) {
 	case FMT_EMPTY:

@@ -81,7 +81,7 @@ int article_build(struct draft *d, struct article *a)
 	size_t out = 0;
 	for (size_t i = 0; i < d->npara; i++) {
 		size_t n = strlen(d->para[i]);
-		if (sanitize_is_clean(d->para[i], n)) {
+		if (n && (d->plain || sanitize_is_clean(d->para[i], n))) {
 			d->para[out++] = d->para[i];
 			continue;
 		}

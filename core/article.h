@@ -65,6 +65,7 @@ struct draft {
 	uint64_t offset, line;
 	unsigned flags;
 	int web; /* scraped page: apply the site-chrome rules */
+	int plain; /* every paragraph is a trimmed line of plain text (load_ctx.plain) */
 };
 
 void draft_init(struct draft *d);

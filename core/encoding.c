@@ -280,9 +280,11 @@ static int decode(const unsigned char *raw, size_t n, struct decoded *d, const c
 	}
 	/* Count valid multi-byte sequences against invalid bytes. */
 	size_t valid_mb = 0, invalid = 0, cr = 0;
+	int plain = 1;
 	for (size_t i = 0; i < m;) {
 		if (p[i] < 0x80) {
 			cr += p[i] == '\r';
+			plain &= (p[i] >= 0x20 && p[i] < 0x7F) || p[i] == '\n';
 			i++;
 			continue;
 		}
@@ -294,6 +296,7 @@ static int decode(const unsigned char *raw, size_t n, struct decoded *d, const c
 		uint32_t cp;
 		size_t k = utf8_decode(p + i, m - i, &cp);
 		if (k) {
+			plain &= k == 3 && utf8_is_plain3(p + i, m - i);
 			valid_mb++;
 			i += k;
 		} else {
@@ -330,6 +333,7 @@ static int decode(const unsigned char *raw, size_t n, struct decoded *d, const c
 		d->text = *own;
 		*own = NULL;
 		d->len = m;
+		d->plain = plain;
 		return 0;
 	}
 	if (!need_map) {
@@ -337,6 +341,7 @@ static int decode(const unsigned char *raw, size_t n, struct decoded *d, const c
 		memcpy(d->text, p, m);
 		d->text[m] = '\0';
 		d->len = m;
+		d->plain = plain;
 		return 0;
 	}
 	copy_utf8(p, m, skip, d, need_map);

@@ -16,6 +16,9 @@ struct decoded {
 	uint64_t *dec_line, *raw_line;
 	size_t nlines, caplines;
 	int exact_within_line; /* offsets inside a line map one to one */
+	/* every byte is LF, printable ASCII or part of a character
+	 * utf8_is_plain3 accepts: a trimmed line of it needs no sanitizing */
+	int plain;
 };
 
 /* Decode raw[0..n). Returns 0, or -1 with *why set (binary data). */

@@ -19,6 +19,7 @@ struct load_ctx {
 	void (*emit)(void *arg, struct draft *d);
 	void *arg;
 	const struct field_map *map; /* where the user says JSON fields are, or NULL */
+	int plain; /* the text is plain (struct decoded): its trimmed lines need no sanitizing */
 };
 
 enum format format_detect(const char *s, size_t n);

@@ -73,6 +73,7 @@ static void emit_block(const struct line *v, size_t n, struct load_ctx *c, int h
 		n = pl.ls.n;
 		i = 0;
 	}
+	d.plain = c->plain && !html; /* the lines as the file has them */
 	int first = 1;
 	for (; i < n; i++) {
 		if (v[i].n == 0)

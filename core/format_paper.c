@@ -84,6 +84,7 @@ static void emit_article(const struct line *P, size_t h, size_t s, size_t end, s
 	d.offset = P[h].off;
 	d.line = P[h].no;
 	d.flags |= ART_NEWSPAPER;
+	d.plain = c->plain;
 	if (h < s)
 		d.title = xstrndup(P[h].s, P[h].n);
 	if (h + 1 < s)

@@ -26,6 +26,7 @@ void load_plain(const char *s, size_t n, struct load_ctx *c, int web)
 	struct draft d;
 	draft_init(&d);
 	d.web = web;
+	d.plain = c->plain;
 	d.offset = ls.v[i].off;
 	d.line = ls.v[i].no;
 	/* A first line longer than a headline is text, not a title. */

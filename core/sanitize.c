@@ -45,30 +45,15 @@ static size_t skip_sequence(const unsigned char *s, size_t n, size_t i, int kind
 	return i;
 }
 
-/* Is s (n bytes left) a three-byte character that Chinese text is full of
- * and that is never invisible nor a line break: the Han range, the
- * full-width forms (U+FF00..U+FF7F: ，（）：), and the dashes, quotes and
- * ellipsis of U+2010..U+2027? */
-static int plain_wide(const unsigned char *s, size_t n)
-{
-	if (utf8_is_cjk3(s, n))
-		return 1;
-	if (n < 3 || (s[2] & 0xC0) != 0x80)
-		return 0;
-	if (s[0] == 0xEF)
-		return s[1] == 0xBC || s[1] == 0xBD;
-	return s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0xA7;
-}
-
 /* The bytes from s that sanitizing leaves as they are: printable ASCII and
- * the characters plain_wide accepts. */
+ * the characters utf8_is_plain3 accepts. */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
 	size_t j = 0;
 	while (j < n) {
 		if (s[j] >= 0x20 && s[j] < 0x7F)
 			j++;
-		else if (plain_wide(s + j, n - j))
+		else if (utf8_is_plain3(s + j, n - j))
 			j += 3;
 		else
 			break;

@@ -58,6 +58,21 @@ static inline int utf8_is_cjk3(const unsigned char *s, size_t n)
 	return n >= 3 && s[0] >= 0xE3 && s[0] <= 0xEC && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80;
 }
 
+/* Is s (n bytes left) a three-byte character that Chinese text is full of
+ * and that is never invisible, a control nor a line break: the Han range
+ * (utf8_is_cjk3), the full-width forms (U+FF00..U+FF7F: ，（）：), and the
+ * dashes, quotes and ellipsis of U+2010..U+2027? Sanitizing keeps these. */
+static inline int utf8_is_plain3(const unsigned char *s, size_t n)
+{
+	if (utf8_is_cjk3(s, n))
+		return 1;
+	if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	if (s[0] == 0xEF)
+		return s[1] == 0xBC || s[1] == 0xBD;
+	return s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0xA7;
+}
+
 /* The code point of the three bytes at s, known to be a three-byte sequence
  * (utf8_is_cjk3, or a sanitized body's lead byte): no check is made. */
 static inline uint32_t utf8_cp3(const unsigned char *s)

@@ -123,5 +123,24 @@ int main(void)
 	is_int((long long)decoded_raw_offset(&d, 6), 8, "offset of line 3 maps back over two CRs");
 	is_int((long long)decoded_raw_offset(&d, 4), 5, "offsets inside a line map one to one");
 	decoded_free(&d);
+
+	/* plain: nothing in the text that sanitizing would drop or change */
+	static const struct {
+		const char *text;
+		int plain;
+	} plain[] = {
+		{ "武汉，“检测”——（1）…\nabc 123", 1 },
+		{ "武汉\t隔离", 0 },	    /* a tab becomes a space */
+		{ "武汉\x1b[31m隔离", 0 }, /* an escape sequence goes */
+		{ "武\xe2\x80\x8b汉", 0 },  /* U+200B, zero width */
+		{ "武汉\xef\xbb\xbf", 0 },    /* U+FEFF */
+		{ "caf\xc3\xa9", 0 },       /* two-byte characters are looked at one by one */
+		{ "武汉\r\n隔离", 0 },
+	};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+		decode_bytes((const unsigned char *)plain[i].text, strlen(plain[i].text), &d, &why);
+		is_int(d.plain, plain[i].plain, "plain text, or not: case %zu", i);
+		decoded_free(&d);
+	}
 	return done_testing();
 }
