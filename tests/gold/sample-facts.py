@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Choose the articles of ../shared/corpus/cnr whose measures are judged by hand
+in tests/gold/cnr-facts.tsv. The choice does not depend on the extractor: per
+half (odd pages, even pages), 50 articles drawn at random (seed 14) from those
+of at most 2,500 characters whose text names an epidemic word and a counted
+figure, and 10 drawn from all articles of at most 2,500 characters.
+
+usage: sample-facts.py LIST.jsonl CORPUS_DIR   (LIST from `epinews list --json`)
+Prints: file, offset, id, one line each."""
+import json
+import random
+import re
+import sys
+
+WORDS = re.compile('确诊|病例|隔离|床位|核酸|检测|密切接触|出院|医疗队|捐赠|口罩|物资|志愿者|疫苗')
+FIGURE = re.compile('[0-9０-９一二三四五六七八九十百千万]+(余|多)?(例|人|名|张|个|家|处|件|元|万)')
+
+arts = [json.loads(l) for l in open(sys.argv[1], encoding='utf-8')]
+raw = {}
+def block(a):
+    f = a['file'].rsplit('/', 1)[-1]
+    if f not in raw:
+        raw[f] = open(sys.argv[2] + '/' + f, 'rb').read()
+    b = raw[f]
+    end = b.find(b'\n>>>', a['offset'] + 1)
+    return b[a['offset']:end if end > 0 else len(b)].decode('utf-8', 'replace')
+
+rng = random.Random(14)
+for half in (1, 0):
+    pool = [a for a in arts if int(re.search(r'(\d+)\.txt$', a['file']).group(1)) % 2 == half
+            and a['chars'] <= 2500]
+    hot = [a for a in pool if WORDS.search(block(a)) and FIGURE.search(block(a))]
+    pick = rng.sample(hot, 50)
+    rest = [a for a in pool if a not in pick]
+    pick += rng.sample(rest, 10)
+    for a in sorted(pick, key=lambda a: (int(re.search(r'(\d+)\.txt$', a['file']).group(1)), a['offset'])):
+        print('%s\t%d\t%s' % (a['file'].rsplit('/', 1)[-1], a['offset'], a['id']))
