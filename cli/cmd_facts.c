@@ -41,7 +41,8 @@ static void csv_str(struct strbuf *sb, const char *s, int last)
 }
 
 static const char *const columns[] = { "article", "file", "kind", "value", "unit", "qualifier",
-				       "scope", "place", "date", "text", "start", "end", "sentence" };
+				       "scope", "place", "place_from", "date", "date_from", "text", "start",
+				       "end", "sentence" };
 
 static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		       const struct gazetteer *gz, const struct fact *f)
@@ -64,7 +65,9 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		jw_str(&w, "qualifier", fact_qualifier_name(f->qual));
 		jw_str(&w, "scope", fact_scope_name(f->scope));
 		jw_str(&w, "place", place);
+		jw_str(&w, "place_from", fact_origin_name(f->place_from));
 		jw_str(&w, "date", d);
+		jw_str(&w, "date_from", fact_origin_name(f->date_from));
 		if (f->hour >= 0)
 			jw_int(&w, "hour", f->hour);
 		else
@@ -85,7 +88,9 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		csv_str(sb, fact_qualifier_name(f->qual), 0);
 		csv_str(sb, fact_scope_name(f->scope), 0);
 		csv_str(sb, place, 0);
+		csv_str(sb, fact_origin_name(f->place_from), 0);
 		csv_str(sb, d, 0);
+		csv_str(sb, fact_origin_name(f->date_from), 0);
 		csv_field(sb, text, tn);
 		sb_addc(sb, ',');
 		sb_addf(sb, "%u,%u,", f->start, f->end);

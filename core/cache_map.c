@@ -226,6 +226,7 @@ static const char *check_facts(struct cache_map *m, size_t k)
 		if ((unsigned)f->kind >= KIND_COUNT || f->place < -1 || f->place >= (int)m->nplaces ||
 		    f->start > f->end || f->end > bl || f->sent_start > f->sent_end || f->sent_end > bl ||
 		    (unsigned)f->qual > QUAL_UNDER || (unsigned)f->scope > SCOPE_CURRENT ||
+		    f->place_from >= FROM_COUNT || f->date_from >= FROM_COUNT ||
 		    memchr(f->unit, 0, sizeof f->unit) == NULL)
 			return "bad fact";
 	}

@@ -158,7 +158,9 @@ static void write_json_row(struct strbuf *sb, const struct export_row *r, const 
 	jw_str(&w, "qualifier", c->qual);
 	jw_str(&w, "scope", c->scope);
 	jw_str(&w, "place", c->place);
+	jw_str(&w, "place_from", r->f ? fact_origin_name(r->f->place_from) : NULL);
 	jw_str(&w, "date", c->fact_date);
+	jw_str(&w, "date_from", r->f ? fact_origin_name(r->f->date_from) : NULL);
 	if (r->f && r->f->hour >= 0)
 		jw_int(&w, "hour", r->f->hour);
 	else

@@ -30,7 +30,11 @@
 	X(MEDICAL_STAFF, "medical_staff", "medical staff")                            \
 	X(VOLUNTEERS, "volunteers", "volunteers")                                     \
 	X(FUNDS, "funds", "funds (yuan)")                                             \
-	X(SUPPLIES, "supplies", "supplies")
+	X(SUPPLIES, "supplies", "supplies")                                           \
+	X(HOSPITALS, "hospitals", "designated hospitals")                             \
+	X(HOSPITALISED, "hospitalised", "in hospital")                                \
+	X(VACCINATIONS, "vaccinations", "vaccine doses")                              \
+	X(TEST_CAPACITY, "test_capacity", "tests a day (capacity)")
 
 enum fact_kind {
 #define X(e, name, words) KIND_##e,

@@ -52,6 +52,13 @@ const char *fact_scope_name(enum fact_scope s)
 	return n[s];
 }
 
+const char *fact_origin_name(enum fact_origin o)
+{
+	static const char *const names[FROM_COUNT] = { NULL, "sentence", "destination", "paragraph", "article",
+						       "dateline" };
+	return (unsigned)o < FROM_COUNT ? names[o] : NULL;
+}
+
 const char *fact_date_format(const struct fact *f, char *buf)
 {
 	if (!f->date.m || !f->date.d)
@@ -136,9 +143,9 @@ static const struct trigger triggers[] = {
 	T("核酸采样点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
 	T("检测点", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
 	T("采样点位", KIND_SAMPLING_SITES, SIDE_L | SIDE_R),
-	T("检测机构", KIND_TEST_LABS, SIDE_L | SIDE_R),
+	T("检测机构", KIND_TEST_LABS, SIDE_L | SIDE_R | SIDE_FAR),
 	T("检测实验室", KIND_TEST_LABS, SIDE_L | SIDE_R),
-	T("实验室", KIND_TEST_LABS, SIDE_L | SIDE_R),
+	T("实验室", KIND_TEST_LABS, SIDE_L | SIDE_R | SIDE_FAR),
 	T("确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
 	T("确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
 	T("确诊", KIND_CONFIRMED, SIDE_L | SIDE_R),
@@ -200,10 +207,77 @@ static const struct trigger triggers[] = {
 	T("检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("呼吸机", KIND_SUPPLIES, SIDE_L | SIDE_R),
-	T("物资", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("物资", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
 	T("药品", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("测温枪", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("额温枪", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	/* cases named with what happened to them, and kinds whose noun says it */
+	T("确诊新冠肺炎患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("确诊新冠肺炎病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("新冠肺炎确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("报告病例", KIND_CONFIRMED, SIDE_L),
+	T("危重患者", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("危重病例", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("出院病例", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("治愈出院病例", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("治愈病例", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("出院患者", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("治愈患者", KIND_DISCHARGED, SIDE_L | SIDE_R),
+	T("出院的确诊病例", KIND_DISCHARGED, SIDE_L),
+	T("治愈出院的确诊病例", KIND_DISCHARGED, SIDE_L),
+	T("转为确诊病例", KIND_CONVERTED, SIDE_L | SIDE_R),
+	T("转确诊病例", KIND_CONVERTED, SIDE_L | SIDE_R),
+	T("解除医学观察的无症状感染者", KIND_QUARANTINE_RELEASED, SIDE_L),
+	T("住院病例", KIND_HOSPITALISED, SIDE_L | SIDE_R),
+	T("住院患者", KIND_HOSPITALISED, SIDE_L | SIDE_R),
+	T("在院患者", KIND_HOSPITALISED, SIDE_L | SIDE_R),
+	T("方舱医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("定点医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("定点收治医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("定点救治医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("集中收治定点医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("定点医疗机构", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("应急医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
+	T("疫苗", KIND_VACCINATIONS, SIDE_L),
+	T("接种", KIND_VACCINATIONS, SIDE_L | SIDE_R),
+	T("检测能力", KIND_TEST_CAPACITY, SIDE_L),
+	T("日检测能力", KIND_TEST_CAPACITY, SIDE_L),
+	/* people sent or working: teams and their members */
+	T("医疗队", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗救治队", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗救援队", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医学救援队", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗队员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("队员", KIND_MEDICAL_STAFF, SIDE_R | SIDE_FAR),
+	T("医护", KIND_MEDICAL_STAFF, SIDE_R | SIDE_FAR),
+	T("护理人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("专家", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("米面油", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	/* goods */
+	T("大米", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("面粉", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("面条", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("食用油", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("粮油", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("蔬菜", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("鸡蛋", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("牛奶", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("乳制品", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("猪肉", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("肉", KIND_SUPPLIES, SIDE_L),
+	T("酒精", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("柴油", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("食品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("农副产品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("救护车", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("净化器", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("电视", KIND_SUPPLIES, SIDE_R | SIDE_FAR),
+	T("设备", KIND_SUPPLIES, SIDE_R),
+	T("体温计", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("温度计", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("防护用品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("医疗用品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("物品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
 	T("患者", KIND_PATIENTS, SIDE_L | SIDE_R),
 	T("病例", KIND_PATIENTS, SIDE_L | SIDE_R),
 	T("病人", KIND_PATIENTS, SIDE_L | SIDE_R),
@@ -227,25 +301,30 @@ static const char *const kind_units[KIND_COUNT + 1] = {
 	[KIND_CONVERTED] = "例|人|名",
 	[KIND_SUSPECTED] = "例|人|名",
 	[KIND_SEVERE] = "例|人|名",
-	[KIND_DISCHARGED] = "例|人|名",
+	[KIND_DISCHARGED] = "例|人|名|位",
 	[KIND_DEATHS] = "例|人|名",
 	[KIND_CLOSE_CONTACTS] = "人|名",
 	[KIND_SECONDARY_CONTACTS] = "人|名",
 	[KIND_LOCKDOWN_ZONES] = "个|处",
 	[KIND_CONTROL_ZONES] = "个|处",
 	[KIND_EPIDEMIC_FREE_AREAS] = "个",
-	[KIND_MEDICAL_STAFF] = "名|人",
-	[KIND_VOLUNTEERS] = "名|人|人次",
+	[KIND_MEDICAL_STAFF] = "名|人|位",
+	[KIND_VOLUNTEERS] = "名|人|人次|位",
 	[KIND_FUNDS] = "元",
-	[KIND_SUPPLIES] = "只|件|套|个|箱|台|吨|瓶|副|双|盒|袋|顶",
+	[KIND_SUPPLIES] = "只|件|套|个|箱|台|吨|瓶|副|双|盒|袋|顶|辆|斤|公斤|千克|桶|提|份|升",
+	[KIND_HOSPITALS] = "家|座|所|个",
+	[KIND_HOSPITALISED] = "例|人|名",
+	[KIND_VACCINATIONS] = "剂次|剂|人次|人",
+	[KIND_TEST_CAPACITY] = "管|份|人份|人次",
 	[KIND_PATIENTS] = "例|人|名",
 };
 
 /* Counting words, longest first within a shared prefix. */
 #define UNITS(X)                                                                                     \
-	X("人次") X("万元") X("亿元") X("元") X("人") X("名") X("例") X("个") X("张") X("间") X("份")      \
-	X("家") X("处") X("所") X("支") X("只") X("套") X("件") X("箱") X("台") X("吨") X("瓶") X("副") \
-	X("双") X("盒") X("袋") X("顶") X("管") X("床")
+	X("人次") X("人份") X("万元") X("亿元") X("元") X("人") X("名") X("例") X("个") X("张") X("间")  \
+	X("份") X("家") X("处") X("所") X("支") X("只") X("套") X("件") X("箱") X("台") X("吨") X("瓶")   \
+	X("副") X("双") X("盒") X("袋") X("顶") X("管") X("床") X("辆") X("斤") X("公斤") X("千克")       \
+	X("桶") X("提") X("升") X("位") X("座") X("剂次") X("剂")
 static const char *const units[] = {
 #define NAME(u) u,
 	UNITS(NAME)
@@ -258,7 +337,9 @@ static const char *const units[] = {
  * that is not a unit (年, 月, 日, 时, 天, 岁, 轮, 次, 场, %, …) is never a count. */
 static const char *const not_counts[] = { "个月", "个小时", "个百分点", "个工作日", "个星期",
 					  "个批次", "个多月", "个多小时", "名次", "家庭", "家属",
-					  "家中", "家里", "人民", "人口" };
+					  "家中", "家里", "人民", "人口", "人一间",
+					  "人一室", "人一组", "位于", "位置", "座谈", "座位", "提出",
+					  "提供", "提高", "提升", "提前", "升级", "剂量", "剂型" };
 
 /* Does s[0..n) start with w? The first byte is compared before the rest. */
 static inline int starts(const char *s, size_t n, const char *w)
@@ -315,6 +396,7 @@ enum {
 	M_REL = 8,    /* 今, 昨 or 当: a relative date may start */
 	M_SCOPE = 16, /* a scope word, 我市 or 全省 may start */
 	M_PLACE = 32, /* a place name starts: len and place are its longest match */
+	M_PAREN = 64, /* a bracket opens or closes: a place inside one stays there */
 };
 
 struct mark {
@@ -337,6 +419,9 @@ static unsigned marks_of_cp(uint32_t cp)
 	case 0xFF1F: /* ？ */
 	case 0xFF1B: /* ； */
 		return M_END;
+	case 0xFF08: /* （ */
+	case 0xFF09: /* ） */
+		return M_PAREN;
 	case 0x96F6: /* 零 */
 		return M_NUM | M_ZERO;
 	case 0x65E0: /* 无 */
@@ -357,6 +442,7 @@ static unsigned marks_of_cp(uint32_t cp)
 	case 0x5728: /* 在 */
 	case 0x6211: /* 我 */
 	case 0x5168: /* 全 */
+	case 0x8BE5: /* 该 */
 	case 0x672C: /* 本 */
 		return M_SCOPE;
 	}
@@ -371,6 +457,77 @@ static size_t char_len(const char *s, size_t n)
 	return k <= n ? k : n;
 }
 
+/* A place name that begins the name of a body, a station or a street is where
+ * that body is, not what a sentence is about: 湖南医疗队, 上海南站, 湖北日报. */
+static const struct word body_suffixes[] = {
+	WORD("有限公司"), WORD("公司"), WORD("集团"), WORD("日报"), WORD("晚报"), WORD("电视台"), WORD("银行"),
+	WORD("分行"), WORD("支行"), WORD("商会"), WORD("协会"), WORD("工作组"), WORD("医疗队"), WORD("救援队"),
+	WORD("南站"), WORD("北站"), WORD("东站"), WORD("西站"), WORD("火车站"), WORD("机场"), WORD("仓库"),
+	WORD("海关"), WORD("报社"), WORD("卫视"), WORD("研究院"), WORD("研究所"), WORD("路"), WORD("大道"),
+	WORD("大街"), WORD("时间")
+};
+/* Words that hold a place name but name no place: 北京时间, 中山大学, 电视总台中国之声. */
+static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),
+					      WORD("中山大学"), WORD("中山医院"), WORD("中山公园"), WORD("总台中"),
+					      WORD("长江"), WORD("城区"), WORD("郊区"), WORD("矿区"),
+					      WORD("新疆生产建设兵团") };
+
+/* Phrases that name a scope above a province: a national bulletin's opening,
+ * the world outside China. */
+static const struct {
+	struct word w;
+	const char *place;
+} scope_places[] = { { WORD("31个省"), "全国" }, { WORD("中国以外"), "全球" }, { WORD("中国境外"), "全球" },
+		     { WORD("全世界"), "全球" } };
+
+/* Does the name [i, i+k) sit inside one of no_place_words? */
+static int names_no_place(const char *b, size_t n, size_t i, size_t k)
+{
+	for (size_t w = 0; w < sizeof no_place_words / sizeof *no_place_words; w++) {
+		const struct word *x = &no_place_words[w];
+		/* the word may start up to 6 bytes before the name */
+		for (size_t back = 0; back <= 6 && back <= i; back += 3)
+			if (i - back + x->len <= n && x->len >= k + back &&
+			    !memcmp(b + i - back, x->s, x->len))
+				return 1;
+	}
+	return 0;
+}
+
+/* Is the name that ends at `end` the start of a body's name: a suffix of
+ * body_suffixes within 10 characters, before any punctuation, other place name
+ * or word of destination? */
+static int dest_may_start(uint32_t ch);
+static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t end)
+{
+	size_t i = end;
+	for (int chars = 0; chars < 10 && i < n; chars++) {
+		unsigned char c = (unsigned char)b[i];
+		if (c < 0x80 ? !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') : c < 0xE3)
+			return 0;
+		if (c >= 0x80) {
+			if (i + 3 > n)
+				return 0;
+			uint32_t ch = BYTES3(b, i);
+			if (ch == 0xEFBC8C || ch == 0xE38081 || ch == 0xE38082 || ch == 0xEFBC9A || ch == 0xE2809C ||
+			    ch == 0xE2809D || ch == 0xEFBC88 || ch == 0xEFBC89)
+				return 0; /* ，、。：“”（） */
+			for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
+				if (starts(b + i, n - i, body_suffixes[w].s))
+					return 1;
+			if (chars && (dest_may_start(ch) || gazetteer_may_start(gz, b + i, n - i))) {
+				int p;
+				if (dest_may_start(ch) || gazetteer_match(gz, b + i, n - i, &p))
+					return 0;
+			}
+			i += 3;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}
+
 static void first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk)
 {
 	const char *b = a->body;
@@ -383,6 +540,8 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 		if (ch < 0x80) {
 			if (ch == '\n' || ch == '!' || ch == '?' || ch == ';')
 				what = M_END;
+			else if (ch == '(' || ch == ')')
+				what = M_PAREN;
 			else if (ch >= '0' && ch <= '9')
 				what = M_NUM;
 		} else {
@@ -391,9 +550,18 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
 		}
 		struct mark m = { (uint32_t)i, -1, 0, (uint8_t)what };
-		if (!(what & M_END) && gazetteer_may_start(gz, b + i, n - i)) {
+		for (size_t w = 0; w < sizeof scope_places / sizeof *scope_places; w++)
+			if (b[i] == scope_places[w].w.s[0] && starts(b + i, n - i, scope_places[w].w.s) &&
+			    (m.place = gazetteer_find(gz, scope_places[w].place)) >= 0) {
+				m.what |= M_PLACE;
+				m.len = (uint16_t)scope_places[w].w.len;
+				break;
+			}
+		if (!(what & M_END) && !(m.what & M_PLACE) && gazetteer_may_start(gz, b + i, n - i)) {
 			int p;
 			size_t k = gazetteer_match(gz, b + i, n - i, &p);
+			if (k && (names_no_place(b, n, i, k) || in_a_name(gz, b, n, i + k)))
+				k = 0;
 			if (k && k <= UINT16_MAX) {
 				m.what |= M_PLACE;
 				m.len = (uint16_t)k;
@@ -452,6 +620,19 @@ static int home_city(const struct article *a, const struct gazetteer *gz, const 
 
 /* ---- sentence context: scope, place, date ----------------------------------- */
 
+struct when {
+	int y, m, d, hour;
+	int rel; /* day offset from the article date (今天 0, 昨日 -1), REL_CONTEXT, or 99 */
+};
+/* 当天 with no date before it in its sentence: the day the paragraph is about */
+#define REL_CONTEXT 100
+
+/* Where a figure's place may come from when its sentence names none. */
+struct dest {
+	size_t at;
+	int place;
+};
+
 struct ctx {
 	const struct article *a;
 	const struct gazetteer *gz;
@@ -463,6 +644,15 @@ struct ctx {
 	int fallback; /* place when a sentence names none */
 	const struct marks *mk;
 	size_t m0, m1; /* the current sentence's marks */
+	/* what earlier sentences said, for a figure whose own sentence does not */
+	int para_place;           /* the paragraph's subject so far, or -1 */
+	int para_have, art_have;  /* a date was stated earlier in the paragraph, article */
+	struct when para_when, art_when;
+	int art_dest;             /* where the article's aid goes, or -1 */
+	int art_dest_known;
+	struct dest dests[8];     /* the current sentence's destinations */
+	size_t ndests;
+	int dests_known;
 };
 
 /* The first mark from k on at or after byte `at` with one of the bits in `what`,
@@ -509,6 +699,7 @@ struct scan {
 	size_t ss, pos;
 	size_t mi; /* no mark before it is at or after pos */
 	int place;
+	int outer; /* the place before an open bracket, or -2 outside one */
 	enum fact_scope scope;
 };
 
@@ -517,6 +708,7 @@ static void scan_start(const struct ctx *c, struct scan *sc, size_t ss)
 	sc->ss = sc->pos = ss;
 	sc->mi = c->m0;
 	sc->place = -1;
+	sc->outer = -2;
 	sc->scope = SCOPE_NONE;
 }
 
@@ -549,12 +741,28 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 	}
 	size_t i = sc->pos, k = sc->mi;
 	for (;;) {
-		k = next_mark(c, k, i, M_PLACE | M_SCOPE);
+		k = next_mark(c, k, i, M_PLACE | M_SCOPE | M_PAREN);
 		if (k == c->m1 || c->mk->v[k].at >= pos)
 			break;
 		const struct mark *m = &c->mk->v[k];
 		i = m->at;
 		unsigned char ch = (unsigned char)b[i];
+		if ((m->what & M_PLACE) && ch < 0x80 && m->at + m->len <= pos) { /* 31个省 */
+			sc->place = m->place;
+			i += m->len;
+			continue;
+		}
+		if (m->what & M_PAREN) { /* 湖北新增0例（武汉0例），新增疑似…: 湖北 again */
+			int open = ch == '(' || starts(b + i, pos - i, "（");
+			if (open && sc->outer == -2)
+				sc->outer = sc->place;
+			else if (!open && sc->outer != -2) {
+				sc->place = sc->outer;
+				sc->outer = -2;
+			}
+			i += ch < 0x80 ? 1 : 3;
+			continue;
+		}
 		if (ch < 0xE3 || ch > 0xEF) { /* places and scope words are CJK */
 			i++;
 			continue;
@@ -584,10 +792,15 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 			i += len;
 			continue;
 		}
+		/* 全市, 全省: the city or province the paragraph is about, else the article's */
+		int subject = sc->place >= 0 ? sc->place : c->para_place;
 		if (starts(b + i, pos - i, "我市") || starts(b + i, pos - i, "全市") ||
 		    starts(b + i, pos - i, "本市")) {
 			resolve_home(c);
-			if (c->home >= 0)
+			int city = subject >= 0 ? gazetteer_city(c->gz, subject) : -1;
+			if (city >= 0 && !starts(b + i, pos - i, "我市"))
+				sc->place = city;
+			else if (c->home >= 0)
 				sc->place = c->home;
 			i += 6;
 			continue;
@@ -595,8 +808,18 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 		if (starts(b + i, pos - i, "全省") || starts(b + i, pos - i, "我省") ||
 		    starts(b + i, pos - i, "本省")) {
 			resolve_home(c);
-			if (c->province >= 0)
+			int prov = subject >= 0 ? gazetteer_province(c->gz, subject) : -1;
+			if (prov >= 0 && !starts(b + i, pos - i, "我省"))
+				sc->place = prov;
+			else if (c->province >= 0)
 				sc->place = c->province;
+			i += 6;
+			continue;
+		}
+		/* 该国, 该市, 当地: the paragraph's subject */
+		if (starts(b + i, pos - i, "该国") || starts(b + i, pos - i, "该市") || starts(b + i, pos - i, "该省")) {
+			if (c->para_place >= 0)
+				sc->place = c->para_place;
 			i += 6;
 			continue;
 		}
@@ -616,12 +839,23 @@ static size_t small_number(const char *b, size_t n, size_t i, int *v)
 	return cn.len;
 }
 
-struct when {
-	int y, m, d, hour;
-	int rel; /* day offset from the article date (今天 0, 昨日 -1), or 99 */
-};
 
 /* The last date expression in b[ss..pos): 截至4日24时, 1月12日0至12时, 今天, 昨日. */
+/* A day with no month is a date when what follows says so: 5日，美国报告…,
+ * 22日新增8例, 英国5日公布, 世卫组织18日的最新数据. */
+static const struct word day_followers[] = { WORD("，"), WORD(","), WORD("新增"), WORD("报告"), WORD("公布"),
+					     WORD("通报"), WORD("发布"), WORD("宣布"), WORD("上午"), WORD("下午"),
+					     WORD("晚"), WORD("凌晨"), WORD("中午"), WORD("早"), WORD("当天"),
+					     WORD("的最新"), WORD("0时"), WORD("24时"), WORD("零时") };
+
+static int day_stands_alone(const char *b, size_t j, size_t pos)
+{
+	for (size_t k = 0; k < sizeof day_followers / sizeof *day_followers; k++)
+		if (starts(b + j, pos - j, day_followers[k].s))
+			return 1;
+	return 0;
+}
+
 static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w)
 {
 	int found = 0;
@@ -635,17 +869,20 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 		static const struct {
 			const char *word;
 			int rel;
-		} rel[] = { { "今天", 0 }, { "今日", 0 }, { "当日", 0 }, { "当天", 0 },
+		} rel[] = { { "今天", 0 }, { "今日", 0 }, { "当日", REL_CONTEXT }, { "当天", REL_CONTEXT },
 			    { "昨日", -1 }, { "昨天", -1 } };
 		int matched = 0;
 		for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
 			if (starts(b + i, pos - i, rel[r].word)) {
+				i += strlen(rel[r].word);
+				matched = 1;
+				/* 2月3日当天: the day just named */
+				if (rel[r].rel == REL_CONTEXT && found)
+					break;
 				memset(w, 0, sizeof *w);
 				w->rel = rel[r].rel;
 				w->hour = -1;
 				found = 1;
-				i += strlen(rel[r].word);
-				matched = 1;
 				break;
 			}
 		if (matched)
@@ -663,6 +900,8 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 			j += k + 3;
 			k = small_number(b, pos, j, &v);
 		}
+		/* 1月21日…，22日新增: a day alone is in the month named before it */
+		int prev_y = found && w->rel == 99 ? w->y : 0, prev_m = found && w->rel == 99 ? w->m : 0;
 		if (k && v >= 1 && v <= 31 &&
 		    (starts(b + j + k, pos - j - k, "日") || starts(b + j + k, pos - j - k, "号"))) {
 			d = v;
@@ -670,10 +909,14 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 			/* a day alone counts only after 截至 ("截至4日24时"); "1月2日以来" is
 			 * where a period starts, not the date of a figure */
 			int start_of_period = starts(b + j, pos - j, "以来") || starts(b + j, pos - j, "起") ||
-					      starts(b + j, pos - j, "开始");
+					      starts(b + j, pos - j, "开始") || starts(b + j, pos - j, "至今");
 			if (!start_of_period &&
 			    (m || (i >= ss + 6 && ends_with(b, ss, i, "截至")) ||
-			     (i >= ss + 6 && ends_with(b, ss, i, "截止")))) {
+			     (i >= ss + 6 && ends_with(b, ss, i, "截止")) || day_stands_alone(b, j, pos))) {
+				if (!m) {
+					y = prev_y;
+					m = prev_m;
+				}
 				memset(w, 0, sizeof *w);
 				w->y = y;
 				w->m = m;
@@ -781,12 +1024,33 @@ static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 		WORD("有"),       WORD("报告"), WORD("本土"), WORD("新增"),     WORD("现有"), WORD("了"),
 		WORD("的"),       WORD(" "),    WORD("超过"), WORD("约"),       WORD("近"),   WORD("逾"),
 		WORD("不到"),     WORD("不足"), WORD("大约"), WORD("将近"),     WORD("接近"), WORD("总数"),
-		WORD("人数"),     WORD("数量")
+		WORD("人数"),     WORD("数量"),     WORD("超"),       WORD("等"),       WORD("合计"),
+		WORD("增至"),     WORD("升至"),     WORD("突破"),     WORD("首次"),     WORD("已经"),
+		WORD("达到了"),   WORD("都在"),     WORD("扩充到"),   WORD("增加到"),   WORD("扩大到"),
+		WORD("扩充至"),   WORD("增加至")
 	};
 	for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
 		if (ends_with_word(b, ss, pos, &fillers[k]))
 			return pos - fillers[k].len;
 	return pos;
+}
+
+/* 物资1912批次4714吨, 343批、10683件: a count of batches before the amount. */
+static size_t skip_batches_back(const char *b, size_t ss, size_t pos)
+{
+	size_t p = pos;
+	if (ends_with(b, ss, p, "、"))
+		p -= 3;
+	if (ends_with(b, ss, p, "批次"))
+		p -= 6;
+	else if (ends_with(b, ss, p, "批"))
+		p -= 3;
+	else
+		return pos;
+	size_t d = p;
+	while (d > ss && b[d - 1] >= '0' && b[d - 1] <= '9')
+		d--;
+	return d < p ? d : pos;
 }
 
 /* The longest trigger ending exactly at pos. */
@@ -864,19 +1128,23 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 	for (;;) {
 		lt = trigger_ending(b, ss, lpos);
 		size_t back = skip_filler_back(b, ss, lpos);
+		if (back == lpos)
+			back = skip_batches_back(b, ss, lpos);
 		if (lt || back == lpos)
 			break;
 		lpos = back;
 	}
 	/* 培训采样医务人员和志愿者40161人: two kinds joined, no single count */
-	if (lt && (ends_with(b, ss, lpos - strlen(lt->text), "和") ||
-		   ends_with(b, ss, lpos - strlen(lt->text), "及")))
+	if (lt && lt->kind != KIND_SUPPLIES &&
+	    (ends_with(b, ss, lpos - strlen(lt->text), "和") || ends_with(b, ss, lpos - strlen(lt->text), "及")))
 		lt = NULL;
 	size_t r = ue;
 	if (starts(b + r, se - r, "的"))
 		r += 3;
 	if (starts(b + r, se - r, "本土"))
 		r += 6;
+	if (starts(b + r, se - r, "“")) /* 3家“方舱医院” */
+		r += 3;
 	const struct trigger *rt = trigger_starting(b, se, r, 0);
 	size_t rpos = r;
 	if (!rt) { /* 153名发热门诊医护人员: a person noun a few words on */
@@ -945,11 +1213,356 @@ static int match_unit(const char *b, size_t se, size_t i, const char **unit)
 	return 0;
 }
 
+/* Is the character just before (dir -1) or at (dir 1) byte i a Chinese digit? */
+static int chinese_digit_at(const char *b, size_t lim, size_t i, int dir)
+{
+	if (dir < 0 ? i < lim + 3 : i + 3 > lim)
+		return 0;
+	const unsigned char *u = (const unsigned char *)b + (dir < 0 ? i - 3 : i);
+	return u[0] >= 0xE0 && u[0] < 0xF0 && cnum_chinese_digit(utf8_cp3(u)) >= 0;
+}
+
+/* ---- figures that have a count's shape but are no measure ------------------ */
+
+/* Money counts as epidemic funds only with a word of giving, raising or
+ * allocating near it: prices, revenue and caps have none. */
+static const struct word funds_words[] = {
+	WORD("捐"),   WORD("款"),   WORD("资金"), WORD("拨"),   WORD("投入"), WORD("筹"),
+	WORD("援"),   WORD("专项"), WORD("价值"), WORD("补助"), WORD("救助"), WORD("经费"),
+	WORD("慰问"), WORD("奖励"), WORD("基金"), WORD("预算"), WORD("投资"), WORD("用于"),
+	WORD("下达"), WORD("资助"), WORD("支出"), WORD("物资"), WORD("追加"), WORD("赠"),
+	WORD("党费"), WORD("配套"), WORD("匹配")
+};
+/* Words that make money a cap or a rate, not a sum given. */
+static const struct word funds_not_words[] = { WORD("最高"), WORD("每人"), WORD("每家"), WORD("每户"),
+						WORD("每个"), WORD("收入"), WORD("贷款"), WORD("保额") };
+/* Goods produced or producible are capacity, not supplies given or held. */
+static const struct word production_words[] = { WORD("日产"), WORD("产量"), WORD("产能"), WORD("生产能力"),
+						 WORD("月产"), WORD("年产"), WORD("生产线") };
+/* Other diseases and events: their figures are not this epidemic's. */
+static const struct word other_events[] = {
+	WORD("流感"), WORD("猴痘"), WORD("登革热"), WORD("艾滋"), WORD("结核"), WORD("疟疾"),
+	WORD("非典"), WORD("SARS"), WORD("甲流"), WORD("H1N1"), WORD("埃博拉"), WORD("鼠疫"),
+	WORD("手足口"), WORD("诺如"), WORD("麻疹"), WORD("狂犬"), WORD("山火"), WORD("地震"),
+	WORD("车祸"), WORD("火灾"), WORD("洪水"), WORD("台风"), WORD("交通事故")
+};
+static const struct word this_epidemic[] = { WORD("新冠"), WORD("新型冠状"), WORD("新型肺炎") };
+static const struct word medical_words[] = { WORD("医"), WORD("护"), WORD("专家") };
+/* Money in another currency keeps out of the yuan figures. */
+static const struct word other_currencies[] = { WORD("港币"), WORD("美元"), WORD("日元"), WORD("欧元"),
+						 WORD("英镑"), WORD("卢布"), WORD("澳元") };
+
+/* Does b[from..to) hold one of the words? */
+static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
+{
+	for (size_t i = from; i < to; i++)
+		for (size_t k = 0; k < nw; k++)
+			if (b[i] == w[k].s[0] && to - i >= w[k].len && !memcmp(b + i, w[k].s, w[k].len))
+				return 1;
+	return 0;
+}
+#define HOLDS(b, from, to, table) holds_word(b, from, to, table, sizeof table / sizeof *table)
+
+/* The byte n characters before i, not before lo. */
+static size_t chars_back(const char *b, size_t lo, size_t i, int n)
+{
+	while (n-- > 0 && i > lo) {
+		i--;
+		while (i > lo && ((unsigned char)b[i] & 0xC0) == 0x80)
+			i--;
+	}
+	return i;
+}
+
+static size_t chars_on(const char *b, size_t hi, size_t i, int n)
+{
+	while (n-- > 0 && i < hi)
+		i += char_len(b + i, hi - i);
+	return i;
+}
+
+/* Whether a figure of this kind at [ns, ue) in the sentence [ss, se) is one. */
+static int plausible(const char *b, size_t ss, size_t se, size_t ns, size_t ue, int kind)
+{
+	size_t cs = ns, ce = ue;
+	while (cs > ss && !is_clause_mark(b, se, chars_back(b, ss, cs, 1)))
+		cs = chars_back(b, ss, cs, 1);
+	while (ce < se && !is_clause_mark(b, se, ce))
+		ce += char_len(b + ce, se - ce);
+	size_t ev = chars_back(b, ss, ns, 8);
+	if (ev < cs)
+		ev = cs;
+	if (HOLDS(b, ev, ce, other_events) && !HOLDS(b, cs, ce, this_epidemic))
+		return 0;
+	/* people sent are medical when the sentence says so */
+	if (kind == KIND_MEDICAL_STAFF && !HOLDS(b, ss, se, medical_words))
+		return 0;
+	size_t near = chars_back(b, ss, ns, 12), after = chars_on(b, se, ue, 6);
+	if (kind == KIND_FUNDS) {
+		if (HOLDS(b, ue, chars_on(b, se, ue, 2), other_currencies))
+			return 0;
+		if (HOLDS(b, chars_back(b, ss, ns, 6), ns, funds_not_words))
+			return 0;
+		return HOLDS(b, near, after, funds_words);
+	}
+	if (kind == KIND_SUPPLIES)
+		return !HOLDS(b, chars_back(b, ss, ns, 15), ns, production_words);
+	return 1;
+}
+
 static size_t skip_spaces(const char *b, size_t se, size_t i)
 {
 	while (i < se && b[i] == ' ')
 		i++;
 	return i;
+}
+
+/* ---- where and when: a figure's place and date, and where each came from ----- */
+
+/* Words after which a place is where aid goes: teams, goods and money. */
+static const struct word dest_words[] = {
+	WORD("捐赠给"), WORD("捐赠至"), WORD("转递给"), WORD("分配给"), WORD("支援"), WORD("驰援"), WORD("援助"),
+	WORD("前往"),   WORD("奔赴"),   WORD("赶赴"),   WORD("赶往"),   WORD("飞赴"), WORD("发往"), WORD("运往"),
+	WORD("运抵"),   WORD("送往"),   WORD("送抵"),   WORD("抵达"),   WORD("到达"), WORD("进驻"), WORD("捐给"),
+	WORD("捐至"),   WORD("送到"),   WORD("运到"),   WORD("发到"),   WORD("捐送"), WORD("送给"), WORD("增援"),
+	WORD("援"),     WORD("赴"),     WORD("向"),
+	WORD("给"),     WORD("至"),     WORD("去")
+};
+/* Short forms that are destinations themselves: 援鄂, 赴汉. */
+static const struct {
+	struct word w;
+	const char *place;
+} dest_short[] = { { WORD("援鄂"), "湖北省" }, { WORD("赴鄂"), "湖北省" }, { WORD("援汉"), "武汉市" },
+		   { WORD("赴汉"), "武汉市" }, { WORD("抵汉"), "武汉市" }, { WORD("来汉"), "武汉市" } };
+
+static int is_aid(int kind)
+{
+	return kind == KIND_MEDICAL_STAFF || kind == KIND_SUPPLIES || kind == KIND_FUNDS || kind == KIND_VOLUNTEERS;
+}
+
+/* The place two places share (湖北省 for 武汉市 and 黄石市), or -1. */
+static int common_place(const struct gazetteer *gz, int p, int q)
+{
+	for (int a = p; a >= 0; a = gz->v[a].parent)
+		if (gazetteer_within(gz, q, a))
+			return a;
+	return -1;
+}
+
+/* The places named at b[i..): a run (湖北省武汉市) gives its last, a list
+ * (武汉、黄石) what its members share. -1 when no place starts at i. */
+static int places_at(const struct gazetteer *gz, const char *b, size_t i, size_t se)
+{
+	int best = -1;
+	for (int n = 0; n < 6 && i < se; n++) {
+		int p;
+		size_t k = gazetteer_match(gz, b + i, se - i, &p);
+		if (!k)
+			break;
+		if (best < 0 || gazetteer_within(gz, p, best))
+			best = p;
+		else if (!gazetteer_within(gz, best, p)) {
+			int cp = common_place(gz, best, p);
+			if (cp < 0)
+				break;
+			best = cp;
+		}
+		i += k;
+		if (starts(b + i, se - i, "、") || starts(b + i, se - i, "和") || starts(b + i, se - i, "及"))
+			i += 3;
+	}
+	return best;
+}
+
+/* A destination word or short form at i: the place it names, or -1; *len its length. */
+/* The first characters of the destination words: most characters are none. */
+static int dest_may_start(uint32_t ch)
+{
+	static const char starts_with[] = "捐转分支驰援前奔赶飞发运送抵到进赴向给至去增来";
+	for (size_t k = 0; k + 3 <= sizeof starts_with - 1; k += 3)
+		if (BYTES3(starts_with, k) == ch)
+			return 1;
+	return 0;
+}
+
+static int dest_at(const struct ctx *c, const char *b, size_t i, size_t se, size_t *len)
+{
+	if (i + 3 > se || !dest_may_start(BYTES3(b, i)))
+		return -1;
+	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
+		if (starts(b + i, se - i, dest_short[k].w.s)) {
+			*len = dest_short[k].w.len;
+			return gazetteer_find(c->gz, dest_short[k].place);
+		}
+	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
+		if (starts(b + i, se - i, dest_words[k].s)) {
+			*len = dest_words[k].len;
+			return places_at(c->gz, b, i + *len, se);
+		}
+	return -1;
+}
+
+/* The destinations of the sentence [ss, se), found the first time a figure needs them. */
+static void find_dests(struct ctx *c, const char *b, size_t ss, size_t se)
+{
+	if (c->dests_known)
+		return;
+	c->dests_known = 1;
+	for (size_t i = ss; i < se && c->ndests < sizeof c->dests / sizeof *c->dests;) {
+		size_t len = 0;
+		int p = (unsigned char)b[i] >= 0xE3 ? dest_at(c, b, i, se, &len) : -1;
+		if (p >= 0)
+			c->dests[c->ndests++] = (struct dest){ i, p };
+		i += len ? len : char_len(b + i, se - i);
+	}
+}
+
+/* Where the article's aid goes: the destination it names most, first on a tie. */
+static int article_dest(struct ctx *c)
+{
+	if (c->art_dest_known)
+		return c->art_dest;
+	c->art_dest_known = 1;
+	const char *b = c->a->body;
+	size_t n = c->a->body_len;
+	int seen[16], count[16], ns = 0, best = -1, best_n = 0;
+	for (size_t i = 0; i < n;) {
+		size_t len = 0;
+		int p = (unsigned char)b[i] >= 0xE3 ? dest_at(c, b, i, n, &len) : -1;
+		i += len ? len : char_len(b + i, n - i);
+		if (p < 0)
+			continue;
+		int k;
+		for (k = 0; k < ns && seen[k] != p; k++)
+			;
+		if (k == ns) {
+			if (ns == 16)
+				continue;
+			seen[ns] = p;
+			count[ns++] = 0;
+		}
+		if (++count[k] > best_n) {
+			best_n = count[k];
+			best = p;
+		}
+	}
+	return c->art_dest = best;
+}
+
+/* The place of a figure of `kind` at [fs, fe) of the sentence [ss, se), whose
+ * sentence scan so far has found `sentence_place`. */
+static int figure_place(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe, int kind,
+		 int sentence_place, uint8_t *from)
+{
+	if (is_aid(kind)) {
+		find_dests(c, b, ss, se);
+		int before = -1;
+		/* the nearest after it, or one inside that (援助湖北医疗队，赶往武汉); else
+		 * the last before it */
+		int after = -1;
+		for (size_t k = 0; k < c->ndests; k++) {
+			int p = c->dests[k].place;
+			if (c->dests[k].at >= fe && (after < 0 || gazetteer_within(c->gz, p, after)))
+				after = p;
+			if (c->dests[k].at < fs)
+				before = p;
+		}
+		if (after >= 0) {
+			*from = FROM_DESTINATION;
+			return after;
+		}
+		if (before >= 0) {
+			*from = FROM_DESTINATION;
+			return before;
+		}
+	}
+	if (sentence_place >= 0) {
+		*from = FROM_SENTENCE;
+		return sentence_place;
+	}
+	if (c->para_place >= 0) {
+		*from = FROM_PARAGRAPH;
+		return c->para_place;
+	}
+	int d = is_aid(kind) ? article_dest(c) : -1;
+	if (d >= 0) {
+		*from = FROM_ARTICLE;
+		return d;
+	}
+	int p = fallback_place(c);
+	const struct article *a = c->a;
+	*from = p < 0 ? FROM_NONE : a->place && p == gazetteer_find(c->gz, a->place) ? FROM_DATELINE : FROM_ARTICLE;
+	return p;
+}
+
+/* The date of a figure at [fs, fe) of the sentence [ss, se): the last date before
+ * it in its sentence, else one after it in its clause (于1月27日), else the
+ * paragraph's, else (in an article with no date of its own) the article's, else
+ * the article's date. */
+static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe,
+			     struct fact *f);
+
+static void figure_date(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe, struct fact *f)
+{
+	figure_date_from(c, b, ss, se, fs, fe, f);
+	if (!f->date.m)
+		f->date_from = FROM_NONE;
+}
+
+static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe,
+			     struct fact *f)
+{
+	struct when w;
+	const struct article *a = c->a;
+	if (date_before(c, b, ss, fs, &w)) {
+		if (w.rel == REL_CONTEXT && (c->para_have || c->art_have)) {
+			resolve_date(a, c->para_have ? &c->para_when : &c->art_when, 1, f);
+			f->date_from = c->para_have ? FROM_PARAGRAPH : FROM_ARTICLE;
+			return;
+		}
+		if (w.rel == REL_CONTEXT)
+			w.rel = 0;
+		resolve_date(a, &w, 1, f);
+		f->date_from = FROM_SENTENCE;
+		return;
+	}
+	size_t ce = fe;
+	while (ce < se && !is_clause_mark(b, se, ce))
+		ce += char_len(b + ce, se - ce);
+	if (date_before(c, b, fe, ce, &w)) {
+		resolve_date(a, &w, 1, f);
+		f->date_from = FROM_SENTENCE;
+		return;
+	}
+	int dated = ymd_full(a->date) || (a->dateline.m && a->dateline.d);
+	if (c->para_have || (!dated && c->art_have)) {
+		resolve_date(a, c->para_have ? &c->para_when : &c->art_when, 1, f);
+		f->date_from = c->para_have ? FROM_PARAGRAPH : FROM_ARTICLE;
+		return;
+	}
+	resolve_date(a, &w, 0, f);
+	f->date_from = f->date.m ? FROM_DATELINE : FROM_NONE;
+}
+
+/* After a sentence: the subject and date it leaves for the sentences after it. */
+static void remember(struct ctx *c, size_t ss, size_t se)
+{
+	const char *b = c->a->body;
+	struct when w;
+	if (date_before(c, b, ss, se, &w) && w.rel != REL_CONTEXT) {
+		c->para_when = c->art_when = w;
+		c->para_have = c->art_have = 1;
+	}
+	find_dests(c, b, ss, se);
+	if (c->ndests) {
+		c->para_place = c->dests[c->ndests - 1].place;
+		return;
+	}
+	for (size_t k = c->m1; k > c->m0; k--)
+		if (c->mk->v[k - 1].what & M_PLACE) {
+			c->para_place = c->mk->v[k - 1].place;
+			return;
+		}
 }
 
 /* Sentences that state a zero in words: 无死亡病例, 无新增确诊病例. */
@@ -987,12 +1600,10 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 			strcpy(f.unit, "例");
 			f.scope = zeros[k].scope;
 			scan_to(c, b, &sc, i);
-			f.place = sc.place >= 0 ? sc.place : fallback_place(c);
-			struct when w;
-			int have = date_before(c, b, ss, i, &w);
-			resolve_date(c->a, &w, have, &f);
 			f.start = (uint32_t)i;
 			f.end = (uint32_t)(i + strlen(zeros[k].w));
+			f.place = figure_place(c, b, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
+			figure_date(c, b, ss, se, f.start, f.end, &f);
 			f.sent_start = (uint32_t)ss;
 			f.sent_end = (uint32_t)se;
 			push(out, &f);
@@ -1001,6 +1612,62 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 		}
 		i += adv ? adv : char_len(b + i, se - i);
 	}
+}
+
+/* Words that may open the next item of a list of figures. */
+static const struct word list_words[] = { WORD("新增"), WORD("累计"), WORD("现有"), WORD("新发现"), WORD("其中"),
+					  WORD("达到"), WORD("达"), WORD("共"), WORD("另有"), WORD("还有"),
+					  WORD("本土"), WORD("境外输入"), WORD("当日"), WORD("当天") };
+
+/* Is the count at [qs, ue) the next item of a list whose last figure ended at
+ * `last`: a comma, 、 or bracket, then only days, places and list words (and,
+ * in a list of goods, a short name), and the count ends its clause? */
+static int continues_list(struct ctx *c, const char *b, size_t se, size_t last, size_t qs, size_t ue,
+			  int last_kind)
+{
+	size_t i = last;
+	if (starts(b + i, se - i, "，") || starts(b + i, se - i, "、") || starts(b + i, se - i, "（"))
+		i += 3;
+	else if (i < se && (b[i] == ',' || b[i] == '('))
+		i++;
+	else
+		return 0;
+	int noun = 0;
+	while (i < qs) {
+		size_t k;
+		int p, v;
+		if (b[i] == ' ') {
+			i++;
+			continue;
+		}
+		if ((k = small_number(b, qs, i, &v)) &&
+		    (starts(b + i + k, qs - i - k, "日") || starts(b + i + k, qs - i - k, "号") ||
+		     starts(b + i + k, qs - i - k, "月"))) {
+			i += k + 3;
+			continue;
+		}
+		if ((k = gazetteer_match(c->gz, b + i, qs - i, &p))) {
+			i += k;
+			continue;
+		}
+		size_t w;
+		for (w = 0; w < sizeof list_words / sizeof *list_words; w++)
+			if (starts(b + i, qs - i, list_words[w].s))
+				break;
+		if (w < sizeof list_words / sizeof *list_words) {
+			i += list_words[w].len;
+			continue;
+		}
+		/* 医用防护服8320套、大米18360袋、烘干机280台 */
+		if (last_kind == KIND_SUPPLIES && noun < 4 && !is_clause_mark(b, qs, i) && (unsigned char)b[i] >= 0xE3) {
+			noun++;
+			i += 3;
+			continue;
+		}
+		return 0;
+	}
+	return i == qs && (ue >= se || is_clause_mark(b, se, ue) || starts(b + ue, se - ue, "）") ||
+			   b[ue] == ')');
 }
 
 static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
@@ -1058,13 +1725,43 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			}
 		}
 		enum fact_qualifier qual = QUAL_NONE;
-		if (starts(b + p, se - p, "余") || starts(b + p, se - p, "多")) {
+		int wan_after = 0;
+		/* 十几名, 40余名, 530多万件 */
+		if (starts(b + p, se - p, "余") || starts(b + p, se - p, "多") || starts(b + p, se - p, "几")) {
 			qual = QUAL_OVER;
 			p += 3;
+			if (starts(b + p, se - p, "万") && value_max < MAX_COUNT / 10000) {
+				value *= 10000;
+				value_max *= 10000;
+				p += 3;
+				wan_after = 1;
+			}
 		}
 		const char *unit = NULL;
 		int ul = match_unit(b, se, p, &unit);
-		if (!ul)
+		int bare = 0; /* 确诊病例超过65万。10多万医护人员: 万 with no unit */
+		if (!ul && !cn.chinese && (wan_after || ends_with(b, ns, ne, "万") || ends_with(b, ns, ne, "亿"))) {
+			if (starts(b + p, se - p, "余") || starts(b + p, se - p, "多")) {
+				qual = QUAL_OVER;
+				p += 3;
+			}
+			bare = 1;
+			unit = "例";
+		} else if (!ul && (starts(b + p, se - p, "万") || starts(b + p, se - p, "亿")) && !cn.chinese) {
+			int64_t m = starts(b + p, se - p, "万") ? 10000 : 100000000;
+			if (value_max < MAX_COUNT / m) {
+				value *= m;
+				value_max *= m;
+				p += 3;
+				if (starts(b + p, se - p, "余") || starts(b + p, se - p, "多")) {
+					qual = QUAL_OVER;
+					p += 3;
+				}
+				bare = 1;
+				unit = "例";
+			}
+		}
+		if (!ul && !bare)
 			continue;
 		size_t ue = p + (size_t)ul;
 		i = ue;
@@ -1090,6 +1787,9 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		/* "一名", "一批": an article, not a count */
 		if (cn.chinese && value == 1)
 			continue;
+		/* 两三名, 三五天: "a few", not a count */
+		if (cn.chinese && (chinese_digit_at(b, ss, ns, -1) || chinese_digit_at(b, se, ne, 1)))
+			continue;
 		size_t qs = ns;
 		static const struct {
 			struct word w;
@@ -1111,23 +1811,20 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			}
 		struct found fd;
 		int kind = classify(b, ss, se, ns, ue, unit, &fd);
-		if (kind < 0 && last_kind >= 0 && unit_allowed(last_kind, unit)) {
-			/* 口罩138箱，近20万只: a bare count right after a fact shares its kind */
-			size_t cs = qs;
-			while (cs > ss && b[cs - 1] == ' ')
-				cs--;
-			size_t mark = cs;
-			int clause_start = mark > ss && (ends_with(b, ss, mark, "，") || ends_with(b, ss, mark, "、") ||
-							 ends_with(b, ss, mark, ","));
-			size_t prev = mark - (ends_with(b, ss, mark, ",") ? 1 : 3);
-			int at_end = ue >= se || is_clause_mark(b, se, ue);
-			if (clause_start && at_end && prev == last_end) {
-				kind = last_kind;
-				fd.start = ns;
-				fd.end = ue;
-			}
+		if (bare && kind < 0) {
+			unit = "人";
+			kind = classify(b, ss, se, ns, ue, unit, &fd);
 		}
-		if (kind < 0)
+		if (bare && (kind == KIND_FUNDS || kind == KIND_SUPPLIES))
+			kind = -1; /* a sum or an amount of goods says what it counts */
+		if (kind < 0 && last_kind >= 0 && unit_allowed(last_kind, unit) &&
+		    continues_list(c, b, se, last_end, qs, ue, last_kind)) {
+			/* 口罩138箱，近20万只; 22日新增8例，23日新增6例; 0例（武汉0例） */
+			kind = last_kind;
+			fd.start = ns;
+			fd.end = ue;
+		}
+		if (kind < 0 || !plausible(b, ss, se, ns, ue, kind))
 			continue;
 		struct fact f;
 		memset(&f, 0, sizeof f);
@@ -1145,12 +1842,10 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			f.kind = KIND_NEW_CONFIRMED;
 		if (f.kind == KIND_NEW_CONFIRMED)
 			f.scope = SCOPE_NEW;
-		f.place = sc.place >= 0 ? sc.place : fallback_place(c);
-		struct when w;
-		int have = date_before(c, b, ss, qs < fd.start ? qs : fd.start, &w);
-		resolve_date(c->a, &w, have, &f);
 		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
 		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
+		f.place = figure_place(c, b, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
+		figure_date(c, b, ss, se, f.start, f.end, &f);
 		f.sent_start = (uint32_t)ss;
 		f.sent_end = (uint32_t)se;
 		push(out, &f);
@@ -1216,7 +1911,14 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 {
 	struct marks mk = { 0 };
 	first_pass(a, gz, &mk);
-	struct ctx c = { a, gz, file_city, home_city(a, gz, &mk), 0, -1, -1, -1, &mk, 0, 0 };
+	struct ctx c = { 0 };
+	c.a = a;
+	c.gz = gz;
+	c.file_city = file_city;
+	c.named = home_city(a, gz, &mk);
+	c.home = c.province = c.fallback = -1;
+	c.mk = &mk;
+	c.para_place = c.art_dest = -1;
 	/* sentences between the end marks; only those with a number or 无/零 can
 	 * state a figure */
 	size_t ss = 0, m0 = 0;
@@ -1227,13 +1929,20 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 			continue;
 		}
 		size_t e = k < mk.n ? mk.v[k].at : a->body_len;
-		if (e > ss && (any & (M_NUM | M_ZERO))) {
-			c.m0 = m0;
-			c.m1 = k;
+		c.m0 = m0;
+		c.m1 = k;
+		c.ndests = 0;
+		c.dests_known = 0;
+		if (e > ss && (any & (M_NUM | M_ZERO)))
 			sentence(&c, ss, e, out);
-		}
+		if (e > ss && (any & (M_NUM | M_REL | M_PLACE)))
+			remember(&c, ss, e);
 		if (k == mk.n)
 			break;
+		if (a->body[e] == '\n') { /* a new paragraph: its subject and date are its own */
+			c.para_place = -1;
+			c.para_have = 0;
+		}
 		ss = e + ((unsigned char)a->body[e] < 0x80 ? 1 : 3);
 		m0 = k + 1;
 		any = 0;

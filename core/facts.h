@@ -10,6 +10,11 @@
 #include "gazetteer.h"
 
 enum fact_qualifier { QUAL_NONE, QUAL_APPROX, QUAL_OVER, QUAL_UNDER };
+/* Where a measure's place or date was read: its own sentence, the place its aid
+ * goes to, an earlier sentence of its paragraph, the rest of the article, or the
+ * article's dateline (or date). */
+enum fact_origin { FROM_NONE, FROM_SENTENCE, FROM_DESTINATION, FROM_PARAGRAPH, FROM_ARTICLE, FROM_DATELINE,
+		   FROM_COUNT };
 enum fact_scope { SCOPE_NONE, SCOPE_CUMULATIVE, SCOPE_NEW, SCOPE_CURRENT };
 
 struct fact {
@@ -21,6 +26,7 @@ struct fact {
 	int place;                /* gazetteer index, or -1 */
 	struct ymd date;          /* as-of date; y == 0 when the year is not known */
 	int hour;                 /* as-of hour, or -1 */
+	uint8_t place_from, date_from; /* enum fact_origin */
 	uint32_t start, end;      /* the fact's words: byte span in the article body */
 	uint32_t sent_start, sent_end; /* its sentence */
 };
@@ -48,6 +54,7 @@ const char *fact_kind_words(enum fact_kind k);
 int fact_kind_from_name(const char *name);
 const char *fact_qualifier_name(enum fact_qualifier q); /* NULL for none */
 const char *fact_scope_name(enum fact_scope s);         /* NULL for none */
+const char *fact_origin_name(enum fact_origin o);       /* NULL for none */
 /* "2020-02-04", "--02-04" without a year, or NULL. buf holds 11 bytes. */
 const char *fact_date_format(const struct fact *f, char *buf);
 

@@ -3704,4 +3704,6 @@ const char countries_tsv[] =
 	"缅甸	miandian\n"
 	"蒙古国	mengguguo\n"
 	"哈萨克斯坦	hasakesitan\n"
+	"全国	quanguo\n"
+	"全球	quanqiu\n"
 	"";

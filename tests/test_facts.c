@@ -44,6 +44,88 @@ static const char *run(const char *text)
 	return out;
 }
 
+/* Each fact as "kind value place(where from) date(where from)". */
+static const char *where_when(const char *text)
+{
+	static char out[4096];
+	struct archive ar;
+	struct diag dg = { NULL, NULL, 0 };
+	archive_init(&ar);
+	archive_load_buffer(&ar, "t.txt", (const unsigned char *)text, strlen(text), &dg);
+	out[0] = '\0';
+	if (ar.n) {
+		struct facts fs = { 0 };
+		facts_extract(&ar.art[0], &gz, -1, &fs);
+		for (size_t i = 0; i < fs.n; i++) {
+			const struct fact *f = &fs.v[i];
+			char d[16];
+			const char *date = fact_date_format(f, d), *pf = fact_origin_name(f->place_from),
+				   *df = fact_origin_name(f->date_from);
+			size_t len = strlen(out);
+			snprintf(out + len, sizeof out - len, "%s%s %lld %s(%s) %s(%s)", i ? "; " : "",
+				 fact_kind_name(f->kind), (long long)f->value,
+				 f->place >= 0 ? gz.v[f->place].full_name : "-", pf ? pf : "-", date ? date : "-",
+				 df ? df : "-");
+		}
+		facts_free(&fs);
+	}
+	archive_free(&ar);
+	return out;
+}
+
+/* Where a measure's place and date come from: its sentence, the place its aid
+ * goes to, the paragraph before it, the dateline. The texts are written for
+ * this test. */
+static void test_where_and_when(void)
+{
+	is_str(where_when(">>>t\n新华社武汉1月6日电 截至1月5日24时，全市现有确诊病例100例；当日新增确诊病例6例。累计治愈出院病例30例。\n下一段新增疑似病例2例。\n"),
+	       "confirmed 100 武汉市(sentence) --01-05(sentence); new_confirmed 6 武汉市(paragraph) --01-05(paragraph); "
+	       "discharged 30 武汉市(paragraph) --01-05(paragraph); suspected 2 武汉市(dateline) --01-06(dateline)",
+	       "a date carries past ； and 。 to the end of its paragraph; 当日 is that date; 治愈出院病例 is a discharge");
+	is_str(where_when(">>>t\n1月10日0—24时，31个省（自治区、直辖市）和新疆生产建设兵团报告新增确诊病例12例。\n"),
+	       "new_confirmed 12 全国(sentence) --01-10(sentence)",
+	       "a national bulletin's opening is national, not 新疆");
+	is_str(where_when(">>>t\n3月2日，江苏省第五批医疗队120名队员从南京出发，驰援武汉。\n"),
+	       "medical_staff 120 武汉市(destination) --03-02(sentence)",
+	       "a team is counted where it goes, not where it leaves from");
+	is_str(where_when(">>>t\n湖北日报记者获悉，广州某某有限公司捐赠口罩5万只，送往黄冈。\n"),
+	       "supplies 50000 黄冈市(destination) -(-)",
+	       "goods are counted where they go; a newspaper's and a firm's names name no place");
+	is_str(where_when(">>>t\n湖北新增确诊病例5例（武汉3例），新增疑似病例2例。\n"),
+	       "new_confirmed 5 湖北省(sentence) -(-); new_confirmed 3 武汉市(sentence) -(-); suspected 2 湖北省(sentence) -(-)",
+	       "a place in brackets stays in them; a bracketed count shares its list's kind");
+	is_str(where_when("{\"title\":\"t\",\"text\":\"5日，美国报告新增确诊病例1200例。\",\"date\":\"2020-03-06\"}"),
+	       "new_confirmed 1200 美国(sentence) 2020-03-05(sentence)",
+	       "a bare day before a comma is a date in the article's month and year");
+	is_str(where_when(">>>t\n1月21日报告病例1例，22日新增8例，23日新增6例。\n"),
+	       "confirmed 1 -(-) --01-21(sentence); new_confirmed 8 -(-) --01-22(sentence); new_confirmed 6 -(-) --01-23(sentence)",
+	       "each item of a list of days takes its own day");
+	is_str(where_when(">>>t\n印度卫生部12日通报疫情。该国新增确诊病例300例。\n"),
+	       "new_confirmed 300 印度(sentence) -(-)",
+	       "该国 is the country the paragraph is about");
+}
+
+/* Figures with a count's shape that are no measure, and the kinds and word
+ * orders real bulletins use. The texts are written for this test. */
+static void test_kinds_and_non_counts(void)
+{
+	is_str(where_when(">>>t\n山火造成3人死亡。全球每年流感导致65万例死亡。\n"), "",
+	       "other events and diseases give no epidemic measure");
+	is_str(where_when(">>>t\n蔬菜包每份售价10元。该公司营业收入90亿元。每家企业最高补贴100万元。\n"), "",
+	       "prices, revenue and caps are not funds");
+	is_str(where_when(">>>t\n某企业向武汉捐赠资金100万元。\n"), "funds 1000000 武汉市(destination) -(-)",
+	       "money given is funds");
+	is_str(where_when(">>>t\n需要两三名护士一起翻身。该厂口罩日产量达到100万只。\n"), "",
+	       "\"a few\" and production are not counts");
+	is_str(where_when(">>>t\n当日转为确诊病例2例。住院病例12例。累计报告接种新冠病毒疫苗350万剂次。日检测能力达10万管。已建成3家方舱医院。\n"),
+	       "converted_to_confirmed 2 -(-) -(-); hospitalised 12 -(-) -(-); vaccinations 3500000 -(-) -(-); "
+	       "test_capacity 100000 -(-) -(-); hospitals 3 -(-) -(-)",
+	       "conversions, people in hospital, vaccine doses, test capacity and designated hospitals");
+	is_str(where_when(">>>t\n全国确诊病例超过65万。援鄂的10多万医护人员。\n"),
+	       "confirmed 650000 全国(sentence) -(-); medical_staff 100000 湖北省(destination) -(-)",
+	       "a 万 figure needs no unit; 援鄂 is a destination");
+}
+
 /* The paper's own city: the one most of a page's newspaper articles are about,
  * the first named on a tie; articles that are not newspaper text do not count. */
 static void test_file_city(void)
@@ -69,6 +151,8 @@ int main(void)
 {
 	gazetteer_init(&gz);
 	test_file_city();
+	test_where_and_when();
+	test_kinds_and_non_counts();
 	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),
 	       "isolation_sites 132个 - - 武汉市 --02-04 h24 [132个集中隔离点]; beds 12571张 - - 武汉市 --02-04 h24 [床位12571张]",
 	       "count before and after its noun, as-of 截至4日24时 from the dateline month");

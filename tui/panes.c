@@ -236,9 +236,16 @@ static void facts_draw(struct app *app, int focused)
 			sb_adds(&row, marks_fact_marked(app, f) ? "*" : " ");
 			column(&row, fact_kind_words(f->kind), kw - 1, amb);
 			column(&row, val, 10, amb);
-			column(&row, f->place >= 0 ? app->co.gz.v[f->place].full_name : "-", 6, amb);
+			/* a place or date not read in the measure's own sentence ends in ~ */
+			char where[64];
+			snprintf(where, sizeof where, "%s%s", f->place >= 0 ? app->co.gz.v[f->place].full_name : "-",
+				 f->place >= 0 && f->place_from != FROM_SENTENCE && f->place_from != FROM_DESTINATION
+					 ? "~" : "");
+			column(&row, where, 6, amb);
 			const char *d = fact_date_format(f, date);
 			sb_adds(&row, d ? d : "");
+			if (d && f->date_from != FROM_SENTENCE)
+				sb_adds(&row, "~");
 			if (i == p->sel)
 				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
 		} else if (app->open >= 0 && i == 0 && !app->facts.n) {
