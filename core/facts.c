@@ -252,6 +252,8 @@ static const struct trigger triggers[] = {
 	T("医护", KIND_MEDICAL_STAFF, SIDE_R | SIDE_FAR),
 	T("护理人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
 	T("专家", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
+	T("派出", KIND_MEDICAL_STAFF, SIDE_L),
+	T("队伍", KIND_MEDICAL_STAFF, SIDE_R | SIDE_FAR),
 	T("米面油", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	/* goods */
 	T("大米", KIND_SUPPLIES, SIDE_L | SIDE_R),
@@ -357,6 +359,12 @@ struct word {
 };
 #define WORD(s) { s, sizeof(s) - 1 }
 
+/* Does s[0..n) start with w? */
+static inline int starts_word(const char *s, size_t n, const struct word *w)
+{
+	return n >= w->len && s[0] == w->s[0] && (w->len < 2 || s[1] == w->s[1]) && !memcmp(s, w->s, w->len);
+}
+
 /* Does b[start..pos) end with w (last byte compared first)? */
 static inline int ends_with_word(const char *b, size_t start, size_t pos, const struct word *w)
 {
@@ -397,13 +405,15 @@ enum {
 	M_SCOPE = 16, /* a scope word, 我市 or 全省 may start */
 	M_PLACE = 32, /* a place name starts: len and place are its longest match */
 	M_PAREN = 64, /* a bracket opens or closes: a place inside one stays there */
+	M_BODY = 128, /* a place that starts a body's name (湖南医疗队): a last resort */
+	M_DEST = 256, /* a word that is a destination itself (援鄂): place is where */
 };
 
 struct mark {
 	uint32_t at;
 	int32_t place;
 	uint16_t len;
-	uint8_t what;
+	uint16_t what;
 };
 
 struct marks {
@@ -480,6 +490,19 @@ static const struct {
 } scope_places[] = { { WORD("31个省"), "全国" }, { WORD("中国以外"), "全球" }, { WORD("中国境外"), "全球" },
 		     { WORD("全世界"), "全球" } };
 
+/* Short forms that are destinations themselves: 援鄂, 赴汉. */
+static const struct {
+	struct word w;
+	const char *place;
+} dest_short[] = { { WORD("援鄂"), "湖北省" }, { WORD("赴鄂"), "湖北省" }, { WORD("援汉"), "武汉市" },
+		   { WORD("赴汉"), "武汉市" }, { WORD("抵汉"), "武汉市" }, { WORD("来汉"), "武汉市" } };
+
+static int dest_short_may_start(uint32_t ch)
+{
+	return ch == 0xE68FB4 /* 援 */ || ch == 0xE8B5B4 /* 赴 */ || ch == 0xE68AB5 /* 抵 */ ||
+	       ch == 0xE69DA5 /* 来 */;
+}
+
 /* Does the name [i, i+k) sit inside one of no_place_words? */
 static int names_no_place(const char *b, size_t n, size_t i, size_t k)
 {
@@ -497,7 +520,21 @@ static int names_no_place(const char *b, size_t n, size_t i, size_t k)
 /* Is the name that ends at `end` the start of a body's name: a suffix of
  * body_suffixes within 10 characters, before any punctuation, other place name
  * or word of destination? */
-static int dest_may_start(uint32_t ch);
+/* Can a destination word start with this character (its three bytes)? */
+static int dest_may_start(uint32_t ch)
+{
+	switch (ch) {
+	case 0xE68D90: /* 捐 */ case 0xE8BDAC: /* 转 */ case 0xE58886: /* 分 */ case 0xE694AF: /* 支 */
+	case 0xE9A9B0: /* 驰 */ case 0xE68FB4: /* 援 */ case 0xE5898D: /* 前 */ case 0xE5A594: /* 奔 */
+	case 0xE8B5B6: /* 赶 */ case 0xE9A39E: /* 飞 */ case 0xE58F91: /* 发 */ case 0xE8BF90: /* 运 */
+	case 0xE98081: /* 送 */ case 0xE68AB5: /* 抵 */ case 0xE588B0: /* 到 */ case 0xE8BF9B: /* 进 */
+	case 0xE8B5B4: /* 赴 */ case 0xE59091: /* 向 */ case 0xE7BB99: /* 给 */ case 0xE887B3: /* 至 */
+	case 0xE58EBB: /* 去 */ case 0xE5A29E: /* 增 */ case 0xE69DA5: /* 来 */
+		return 1;
+	}
+	return 0;
+}
+
 static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t end)
 {
 	size_t i = end;
@@ -513,7 +550,7 @@ static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t
 			    ch == 0xE2809D || ch == 0xEFBC88 || ch == 0xEFBC89)
 				return 0; /* ，、。：“”（） */
 			for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
-				if (starts(b + i, n - i, body_suffixes[w].s))
+				if (starts_word(b + i, n - i, &body_suffixes[w]))
 					return 1;
 			if (chars && (dest_may_start(ch) || gazetteer_may_start(gz, b + i, n - i))) {
 				int p;
@@ -549,20 +586,37 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 			if (cl == 3 && ch >= 0xE3)
 				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
 		}
-		struct mark m = { (uint32_t)i, -1, 0, (uint8_t)what };
-		for (size_t w = 0; w < sizeof scope_places / sizeof *scope_places; w++)
-			if (b[i] == scope_places[w].w.s[0] && starts(b + i, n - i, scope_places[w].w.s) &&
-			    (m.place = gazetteer_find(gz, scope_places[w].place)) >= 0) {
-				m.what |= M_PLACE;
-				m.len = (uint16_t)scope_places[w].w.len;
-				break;
-			}
+		struct mark m = { (uint32_t)i, -1, 0, (uint16_t)what };
+		if (ch == '3' || (cl == 3 && n - i >= 6 && (BYTES3(b, i) == 0xE4B8AD /* 中 */ ||
+							    BYTES3(b, i) == 0xE585A8 /* 全 */)))
+			for (size_t w = 0; w < sizeof scope_places / sizeof *scope_places; w++)
+				if (starts_word(b + i, n - i, &scope_places[w].w) &&
+				    (m.place = gazetteer_find(gz, scope_places[w].place)) >= 0) {
+					m.what |= M_PLACE;
+					m.len = (uint16_t)scope_places[w].w.len;
+					break;
+				}
+		if (cl == 3 && n - i >= 6 && dest_short_may_start(BYTES3(b, i)))
+			for (size_t w = 0; w < sizeof dest_short / sizeof *dest_short; w++)
+				if (starts_word(b + i, n - i, &dest_short[w].w) &&
+				    (m.place = gazetteer_find(gz, dest_short[w].place)) >= 0) {
+					m.what |= M_DEST;
+					m.len = (uint16_t)dest_short[w].w.len;
+					break;
+				}
 		if (!(what & M_END) && !(m.what & M_PLACE) && gazetteer_may_start(gz, b + i, n - i)) {
 			int p;
 			size_t k = gazetteer_match(gz, b + i, n - i, &p);
-			if (k && (names_no_place(b, n, i, k) || in_a_name(gz, b, n, i + k)))
+			int body = 0;
+			if (k && names_no_place(b, n, i, k))
 				k = 0;
-			if (k && k <= UINT16_MAX) {
+			else if (k && in_a_name(gz, b, n, i + k))
+				body = 1;
+			if (k && k <= UINT16_MAX && body) {
+				m.what |= M_BODY;
+				m.len = (uint16_t)k;
+				m.place = p;
+			} else if (k && k <= UINT16_MAX) {
 				m.what |= M_PLACE;
 				m.len = (uint16_t)k;
 				m.place = p;
@@ -1161,6 +1215,10 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 	int kind = -1;
 	fd->start = ns;
 	fd->end = ue;
+	/* 物资的10辆卡车: a noun joined by 的 describes what the count is of */
+	if (lt && lpos < ns && ends_with(b, ss, ns, "的") && ue < se && !is_clause_mark(b, se, ue) &&
+	    (unsigned char)b[ue] >= 0xE3)
+		lt = NULL;
 	int lk = lt && unit_allowed(lt->kind, unit) ? lt->kind : -1;
 	int rk = rt && unit_allowed(rt->kind, unit) ? rt->kind : -1;
 	int l_adjacent = lt && lpos == ns;
@@ -1236,6 +1294,16 @@ static const struct word funds_words[] = {
 /* Words that make money a cap or a rate, not a sum given. */
 static const struct word funds_not_words[] = { WORD("最高"), WORD("每人"), WORD("每家"), WORD("每户"),
 						WORD("每个"), WORD("收入"), WORD("贷款"), WORD("保额") };
+/* Money after which these come is a loan, a payment or a fine. */
+static const struct word funds_not_after[] = { WORD("贷款"), WORD("的贷款"), WORD("货款"), WORD("利息"),
+					       WORD("保费"), WORD("罚款"), WORD("罚金"), WORD("营业额") };
+/* Goods counted per person are a ration, not supplies given. */
+static const struct word per_unit_words[] = { WORD("每个"), WORD("每人"), WORD("每名"), WORD("每户"),
+					      WORD("每位"), WORD("每家") };
+/* People counted at a ceremony are not staff sent or working. */
+static const struct word ceremony_words[] = { WORD("入党"), WORD("宣誓"), WORD("预备党员"), WORD("党旗") };
+/* Staff who are infected are cases (10名医护人员确诊). */
+static const struct word infected_words[] = { WORD("确诊"), WORD("感染") };
 /* Goods produced or producible are capacity, not supplies given or held. */
 static const struct word production_words[] = { WORD("日产"), WORD("产量"), WORD("产能"), WORD("生产能力"),
 						 WORD("月产"), WORD("年产"), WORD("生产线") };
@@ -1253,12 +1321,31 @@ static const struct word other_currencies[] = { WORD("港币"), WORD("美元"), 
 						 WORD("英镑"), WORD("卢布"), WORD("澳元") };
 
 /* Does b[from..to) hold one of the words? */
+static inline unsigned lead_bit(const char *s, size_t n)
+{
+	uint32_t v = (unsigned char)s[0];
+	if (v >= 0x80 && n >= 3)
+		v = BYTES3(s, 0);
+	return (v * 0x9E3779B1u) >> 26;
+}
+
 static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
 {
-	for (size_t i = from; i < to; i++)
-		for (size_t k = 0; k < nw; k++)
-			if (b[i] == w[k].s[0] && to - i >= w[k].len && !memcmp(b + i, w[k].s, w[k].len))
-				return 1;
+	if (to <= from)
+		return 0;
+	/* a 64-bit filter of the words' first characters: most characters of the
+	 * text start none, and cost one test */
+	uint64_t mask = 0;
+	for (size_t k = 0; k < nw; k++)
+		mask |= 1ull << lead_bit(w[k].s, w[k].len);
+	for (size_t i = from; i < to;) {
+		size_t cl = char_len(b + i, to - i);
+		if ((mask >> lead_bit(b + i, to - i)) & 1)
+			for (size_t k = 0; k < nw; k++)
+				if (starts_word(b + i, to - i, &w[k]))
+					return 1;
+		i += cl;
+	}
 	return 0;
 }
 #define HOLDS(b, from, to, table) holds_word(b, from, to, table, sizeof table / sizeof *table)
@@ -1281,6 +1368,15 @@ static size_t chars_on(const char *b, size_t hi, size_t i, int n)
 	return i;
 }
 
+/* Does the clause go on to say the people counted are infected? */
+static int infected_after(const char *b, size_t se, size_t from)
+{
+	size_t ce = from;
+	while (ce < se && !is_clause_mark(b, se, ce))
+		ce += char_len(b + ce, se - ce);
+	return HOLDS(b, from, chars_on(b, ce, from, 8), infected_words);
+}
+
 /* Whether a figure of this kind at [ns, ue) in the sentence [ss, se) is one. */
 static int plausible(const char *b, size_t ss, size_t se, size_t ns, size_t ue, int kind)
 {
@@ -1299,14 +1395,18 @@ static int plausible(const char *b, size_t ss, size_t se, size_t ns, size_t ue, 
 		return 0;
 	size_t near = chars_back(b, ss, ns, 12), after = chars_on(b, se, ue, 6);
 	if (kind == KIND_FUNDS) {
-		if (HOLDS(b, ue, chars_on(b, se, ue, 2), other_currencies))
+		if (HOLDS(b, ue, chars_on(b, se, ue, 2), other_currencies) ||
+		    HOLDS(b, ue, chars_on(b, se, ue, 3), funds_not_after))
 			return 0;
 		if (HOLDS(b, chars_back(b, ss, ns, 6), ns, funds_not_words))
 			return 0;
 		return HOLDS(b, near, after, funds_words);
 	}
 	if (kind == KIND_SUPPLIES)
-		return !HOLDS(b, chars_back(b, ss, ns, 15), ns, production_words);
+		return !HOLDS(b, chars_back(b, ss, ns, 15), ns, production_words) &&
+		       !HOLDS(b, near, ns, per_unit_words);
+	if (kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS)
+		return !HOLDS(b, cs, ce, ceremony_words);
 	return 1;
 }
 
@@ -1328,13 +1428,6 @@ static const struct word dest_words[] = {
 	WORD("援"),     WORD("赴"),     WORD("向"),
 	WORD("给"),     WORD("至"),     WORD("去")
 };
-/* Short forms that are destinations themselves: 援鄂, 赴汉. */
-static const struct {
-	struct word w;
-	const char *place;
-} dest_short[] = { { WORD("援鄂"), "湖北省" }, { WORD("赴鄂"), "湖北省" }, { WORD("援汉"), "武汉市" },
-		   { WORD("赴汉"), "武汉市" }, { WORD("抵汉"), "武汉市" }, { WORD("来汉"), "武汉市" } };
-
 static int is_aid(int kind)
 {
 	return kind == KIND_MEDICAL_STAFF || kind == KIND_SUPPLIES || kind == KIND_FUNDS || kind == KIND_VOLUNTEERS;
@@ -1375,45 +1468,79 @@ static int places_at(const struct gazetteer *gz, const char *b, size_t i, size_t
 }
 
 /* A destination word or short form at i: the place it names, or -1; *len its length. */
-/* The first characters of the destination words: most characters are none. */
-static int dest_may_start(uint32_t ch)
+/* A destination word ending at byte `at` (支援武汉: 支援 before 武汉): its start, or `at`. */
+static size_t dest_word_before(const char *b, size_t lo, size_t at)
 {
-	static const char starts_with[] = "捐转分支驰援前奔赶飞发运送抵到进赴向给至去增来";
-	for (size_t k = 0; k + 3 <= sizeof starts_with - 1; k += 3)
-		if (BYTES3(starts_with, k) == ch)
-			return 1;
-	return 0;
+	size_t best = at;
+	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
+		if (ends_with_word(b, lo, at, &dest_words[k]) && at - dest_words[k].len < best)
+			best = at - dest_words[k].len;
+	return best;
 }
 
-static int dest_at(const struct ctx *c, const char *b, size_t i, size_t se, size_t *len)
+/* Destinations among the marks [m0, m1) of the text ending at se: a place after
+ * a destination word, or a word that is one (援鄂). Calls fn for each. */
+static void each_dest(const struct ctx *c, size_t lo, size_t se, size_t m0, size_t m1,
+		      void (*fn)(void *arg, size_t at, int place), void *arg)
 {
-	if (i + 3 > se || !dest_may_start(BYTES3(b, i)))
-		return -1;
-	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
-		if (starts(b + i, se - i, dest_short[k].w.s)) {
-			*len = dest_short[k].w.len;
-			return gazetteer_find(c->gz, dest_short[k].place);
+	const char *b = c->a->body;
+	const struct mark *m = c->mk->v;
+	for (size_t k = m0; k < m1; k++) {
+		if (m[k].what & M_DEST) {
+			fn(arg, m[k].at, m[k].place);
+			continue;
 		}
-	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
-		if (starts(b + i, se - i, dest_words[k].s)) {
-			*len = dest_words[k].len;
-			return places_at(c->gz, b, i + *len, se);
-		}
-	return -1;
+		if (!(m[k].what & (M_PLACE | M_BODY)))
+			continue;
+		size_t w = dest_word_before(b, lo, m[k].at);
+		if (w == m[k].at)
+			continue;
+		int p = places_at(c->gz, b, m[k].at, se);
+		if (p >= 0)
+			fn(arg, w, p);
+		/* skip the rest of the run or list this destination read */
+		while (k + 1 < m1 && m[k + 1].at < m[k].at + m[k].len)
+			k++;
+	}
+}
+
+static void add_dest(void *arg, size_t at, int place)
+{
+	struct ctx *c = arg;
+	if (c->ndests < sizeof c->dests / sizeof *c->dests)
+		c->dests[c->ndests++] = (struct dest){ at, place };
 }
 
 /* The destinations of the sentence [ss, se), found the first time a figure needs them. */
 static void find_dests(struct ctx *c, const char *b, size_t ss, size_t se)
 {
+	(void)b;
 	if (c->dests_known)
 		return;
 	c->dests_known = 1;
-	for (size_t i = ss; i < se && c->ndests < sizeof c->dests / sizeof *c->dests;) {
-		size_t len = 0;
-		int p = (unsigned char)b[i] >= 0xE3 ? dest_at(c, b, i, se, &len) : -1;
-		if (p >= 0)
-			c->dests[c->ndests++] = (struct dest){ i, p };
-		i += len ? len : char_len(b + i, se - i);
+	each_dest(c, ss, se, c->m0, c->m1, add_dest, c);
+}
+
+struct dest_count {
+	int seen[16], count[16], n, best, best_n;
+};
+
+static void count_dest(void *arg, size_t at, int place)
+{
+	(void)at;
+	struct dest_count *d = arg;
+	int k;
+	for (k = 0; k < d->n && d->seen[k] != place; k++)
+		;
+	if (k == d->n) {
+		if (d->n == 16)
+			return;
+		d->seen[d->n] = place;
+		d->count[d->n++] = 0;
+	}
+	if (++d->count[k] > d->best_n) {
+		d->best_n = d->count[k];
+		d->best = place;
 	}
 }
 
@@ -1423,30 +1550,9 @@ static int article_dest(struct ctx *c)
 	if (c->art_dest_known)
 		return c->art_dest;
 	c->art_dest_known = 1;
-	const char *b = c->a->body;
-	size_t n = c->a->body_len;
-	int seen[16], count[16], ns = 0, best = -1, best_n = 0;
-	for (size_t i = 0; i < n;) {
-		size_t len = 0;
-		int p = (unsigned char)b[i] >= 0xE3 ? dest_at(c, b, i, n, &len) : -1;
-		i += len ? len : char_len(b + i, n - i);
-		if (p < 0)
-			continue;
-		int k;
-		for (k = 0; k < ns && seen[k] != p; k++)
-			;
-		if (k == ns) {
-			if (ns == 16)
-				continue;
-			seen[ns] = p;
-			count[ns++] = 0;
-		}
-		if (++count[k] > best_n) {
-			best_n = count[k];
-			best = p;
-		}
-	}
-	return c->art_dest = best;
+	struct dest_count d = { .best = -1 };
+	each_dest(c, 0, c->a->body_len, 0, c->mk->n, count_dest, &d);
+	return c->art_dest = d.best;
 }
 
 /* The place of a figure of `kind` at [fs, fe) of the sentence [ss, se), whose
@@ -1488,6 +1594,14 @@ static int figure_place(struct ctx *c, const char *b, size_t ss, size_t se, size
 	if (d >= 0) {
 		*from = FROM_ARTICLE;
 		return d;
+	}
+	/* 台江县某公司捐赠…: the body's place, when nothing else names one */
+	for (size_t k = c->m1; k > c->m0; k--) {
+		const struct mark *m = &c->mk->v[k - 1];
+		if ((m->what & M_BODY) && m->at < fs) {
+			*from = FROM_SENTENCE;
+			return m->place;
+		}
 	}
 	int p = fallback_place(c);
 	const struct article *a = c->a;
@@ -1578,6 +1692,8 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 		{ "无新增死亡", KIND_DEATHS, SCOPE_NEW },
 		{ "零死亡", KIND_DEATHS, SCOPE_NONE },
 		{ "无新增本土确诊病例", KIND_NEW_CONFIRMED, SCOPE_NEW },
+		{ "无新增本土疑似病例", KIND_SUSPECTED, SCOPE_NEW },
+		{ "无新增本土无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
 		{ "无新增确诊病例", KIND_NEW_CONFIRMED, SCOPE_NEW },
 		{ "无新增疑似病例", KIND_SUSPECTED, SCOPE_NEW },
 		{ "无新增无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
@@ -1817,6 +1933,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		}
 		if (bare && (kind == KIND_FUNDS || kind == KIND_SUPPLIES))
 			kind = -1; /* a sum or an amount of goods says what it counts */
+		if ((kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS) && infected_after(b, se, fd.end))
+			kind = KIND_CONFIRMED; /* 2000名医务人员确诊感染 */
 		if (kind < 0 && last_kind >= 0 && unit_allowed(last_kind, unit) &&
 		    continues_list(c, b, se, last_end, qs, ue, last_kind)) {
 			/* 口罩138箱，近20万只; 22日新增8例，23日新增6例; 0例（武汉0例） */
