@@ -138,4 +138,24 @@ other=$("$E" search --limit 1 '成都' "$S" | cut -f1)
 ( for k in 1 2 3 4 5 6 7 8; do "$E" mark --passage "$((k * 3)):$((k * 3 + 3))" "$other" "$S" >/dev/null 2>&1; done ) &
 wait
 is "$("$E" highlights "$S" | grep -c passage)" 16 "two processes marking at the same time: all 16 highlights kept"
+
+# Highlights of every measure of data/samples, made with `mark --fact N` by the
+# build before place and date resolution changed the rules (c5bbbee), still
+# resolve to the same measure: its kind, value and words
+fresh="$T/fresh"
+cp -r "$SRCDIR/data/samples" "$fresh"
+chmod -R u+w "$fresh"
+cp "$SRCDIR/tests/fixtures/highlights/marked-before-rule-change.json" "$("$E" highlights --path "$fresh")"
+"$E" export --highlights --format jsonl -o "$T/old.jsonl" "$fresh" >/dev/null 2>&1
+python3 - "$SRCDIR/tests/fixtures/highlights/marked-before-rule-change.json" "$T/old.jsonl" >"$T/py.out" 2>&1 <<'PY'
+import json, sys
+old = json.load(open(sys.argv[1], encoding='utf-8'))['highlights']
+got = [json.loads(l) for l in open(sys.argv[2], encoding='utf-8')]
+assert len(got) == len(old) == 229, (len(got), len(old))
+want = {(h['article'], h['start'], h['end'], h['kind'], h['value']) for h in old}
+have = {(g['article'], g['start'], g['end'], g['kind'], g['value']) for g in got if g['place_from'] is not None}
+assert want == have, sorted(want - have)[:5]
+print('all 229 resolve')
+PY
+is "$(cat "$T/py.out")" "all 229 resolve" "highlights made before a rule change resolve to the same measures after it"
 done_testing
