@@ -1212,6 +1212,22 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 			chars++;
 		}
 	}
+	/* 7000多名重症专业的医护人员, 50名重症护士: the person noun at the end is
+	 * what is counted, the words before it say which */
+	if (rt && rt->kind != KIND_MEDICAL_STAFF && rt->kind != KIND_VOLUNTEERS &&
+	    (!strcmp(unit, "名") || !strcmp(unit, "人") || !strcmp(unit, "位"))) {
+		size_t i = rpos + rt->len, chars = 0;
+		while (i < se && chars < 8 && !is_clause_mark(b, se, i)) {
+			const struct trigger *h = trigger_starting(b, se, i, 0);
+			if (h && (h->kind == KIND_MEDICAL_STAFF || h->kind == KIND_VOLUNTEERS)) {
+				rt = h;
+				rpos = i;
+				break;
+			}
+			i += char_len(b + i, se - i);
+			chars++;
+		}
+	}
 	int kind = -1;
 	fd->start = ns;
 	fd->end = ue;

@@ -121,6 +121,9 @@ static void test_kinds_and_non_counts(void)
 	       "converted_to_confirmed 2 -(-) -(-); hospitalised 12 -(-) -(-); vaccinations 3500000 -(-) -(-); "
 	       "test_capacity 100000 -(-) -(-); hospitals 3 -(-) -(-)",
 	       "conversions, people in hospital, vaccine doses, test capacity and designated hospitals");
+	is_str(where_when(">>>t\n增派的医疗力量中有7000多名重症专业的医护人员。收治55名重症患者。\n"),
+	       "medical_staff 7000 -(-) -(-); severe 55 -(-) -(-)",
+	       "the person noun that ends the phrase is what is counted");
 	is_str(where_when(">>>t\n全国确诊病例超过65万。援鄂的10多万医护人员。\n"),
 	       "confirmed 650000 全国(sentence) -(-); medical_staff 100000 湖北省(destination) -(-)",
 	       "a 万 figure needs no unit; 援鄂 is a destination");
