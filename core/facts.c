@@ -499,8 +499,10 @@ static const struct {
 
 static int dest_short_may_start(uint32_t ch)
 {
-	return ch == 0xE68FB4 /* 援 */ || ch == 0xE8B5B4 /* 赴 */ || ch == 0xE68AB5 /* 抵 */ ||
-	       ch == 0xE69DA5 /* 来 */;
+	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
+		if (BYTES3(dest_short[k].w.s, 0) == ch)
+			return 1;
+	return 0;
 }
 
 /* Does the name [i, i+k) sit inside one of no_place_words? */
@@ -520,7 +522,9 @@ static int names_no_place(const char *b, size_t n, size_t i, size_t k)
 /* Is the name that ends at `end` the start of a body's name: a suffix of
  * body_suffixes within 10 characters, before any punctuation, other place name
  * or word of destination? */
-/* Can a destination word start with this character (its three bytes)? */
+/* Can a destination word start with this character (its three bytes)? The
+ * first characters of dest_words, as a switch: in_a_name asks at every
+ * character after a place name. Keep it in step with dest_words. */
 static int dest_may_start(uint32_t ch)
 {
 	switch (ch) {
@@ -1528,9 +1532,8 @@ static void add_dest(void *arg, size_t at, int place)
 }
 
 /* The destinations of the sentence [ss, se), found the first time a figure needs them. */
-static void find_dests(struct ctx *c, const char *b, size_t ss, size_t se)
+static void find_dests(struct ctx *c, size_t ss, size_t se)
 {
-	(void)b;
 	if (c->dests_known)
 		return;
 	c->dests_known = 1;
@@ -1573,11 +1576,11 @@ static int article_dest(struct ctx *c)
 
 /* The place of a figure of `kind` at [fs, fe) of the sentence [ss, se), whose
  * sentence scan so far has found `sentence_place`. */
-static int figure_place(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe, int kind,
-		 int sentence_place, uint8_t *from)
+static int figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, int kind, int sentence_place,
+			uint8_t *from)
 {
 	if (is_aid(kind)) {
-		find_dests(c, b, ss, se);
+		find_dests(c, ss, se);
 		int before = -1;
 		/* the nearest after it, or one inside that (援助湖北医疗队，赶往武汉); else
 		 * the last before it */
@@ -1683,7 +1686,7 @@ static void remember(struct ctx *c, size_t ss, size_t se)
 		c->para_when = c->art_when = w;
 		c->para_have = c->art_have = 1;
 	}
-	find_dests(c, b, ss, se);
+	find_dests(c, ss, se);
 	if (c->ndests) {
 		c->para_place = c->dests[c->ndests - 1].place;
 		return;
@@ -1734,7 +1737,7 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 			scan_to(c, b, &sc, i);
 			f.start = (uint32_t)i;
 			f.end = (uint32_t)(i + strlen(zeros[k].w));
-			f.place = figure_place(c, b, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
+			f.place = figure_place(c, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
 			figure_date(c, b, ss, se, f.start, f.end, &f);
 			f.sent_start = (uint32_t)ss;
 			f.sent_end = (uint32_t)se;
@@ -1978,7 +1981,7 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			f.scope = SCOPE_NEW;
 		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
 		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
-		f.place = figure_place(c, b, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
+		f.place = figure_place(c, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
 		figure_date(c, b, ss, se, f.start, f.end, &f);
 		f.sent_start = (uint32_t)ss;
 		f.sent_end = (uint32_t)se;

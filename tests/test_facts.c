@@ -9,37 +9,46 @@
 
 static struct gazetteer gz;
 
+/* Load one article from text and extract its facts into fs; returns the
+ * article, or NULL when the text holds none. The archive is the caller's to free. */
+static const struct article *extract_one(const char *text, struct archive *ar, struct facts *fs)
+{
+	struct diag dg = { NULL, NULL, 0 };
+	archive_init(ar);
+	archive_load_buffer(ar, "t.txt", (const unsigned char *)text, strlen(text), &dg);
+	memset(fs, 0, sizeof *fs);
+	if (!ar->n)
+		return NULL;
+	facts_extract(&ar->art[0], &gz, -1, fs);
+	return &ar->art[0];
+}
+
 /* Extract from one article and render each fact as "kind value unit qual scope place date hour [words]". */
 static const char *run(const char *text)
 {
 	static char out[4096];
 	struct archive ar;
-	struct diag dg = { NULL, NULL, 0 };
-	archive_init(&ar);
-	archive_load_buffer(&ar, "t.txt", (const unsigned char *)text, strlen(text), &dg);
+	struct facts fs;
+	const struct article *a = extract_one(text, &ar, &fs);
 	out[0] = '\0';
-	if (ar.n) {
-		struct facts fs = { 0 };
-		facts_extract(&ar.art[0], &gz, -1, &fs);
-		for (size_t i = 0; i < fs.n; i++) {
-			const struct fact *f = &fs.v[i];
-			char d[16];
-			const char *date = fact_date_format(f, d);
-			size_t len = strlen(out);
-			snprintf(out + len, sizeof out - len, "%s%s %lld", i ? "; " : "", fact_kind_name(f->kind),
-				 (long long)f->value);
-			len = strlen(out);
-			if (f->value_max != f->value)
-				snprintf(out + len, sizeof out - len, "-%lld", (long long)f->value_max);
-			len = strlen(out);
-			snprintf(out + len, sizeof out - len, "%s %s %s %s %s h%d [%.*s]", f->unit,
-				 fact_qualifier_name(f->qual) ? fact_qualifier_name(f->qual) : "-",
-				 fact_scope_name(f->scope) ? fact_scope_name(f->scope) : "-",
-				 f->place >= 0 ? gz.v[f->place].full_name : "-", date ? date : "-", f->hour,
-				 (int)(f->end - f->start), ar.art[0].body + f->start);
-		}
-		facts_free(&fs);
+	for (size_t i = 0; a && i < fs.n; i++) {
+		const struct fact *f = &fs.v[i];
+		char d[16];
+		const char *date = fact_date_format(f, d);
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s %lld", i ? "; " : "", fact_kind_name(f->kind),
+			 (long long)f->value);
+		len = strlen(out);
+		if (f->value_max != f->value)
+			snprintf(out + len, sizeof out - len, "-%lld", (long long)f->value_max);
+		len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s %s %s %s %s h%d [%.*s]", f->unit,
+			 fact_qualifier_name(f->qual) ? fact_qualifier_name(f->qual) : "-",
+			 fact_scope_name(f->scope) ? fact_scope_name(f->scope) : "-",
+			 f->place >= 0 ? gz.v[f->place].full_name : "-", date ? date : "-", f->hour,
+			 (int)(f->end - f->start), a->body + f->start);
 	}
+	facts_free(&fs);
 	archive_free(&ar);
 	return out;
 }
@@ -49,26 +58,20 @@ static const char *where_when(const char *text)
 {
 	static char out[4096];
 	struct archive ar;
-	struct diag dg = { NULL, NULL, 0 };
-	archive_init(&ar);
-	archive_load_buffer(&ar, "t.txt", (const unsigned char *)text, strlen(text), &dg);
+	struct facts fs;
+	const struct article *a = extract_one(text, &ar, &fs);
 	out[0] = '\0';
-	if (ar.n) {
-		struct facts fs = { 0 };
-		facts_extract(&ar.art[0], &gz, -1, &fs);
-		for (size_t i = 0; i < fs.n; i++) {
-			const struct fact *f = &fs.v[i];
-			char d[16];
-			const char *date = fact_date_format(f, d), *pf = fact_origin_name(f->place_from),
-				   *df = fact_origin_name(f->date_from);
-			size_t len = strlen(out);
-			snprintf(out + len, sizeof out - len, "%s%s %lld %s(%s) %s(%s)", i ? "; " : "",
-				 fact_kind_name(f->kind), (long long)f->value,
-				 f->place >= 0 ? gz.v[f->place].full_name : "-", pf ? pf : "-", date ? date : "-",
-				 df ? df : "-");
-		}
-		facts_free(&fs);
+	for (size_t i = 0; a && i < fs.n; i++) {
+		const struct fact *f = &fs.v[i];
+		char d[16];
+		const char *date = fact_date_format(f, d), *pf = fact_origin_name(f->place_from),
+			   *df = fact_origin_name(f->date_from);
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s %lld %s(%s) %s(%s)", i ? "; " : "", fact_kind_name(f->kind),
+			 (long long)f->value, f->place >= 0 ? gz.v[f->place].full_name : "-", pf ? pf : "-",
+			 date ? date : "-", df ? df : "-");
 	}
+	facts_free(&fs);
 	archive_free(&ar);
 	return out;
 }
