@@ -5,7 +5,13 @@ half (odd pages, even pages), 50 articles drawn at random (seed 14) from those
 of at most 2,500 characters whose text names an epidemic word and a counted
 figure, and 10 drawn from all articles of at most 2,500 characters.
 
-usage: sample-facts.py LIST.jsonl CORPUS_DIR   (LIST from `epinews list --json`)
+Round 2 (tests/gold/cnr-facts-dev2.tsv) is a second development sample, drawn
+after the first round's rules were written, to see how they hold on odd-page
+text they were not written from: 40 more articles of the odd pages, 32 with an
+epidemic word and a figure and 8 from all, none of round 1 (seed 15).
+
+usage: sample-facts.py LIST.jsonl CORPUS_DIR [--round 2]
+  (LIST from `epinews list --json`)
 Prints: file, offset, id, one line each."""
 import json
 import random
@@ -25,13 +31,33 @@ def block(a):
     end = b.find(b'\n>>>', a['offset'] + 1)
     return b[a['offset']:end if end > 0 else len(b)].decode('utf-8', 'replace')
 
+def page(a):
+    return int(re.search(r'(\d+)\.txt$', a['file']).group(1))
+
+
+def show(pick):
+    for a in sorted(pick, key=lambda a: (page(a), a['offset'])):
+        print('%s\t%d\t%s' % (a['file'].rsplit('/', 1)[-1], a['offset'], a['id']))
+
+
+ROUND2 = '--round' in sys.argv and sys.argv[sys.argv.index('--round') + 1] == '2'
 rng = random.Random(14)
+taken = []
 for half in (1, 0):
-    pool = [a for a in arts if int(re.search(r'(\d+)\.txt$', a['file']).group(1)) % 2 == half
+    pool = [a for a in arts if page(a) % 2 == half
             and a['chars'] <= 2500]
     hot = [a for a in pool if WORDS.search(block(a)) and FIGURE.search(block(a))]
     pick = rng.sample(hot, 50)
     rest = [a for a in pool if a not in pick]
     pick += rng.sample(rest, 10)
-    for a in sorted(pick, key=lambda a: (int(re.search(r'(\d+)\.txt$', a['file']).group(1)), a['offset'])):
-        print('%s\t%d\t%s' % (a['file'].rsplit('/', 1)[-1], a['offset'], a['id']))
+    taken += pick
+    if not ROUND2:
+        show(pick)
+if ROUND2:
+    rng = random.Random(15)
+    pool = [a for a in arts if page(a) % 2 == 1 and a['chars'] <= 2500 and a not in taken]
+    hot = [a for a in pool if WORDS.search(block(a)) and FIGURE.search(block(a))]
+    pick = rng.sample(hot, 32)
+    rest = [a for a in pool if a not in pick]
+    pick += rng.sample(rest, 8)
+    show(pick)

@@ -8,7 +8,8 @@ header). LIST gives each article's id from its file and offset; FACTS holds
 the measures found. In each judged article a found measure is right when a
 judged one has its kind, value and qualifier (each judged one is used once;
 among equals, the one whose place and date also agree is taken first).
-Prints one line per part (in-sample: odd pages; held-out: even pages):
+Prints one line per part that has judged articles (in-sample: odd pages;
+held-out: even pages):
   PART: P TP/FOUND RATE R TP/JUDGED RATE place OK/N RATE date OK/N RATE
 --wrong lists what was missed, found wrongly, or placed or dated wrongly."""
 import collections
@@ -106,6 +107,8 @@ def main():
     def rate(a, b):
         return '%.3f' % (a / b) if b else '1.000'
     for part in ('in-sample', 'held-out'):
+        if part not in res:
+            continue
         r = res[part]
         print('%s: P %d/%d %s R %d/%d %s place %d/%d %s date %d/%d %s' % (
             part, r['tp'], r['found'], rate(r['tp'], r['found']), r['tp'], r['judged'],
