@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 7u /* 7: where measures' places and dates came from, four new kinds */
+#define CACHE_VERSION 8u /* 8: measure rules changed (a cache holds the measures found) */
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define CACHE_CHUNK ((size_t)16 << 10)

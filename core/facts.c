@@ -110,6 +110,10 @@ static const struct trigger triggers[] = {
 	T("隔离酒店", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
 	T("医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
 	T("隔离医学观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("集中隔离观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("隔离观察点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("集中留观点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
+	T("留观点", KIND_ISOLATION_SITES, SIDE_L | SIDE_R),
 	T("隔离房间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R),
 	T("隔离间", KIND_ISOLATION_ROOMS, SIDE_L | SIDE_R),
 	T("床位", KIND_BEDS, SIDE_L | SIDE_R),
@@ -152,6 +156,8 @@ static const struct trigger triggers[] = {
 	T("新冠肺炎确诊病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
 	T("新增确诊病例", KIND_NEW_CONFIRMED, SIDE_L),
 	T("新增确诊", KIND_NEW_CONFIRMED, SIDE_L),
+	T("又确诊", KIND_NEW_CONFIRMED, SIDE_L),
+	T("新确诊", KIND_NEW_CONFIRMED, SIDE_L),
 	T("无症状感染者", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R),
 	T("无症状", KIND_ASYMPTOMATIC, SIDE_L | SIDE_R),
 	T("疑似病例", KIND_SUSPECTED, SIDE_L | SIDE_R),
@@ -164,6 +170,7 @@ static const struct trigger triggers[] = {
 	T("重症病例", KIND_SEVERE, SIDE_L | SIDE_R),
 	T("重型", KIND_SEVERE, SIDE_L | SIDE_R),
 	T("危重型", KIND_SEVERE, SIDE_L | SIDE_R),
+	T("危重", KIND_SEVERE, SIDE_L | SIDE_R),
 	T("治愈出院", KIND_DISCHARGED, SIDE_L | SIDE_R),
 	T("出院", KIND_DISCHARGED, SIDE_L | SIDE_R),
 	T("治愈", KIND_DISCHARGED, SIDE_L),
@@ -194,6 +201,7 @@ static const struct trigger triggers[] = {
 	T("医务工作者", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
 	T("医疗人员", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R | SIDE_FAR),
 	T("医生", KIND_MEDICAL_STAFF, SIDE_R),
+	T("医师", KIND_MEDICAL_STAFF, SIDE_L | SIDE_R),
 	T("护士", KIND_MEDICAL_STAFF, SIDE_R),
 	T("志愿者", KIND_VOLUNTEERS, SIDE_L | SIDE_R | SIDE_FAR),
 	T("志愿服务", KIND_VOLUNTEERS, SIDE_L),
@@ -204,8 +212,12 @@ static const struct trigger triggers[] = {
 	T("隔离衣", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("消毒液", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("消毒剂", KIND_SUPPLIES, SIDE_L | SIDE_R),
-	T("检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R),
-	T("试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("检测试剂", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("试剂盒", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("洗手液", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("消毒水", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("消毒粉", KIND_SUPPLIES, SIDE_L | SIDE_R),
+	T("消毒片", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("呼吸机", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	T("物资", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
 	T("药品", KIND_SUPPLIES, SIDE_L | SIDE_R),
@@ -231,6 +243,9 @@ static const struct trigger triggers[] = {
 	T("住院病例", KIND_HOSPITALISED, SIDE_L | SIDE_R),
 	T("住院患者", KIND_HOSPITALISED, SIDE_L | SIDE_R),
 	T("在院患者", KIND_HOSPITALISED, SIDE_L | SIDE_R),
+	T("仍在治疗", KIND_HOSPITALISED, SIDE_L),
+	T("住院治疗", KIND_HOSPITALISED, SIDE_L),
+	T("在院治疗", KIND_HOSPITALISED, SIDE_L),
 	T("方舱医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
 	T("定点医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
 	T("定点收治医院", KIND_HOSPITALS, SIDE_L | SIDE_R | SIDE_FAR),
@@ -293,7 +308,7 @@ static const char *const kind_units[KIND_COUNT + 1] = {
 	[KIND_ISOLATED_PEOPLE] = "人|名|人次",
 	[KIND_QUARANTINE_RELEASED] = "人|名",
 	[KIND_SAMPLES_COLLECTED] = "人|份|人次|管",
-	[KIND_TESTS_DONE] = "人|份|人次|管",
+	[KIND_TESTS_DONE] = "人|份|人次|管|例",
 	[KIND_TEST_POSITIVE] = "人|例|份|名",
 	[KIND_SAMPLING_SITES] = "个|处",
 	[KIND_TEST_LABS] = "家|个|所",
@@ -313,7 +328,7 @@ static const char *const kind_units[KIND_COUNT + 1] = {
 	[KIND_MEDICAL_STAFF] = "名|人|位",
 	[KIND_VOLUNTEERS] = "名|人|人次|位",
 	[KIND_FUNDS] = "元",
-	[KIND_SUPPLIES] = "只|件|套|个|箱|台|吨|瓶|副|双|盒|袋|顶|辆|斤|公斤|千克|桶|提|份|升",
+	[KIND_SUPPLIES] = "只|件|套|个|箱|台|吨|瓶|副|双|盒|袋|顶|辆|斤|公斤|千克|桶|提|份|升|人份",
 	[KIND_HOSPITALS] = "家|座|所|个",
 	[KIND_HOSPITALISED] = "例|人|名",
 	[KIND_VACCINATIONS] = "剂次|剂|人次|人",
@@ -323,7 +338,7 @@ static const char *const kind_units[KIND_COUNT + 1] = {
 
 /* Counting words, longest first within a shared prefix. */
 #define UNITS(X)                                                                                     \
-	X("人次") X("人份") X("万元") X("亿元") X("元") X("人") X("名") X("例") X("个") X("张") X("间")  \
+	X("人次") X("人份") X("人民币") X("块钱") X("万元") X("亿元") X("元") X("人") X("名") X("例") X("个") X("张") X("间")  \
 	X("份") X("家") X("处") X("所") X("支") X("只") X("套") X("件") X("箱") X("台") X("吨") X("瓶")   \
 	X("副") X("双") X("盒") X("袋") X("顶") X("管") X("床") X("辆") X("斤") X("公斤") X("千克")       \
 	X("桶") X("提") X("升") X("位") X("座") X("剂次") X("剂")
@@ -332,16 +347,6 @@ static const char *const units[] = {
 	UNITS(NAME)
 #undef NAME
 };
-
-/* What follows a number that is not a count: dates, times, durations, ages,
- * ordinals, rounds, shares. */
-/* Only words that start with a unit need listing: a number followed by anything
- * that is not a unit (年, 月, 日, 时, 天, 岁, 轮, 次, 场, %, …) is never a count. */
-static const char *const not_counts[] = { "个月", "个小时", "个百分点", "个工作日", "个星期",
-					  "个批次", "个多月", "个多小时", "名次", "家庭", "家属",
-					  "家中", "家里", "人民", "人口", "人一间",
-					  "人一室", "人一组", "位于", "位置", "座谈", "座位", "提出",
-					  "提供", "提高", "提升", "提前", "升级", "剂量", "剂型" };
 
 /* Does s[0..n) start with w? The first byte is compared before the rest. */
 static inline int starts(const char *s, size_t n, const char *w)
@@ -364,6 +369,18 @@ static inline int starts_word(const char *s, size_t n, const struct word *w)
 {
 	return n >= w->len && s[0] == w->s[0] && (w->len < 2 || s[1] == w->s[1]) && !memcmp(s, w->s, w->len);
 }
+
+/* What follows a number that is not a count: dates, times, durations, ages,
+ * ordinals, rounds, shares. */
+/* Only words that start with a unit need listing: a number followed by anything
+ * that is not a unit (年, 月, 日, 时, 天, 岁, 轮, 次, 场, %, …) is never a count. */
+static const struct word not_counts[] = {
+	WORD("个月"), WORD("个小时"), WORD("个百分点"), WORD("个工作日"), WORD("个星期"), WORD("个批次"),
+	WORD("个多月"), WORD("个多小时"), WORD("名次"), WORD("家庭"), WORD("家属"), WORD("家中"),
+	WORD("家里"), WORD("人民"), WORD("人口"), WORD("人一间"), WORD("人一室"), WORD("人一组"),
+	WORD("位于"), WORD("位置"), WORD("座谈"), WORD("座位"), WORD("提出"), WORD("提供"),
+	WORD("提高"), WORD("提升"), WORD("提前"), WORD("升级"), WORD("剂量"), WORD("剂型")
+};
 
 /* Does b[start..pos) end with w (last byte compared first)? */
 static inline int ends_with_word(const char *b, size_t start, size_t pos, const struct word *w)
@@ -407,6 +424,10 @@ enum {
 	M_PAREN = 64, /* a bracket opens or closes: a place inside one stays there */
 	M_BODY = 128, /* a place that starts a body's name (湖南医疗队): a last resort */
 	M_DEST = 256, /* a word that is a destination itself (援鄂): place is where */
+	/* only during the first pass: what may start here, to be looked up */
+	M_TRY_SCOPE = 1 << 12, /* a phrase of scope_places (31个省, 中国以外) */
+	M_TRY_DEST = 1 << 13,  /* a word of dest_short (援鄂) */
+	M_STORED = 0x1FF,      /* the bits a mark keeps */
 };
 
 struct mark {
@@ -451,10 +472,20 @@ static unsigned marks_of_cp(uint32_t cp)
 	case 0x6B63: /* 正 */
 	case 0x5728: /* 在 */
 	case 0x6211: /* 我 */
-	case 0x5168: /* 全 */
 	case 0x8BE5: /* 该 */
 	case 0x672C: /* 本 */
 		return M_SCOPE;
+	case 0x5168: /* 全 */
+		return M_SCOPE | M_TRY_SCOPE;
+	case 0x4E2D: /* 中 */
+	case 0x9664: /* 除 */
+	case 0x56FD: /* 国 */
+		return M_TRY_SCOPE;
+	case 0x63F4: /* 援 */
+	case 0x8D74: /* 赴 */
+	case 0x62B5: /* 抵 */
+	case 0x6765: /* 来 */
+		return M_TRY_DEST;
 	}
 	return cnum_starts_cp(cp) ? M_NUM : 0;
 }
@@ -474,7 +505,7 @@ static const struct word body_suffixes[] = {
 	WORD("分行"), WORD("支行"), WORD("商会"), WORD("协会"), WORD("工作组"), WORD("医疗队"), WORD("救援队"),
 	WORD("南站"), WORD("北站"), WORD("东站"), WORD("西站"), WORD("火车站"), WORD("机场"), WORD("仓库"),
 	WORD("海关"), WORD("报社"), WORD("卫视"), WORD("研究院"), WORD("研究所"), WORD("路"), WORD("大道"),
-	WORD("大街"), WORD("时间")
+	WORD("大街"), WORD("时间"), WORD("小组")
 };
 /* Words that hold a place name but name no place: 北京时间, 中山大学, 电视总台中国之声. */
 static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),
@@ -487,8 +518,10 @@ static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东
 static const struct {
 	struct word w;
 	const char *place;
-} scope_places[] = { { WORD("31个省"), "全国" }, { WORD("中国以外"), "全球" }, { WORD("中国境外"), "全球" },
-		     { WORD("全世界"), "全球" } };
+} scope_places[] = { { WORD("31个省"), "全国" },     { WORD("中国以外"), "全球" }, { WORD("中国境外"), "全球" },
+		     { WORD("除中国外"), "全球" }, { WORD("全世界"), "全球" },   { WORD("国内外"), "全球" },
+		     { WORD("国内"), "全国" } };
+
 
 /* Short forms that are destinations themselves: 援鄂, 赴汉. */
 static const struct {
@@ -497,17 +530,17 @@ static const struct {
 } dest_short[] = { { WORD("援鄂"), "湖北省" }, { WORD("赴鄂"), "湖北省" }, { WORD("援汉"), "武汉市" },
 		   { WORD("赴汉"), "武汉市" }, { WORD("抵汉"), "武汉市" }, { WORD("来汉"), "武汉市" } };
 
-static int dest_short_may_start(uint32_t ch)
-{
-	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
-		if (BYTES3(dest_short[k].w.s, 0) == ch)
-			return 1;
-	return 0;
-}
 
 /* Does the name [i, i+k) sit inside one of no_place_words? */
+/* Words after a place that make it the epidemic's, not where a figure is:
+ * 武汉疫情发生后，全市…确定了15所定点医院 is about the article's city. */
+static const struct word cause_after[] = { WORD("疫情发生"), WORD("疫情暴发"), WORD("疫情爆发"), WORD("疫情蔓延") };
+
 static int names_no_place(const char *b, size_t n, size_t i, size_t k)
 {
+	for (size_t w = 0; w < sizeof cause_after / sizeof *cause_after; w++)
+		if (starts_word(b + i + k, n - i - k, &cause_after[w]))
+			return 1;
 	for (size_t w = 0; w < sizeof no_place_words / sizeof *no_place_words; w++) {
 		const struct word *x = &no_place_words[w];
 		/* the word may start up to 6 bytes before the name */
@@ -533,7 +566,8 @@ static int dest_may_start(uint32_t ch)
 	case 0xE8B5B6: /* 赶 */ case 0xE9A39E: /* 飞 */ case 0xE58F91: /* 发 */ case 0xE8BF90: /* 运 */
 	case 0xE98081: /* 送 */ case 0xE68AB5: /* 抵 */ case 0xE588B0: /* 到 */ case 0xE8BF9B: /* 进 */
 	case 0xE8B5B4: /* 赴 */ case 0xE59091: /* 向 */ case 0xE7BB99: /* 给 */ case 0xE887B3: /* 至 */
-	case 0xE58EBB: /* 去 */ case 0xE5A29E: /* 增 */ case 0xE69DA5: /* 来 */
+	case 0xE58EBB: /* 去 */ case 0xE5A29E: /* 增 */ case 0xE69DA5: /* 来 */ case 0xE794A8: /* 用 */
+	case 0xE9A9B6: /* 驶 */ case 0xE5BC80: /* 开 */
 		return 1;
 	}
 	return 0;
@@ -572,7 +606,7 @@ static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t
 static void first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk)
 {
 	const char *b = a->body;
-	size_t n = a->body_len;
+	size_t n = a->body_len, name_end = 0;
 	mk->n = 0;
 	for (size_t i = 0; i < n;) {
 		unsigned char ch = (unsigned char)b[i];
@@ -590,9 +624,8 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 			if (cl == 3 && ch >= 0xE3)
 				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
 		}
-		struct mark m = { (uint32_t)i, -1, 0, (uint16_t)what };
-		if (ch == '3' || (cl == 3 && n - i >= 6 && (BYTES3(b, i) == 0xE4B8AD /* 中 */ ||
-							    BYTES3(b, i) == 0xE585A8 /* 全 */)))
+		struct mark m = { (uint32_t)i, -1, 0, (uint16_t)(what & M_STORED) };
+		if ((ch == '3' || (what & M_TRY_SCOPE)) && n - i >= 6)
 			for (size_t w = 0; w < sizeof scope_places / sizeof *scope_places; w++)
 				if (starts_word(b + i, n - i, &scope_places[w].w) &&
 				    (m.place = gazetteer_find(gz, scope_places[w].place)) >= 0) {
@@ -600,7 +633,7 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 					m.len = (uint16_t)scope_places[w].w.len;
 					break;
 				}
-		if (cl == 3 && n - i >= 6 && dest_short_may_start(BYTES3(b, i)))
+		if ((what & M_TRY_DEST) && n - i >= 6)
 			for (size_t w = 0; w < sizeof dest_short / sizeof *dest_short; w++)
 				if (starts_word(b + i, n - i, &dest_short[w].w) &&
 				    (m.place = gazetteer_find(gz, dest_short[w].place)) >= 0) {
@@ -608,7 +641,8 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 					m.len = (uint16_t)dest_short[w].w.len;
 					break;
 				}
-		if (!(what & M_END) && !(m.what & M_PLACE) && gazetteer_may_start(gz, b + i, n - i)) {
+		/* names do not overlap: 上海南站 is 上海, not 海南 */
+		if (!(what & M_END) && !(m.what & M_PLACE) && i >= name_end && gazetteer_may_start(gz, b + i, n - i)) {
 			int p;
 			size_t k = gazetteer_match(gz, b + i, n - i, &p);
 			int body = 0;
@@ -616,6 +650,8 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 				k = 0;
 			else if (k && in_a_name(gz, b, n, i + k))
 				body = 1;
+			if (k)
+				name_end = i + k;
 			if (k && k <= UINT16_MAX && body) {
 				m.what |= M_BODY;
 				m.len = (uint16_t)k;
@@ -789,6 +825,68 @@ static enum fact_scope scope_at(const char *b, size_t i, size_t pos, size_t *len
 	return SCOPE_NONE;
 }
 
+/* Words that name a place by pointing at it: 全市 is the city the paragraph is
+ * about (else the article's), 我市 always the article's; 全区 is a province
+ * that is an autonomous region (内蒙古: 全区新冠肺炎累计确诊…) or the district
+ * the paragraph is about; 该国 the paragraph's subject. */
+enum here_what { HERE_CITY, HERE_PROVINCE, HERE_REGION, HERE_SUBJECT };
+static const struct {
+	struct word w;
+	enum here_what what;
+	int own; /* the article's own, whatever the paragraph is about */
+} here_words[] = {
+	{ WORD("我市"), HERE_CITY, 1 },     { WORD("全市"), HERE_CITY, 0 },     { WORD("本市"), HERE_CITY, 0 },
+	{ WORD("我省"), HERE_PROVINCE, 1 }, { WORD("全省"), HERE_PROVINCE, 0 }, { WORD("本省"), HERE_PROVINCE, 0 },
+	{ WORD("我区"), HERE_REGION, 1 },   { WORD("全区"), HERE_REGION, 0 },   { WORD("本区"), HERE_REGION, 0 },
+	{ WORD("该国"), HERE_SUBJECT, 0 },  { WORD("该市"), HERE_SUBJECT, 0 },  { WORD("该省"), HERE_SUBJECT, 0 },
+};
+
+static int is_region(const struct gazetteer *gz, int p)
+{
+	const char *full = p >= 0 ? gz->v[p].full_name : NULL;
+	size_t n = full ? strlen(full) : 0;
+	return n > 9 && !strcmp(full + n - 9, "自治区");
+}
+
+/* The place a word of here_words at s names (-1 when it cannot be told), given
+ * the paragraph's subject so far; *len is the word's length, 0 when none starts
+ * at s. */
+static int here_place(struct ctx *c, const char *s, size_t n, int subject, size_t *len)
+{
+	size_t k;
+	for (k = 0; k < sizeof here_words / sizeof *here_words; k++)
+		if (starts_word(s, n, &here_words[k].w))
+			break;
+	*len = 0;
+	if (k == sizeof here_words / sizeof *here_words)
+		return -1;
+	*len = here_words[k].w.len;
+	const struct gazetteer *gz = c->gz;
+	if (here_words[k].what == HERE_SUBJECT)
+		return c->para_place;
+	resolve_home(c);
+	int own = here_words[k].own || subject < 0;
+	switch (here_words[k].what) {
+	case HERE_CITY: {
+		int city = own ? -1 : gazetteer_city(gz, subject);
+		return city >= 0 ? city : c->home;
+	}
+	case HERE_PROVINCE: {
+		int prov = own ? -1 : gazetteer_province(gz, subject);
+		return prov >= 0 ? prov : c->province;
+	}
+	case HERE_REGION: {
+		if (!own && gz->v[subject].level == PLACE_COUNTY)
+			return subject;
+		int prov = own ? c->province : gazetteer_province(gz, subject);
+		return is_region(gz, prov) ? prov : is_region(gz, c->province) ? c->province : -1;
+	}
+	case HERE_SUBJECT:
+		break;
+	}
+	return -1;
+}
+
 /* Advance the scan to pos: the last place (a gazetteer name, or 我市/全市 for the
  * home city, 全省 for its province) and the last scope word before pos. */
 static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
@@ -850,35 +948,12 @@ static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 			i += len;
 			continue;
 		}
-		/* 全市, 全省: the city or province the paragraph is about, else the article's */
-		int subject = sc->place >= 0 ? sc->place : c->para_place;
-		if (starts(b + i, pos - i, "我市") || starts(b + i, pos - i, "全市") ||
-		    starts(b + i, pos - i, "本市")) {
-			resolve_home(c);
-			int city = subject >= 0 ? gazetteer_city(c->gz, subject) : -1;
-			if (city >= 0 && !starts(b + i, pos - i, "我市"))
-				sc->place = city;
-			else if (c->home >= 0)
-				sc->place = c->home;
-			i += 6;
-			continue;
-		}
-		if (starts(b + i, pos - i, "全省") || starts(b + i, pos - i, "我省") ||
-		    starts(b + i, pos - i, "本省")) {
-			resolve_home(c);
-			int prov = subject >= 0 ? gazetteer_province(c->gz, subject) : -1;
-			if (prov >= 0 && !starts(b + i, pos - i, "我省"))
-				sc->place = prov;
-			else if (c->province >= 0)
-				sc->place = c->province;
-			i += 6;
-			continue;
-		}
-		/* 该国, 该市, 当地: the paragraph's subject */
-		if (starts(b + i, pos - i, "该国") || starts(b + i, pos - i, "该市") || starts(b + i, pos - i, "该省")) {
-			if (c->para_place >= 0)
-				sc->place = c->para_place;
-			i += 6;
+		size_t hl;
+		int here = here_place(c, b + i, pos - i, sc->place >= 0 ? sc->place : c->para_place, &hl);
+		if (hl) {
+			if (here >= 0)
+				sc->place = here;
+			i += hl;
 			continue;
 		}
 		i += 3;
@@ -911,7 +986,11 @@ static int day_stands_alone(const char *b, size_t j, size_t pos)
 	for (size_t k = 0; k < sizeof day_followers / sizeof *day_followers; k++)
 		if (starts(b + j, pos - j, day_followers[k].s))
 			return 1;
-	return 0;
+	/* 1日12时50分: a day followed by its hour */
+	size_t h = j;
+	while (h < pos && h < j + 2 && b[h] >= '0' && b[h] <= '9')
+		h++;
+	return h > j && (starts(b + h, pos - h, "时") || starts(b + h, pos - h, "点"));
 }
 
 static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w)
@@ -1085,12 +1164,15 @@ static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 		WORD("人数"),     WORD("数量"),     WORD("超"),       WORD("等"),       WORD("合计"),
 		WORD("增至"),     WORD("升至"),     WORD("突破"),     WORD("首次"),     WORD("已经"),
 		WORD("达到了"),   WORD("都在"),     WORD("扩充到"),   WORD("增加到"),   WORD("扩大到"),
-		WORD("扩充至"),   WORD("增加至")
+		WORD("扩充至"),   WORD("增加至"),   WORD("暴增至"),   WORD("降至"),     WORD("回落到"),
+		WORD("回落至"),   WORD("下降到"),   WORD("下降至"),   WORD("上升到"),   WORD("上升至"),
+		WORD("增长到"),   WORD("增长至"),   WORD("也"),       WORD("连续")
 	};
+	size_t best = 0; /* the longest: 暴增至, not 增至 */
 	for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
-		if (ends_with_word(b, ss, pos, &fillers[k]))
-			return pos - fillers[k].len;
-	return pos;
+		if (fillers[k].len > best && ends_with_word(b, ss, pos, &fillers[k]))
+			best = fillers[k].len;
+	return pos - best;
 }
 
 /* 物资1912批次4714吨, 343批、10683件: a count of batches before the amount. */
@@ -1176,6 +1258,41 @@ struct found {
 	size_t start, end; /* the words of the fact */
 };
 
+static int is_money_unit(const char *unit)
+{
+	return starts(unit, strlen(unit), "元") || !strcmp(unit, "万元") || !strcmp(unit, "亿元") ||
+	       !strcmp(unit, "人民币") || !strcmp(unit, "块钱");
+}
+
+static int is_weight_unit(const char *unit)
+{
+	return !strcmp(unit, "吨") || !strcmp(unit, "斤") || !strcmp(unit, "公斤") || !strcmp(unit, "千克");
+}
+
+/* Verbs of giving or carrying goods: a weight after one is of goods given. */
+static const struct word give_words[] = { WORD("捐赠"), WORD("捐献"), WORD("捐助"), WORD("捐出"), WORD("援助"),
+					  WORD("支援"), WORD("驰援"), WORD("调拨"), WORD("调运"), WORD("运送"),
+					  WORD("运往"), WORD("发往"), WORD("送往"), WORD("装载"), WORD("筹集"),
+					  WORD("募集") };
+
+static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw);
+
+/* Is 确诊 said earlier in the clause that ends at `at`? */
+static int confirmed_before(const char *b, size_t ss, size_t at)
+{
+	size_t cs = at;
+	while (cs > ss) {
+		size_t p = cs - 1;
+		while (p > ss && ((unsigned char)b[p] & 0xC0) == 0x80)
+			p--;
+		if (is_clause_mark(b, at, p))
+			break;
+		cs = p;
+	}
+	static const struct word w[] = { WORD("确诊") };
+	return holds_word(b, cs, at, w, 1);
+}
+
 /* Decide what the number at [ns, ne) with unit ending at ue counts. */
 static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, const char *unit,
 		    struct found *fd)
@@ -1249,8 +1366,14 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 		kind = rk;
 		fd->end = rpos + strlen(rt->text);
 	}
-	if (starts(unit, strlen(unit), "元") || !strcmp(unit, "万元") || !strcmp(unit, "亿元"))
+	if (is_money_unit(unit))
 		kind = KIND_FUNDS;
+	/* 向武汉捐赠10吨…, 10万斤白萝卜…到武汉: a weight of goods given */
+	if (kind < 0 && is_weight_unit(unit) && holds_word(b, ss, ns, give_words, sizeof give_words / sizeof *give_words))
+		kind = KIND_SUPPLIES;
+	/* 共确诊新型冠状病毒感染的肺炎病例10例: the verb before the noun says what they are */
+	if (kind == KIND_PATIENTS && lt && lk == KIND_PATIENTS && confirmed_before(b, ss, fd->start))
+		kind = KIND_CONFIRMED;
 	/* what happened to them, said after the count */
 	int mod = clause_modifier(b, ue, se);
 	if (mod >= 0 && (kind == KIND_CONFIRMED || kind == KIND_ASYMPTOMATIC || kind == KIND_PATIENTS ||
@@ -1276,17 +1399,22 @@ static int match_unit(const char *b, size_t se, size_t i, const char **unit)
 		UNITS(FIRST)
 #undef FIRST
 	};
+	static const uint8_t ulen[] = {
+#define LEN(u) sizeof(u) - 1,
+		UNITS(LEN)
+#undef LEN
+	};
 	if (i + 3 > se)
 		return 0;
 	uint32_t c = BYTES3(b, i);
 	for (size_t k = 0; k < sizeof units / sizeof *units; k++)
-		if (first[k] == c && starts(b + i, se - i, units[k])) {
+		if (first[k] == c && se - i >= ulen[k] && !memcmp(b + i, units[k], ulen[k])) {
 			/* 3个月, 24个小时, 名次: a unit that starts a longer non-count */
 			for (size_t x = 0; x < sizeof not_counts / sizeof *not_counts; x++)
-				if (starts(b + i, se - i, not_counts[x]))
+				if (not_counts[x].len > ulen[k] && starts_word(b + i, se - i, &not_counts[x]))
 					return 0;
 			*unit = units[k];
-			return (int)strlen(units[k]);
+			return ulen[k];
 		}
 	return 0;
 }
@@ -1313,7 +1441,8 @@ static const struct word funds_words[] = {
 };
 /* Words that make money a cap or a rate, not a sum given. */
 static const struct word funds_not_words[] = { WORD("最高"), WORD("每人"), WORD("每家"), WORD("每户"),
-						WORD("每个"), WORD("收入"), WORD("贷款"), WORD("保额") };
+						WORD("每个"), WORD("收入"), WORD("贷款"), WORD("保额"),
+						WORD("额度"), WORD("按照") };
 /* Money after which these come is a loan, a payment or a fine. */
 static const struct word funds_not_after[] = { WORD("贷款"), WORD("的贷款"), WORD("货款"), WORD("利息"),
 					       WORD("保费"), WORD("罚款"), WORD("罚金"), WORD("营业额") };
@@ -1326,7 +1455,11 @@ static const struct word ceremony_words[] = { WORD("入党"), WORD("宣誓"), WO
 static const struct word infected_words[] = { WORD("确诊"), WORD("感染") };
 /* Goods produced or producible are capacity, not supplies given or held. */
 static const struct word production_words[] = { WORD("日产"), WORD("产量"), WORD("产能"), WORD("生产能力"),
-						 WORD("月产"), WORD("年产"), WORD("生产线") };
+						 WORD("月产"), WORD("年产"), WORD("生产线"), WORD("每天生产"),
+						 WORD("日生产"), WORD("累计生产"), WORD("已生产"), WORD("共生产"),
+						 WORD("生产了") };
+/* ...and so are goods a firm is tasked to make (十余万套防护服紧急生产任务). */
+static const struct word production_after[] = { WORD("生产任务"), WORD("的生产") };
 /* Other diseases and events: their figures are not this epidemic's. */
 static const struct word other_events[] = {
 	WORD("流感"), WORD("猴痘"), WORD("登革热"), WORD("艾滋"), WORD("结核"), WORD("疟疾"),
@@ -1424,6 +1557,7 @@ static int plausible(const char *b, size_t ss, size_t se, size_t ns, size_t ue, 
 	}
 	if (kind == KIND_SUPPLIES)
 		return !HOLDS(b, chars_back(b, ss, ns, 15), ns, production_words) &&
+		       !HOLDS(b, ue, chars_on(b, se, ue, 10), production_after) &&
 		       !HOLDS(b, near, ns, per_unit_words);
 	if (kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS)
 		return !HOLDS(b, cs, ce, ceremony_words);
@@ -1446,7 +1580,8 @@ static const struct word dest_words[] = {
 	WORD("运抵"),   WORD("送往"),   WORD("送抵"),   WORD("抵达"),   WORD("到达"), WORD("进驻"), WORD("捐给"),
 	WORD("捐至"),   WORD("送到"),   WORD("运到"),   WORD("发到"),   WORD("捐送"), WORD("送给"), WORD("增援"),
 	WORD("援"),     WORD("赴"),     WORD("向"),
-	WORD("给"),     WORD("至"),     WORD("去")
+	WORD("给"),     WORD("至"),     WORD("去"),     WORD("到"),     WORD("支持"), WORD("用于"),
+	WORD("驶往"),   WORD("开往"),   WORD("飞往")
 };
 static int is_aid(int kind)
 {
@@ -1581,17 +1716,22 @@ static int figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t f
 {
 	if (is_aid(kind)) {
 		find_dests(c, ss, se);
-		int before = -1;
-		/* the nearest after it, or one inside that (援助湖北医疗队，赶往武汉); else
-		 * the last before it */
+		int before = -1, inside = -1;
+		/* one inside the figure's words (1200名援助湖北医护人员); else the nearest
+		 * after it, or one inside that (援助湖北医疗队，赶往武汉); else the last
+		 * before it */
 		int after = -1;
 		for (size_t k = 0; k < c->ndests; k++) {
 			int p = c->dests[k].place;
+			if (c->dests[k].at >= fs && c->dests[k].at < fe && inside < 0)
+				inside = p;
 			if (c->dests[k].at >= fe && (after < 0 || gazetteer_within(c->gz, p, after)))
 				after = p;
 			if (c->dests[k].at < fs)
 				before = p;
 		}
+		if (inside >= 0)
+			after = inside;
 		if (after >= 0) {
 			*from = FROM_DESTINATION;
 			return after;
@@ -1678,17 +1818,25 @@ static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se,
 }
 
 /* After a sentence: the subject and date it leaves for the sentences after it. */
-static void remember(struct ctx *c, size_t ss, size_t se)
+static void remember(struct ctx *c, size_t ss, size_t se, unsigned any)
 {
 	const char *b = c->a->body;
 	struct when w;
-	if (date_before(c, b, ss, se, &w) && w.rel != REL_CONTEXT) {
+	if ((any & (M_NUM | M_REL)) && date_before(c, b, ss, se, &w) && w.rel != REL_CONTEXT) {
 		c->para_when = c->art_when = w;
 		c->para_have = c->art_have = 1;
 	}
 	find_dests(c, ss, se);
 	if (c->ndests) {
 		c->para_place = c->dests[c->ndests - 1].place;
+		return;
+	}
+	/* 泰国是…继日本之后…的国家: a sentence that opens with a place is about it */
+	size_t lead = ss;
+	while (lead < se && (b[lead] == ' ' || b[lead] == '\t'))
+		lead++;
+	if (c->m0 < c->m1 && (c->mk->v[c->m0].what & M_PLACE) && c->mk->v[c->m0].at == lead) {
+		c->para_place = c->mk->v[c->m0].place;
 		return;
 	}
 	for (size_t k = c->m1; k > c->m0; k--)
@@ -1710,6 +1858,7 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 		{ "无死亡病例", KIND_DEATHS, SCOPE_NONE },
 		{ "无新增死亡", KIND_DEATHS, SCOPE_NEW },
 		{ "零死亡", KIND_DEATHS, SCOPE_NONE },
+		{ "无人死亡", KIND_DEATHS, SCOPE_NONE },
 		{ "无新增本土确诊病例", KIND_NEW_CONFIRMED, SCOPE_NEW },
 		{ "无新增本土疑似病例", KIND_SUSPECTED, SCOPE_NEW },
 		{ "无新增本土无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
@@ -1752,7 +1901,8 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 /* Words that may open the next item of a list of figures. */
 static const struct word list_words[] = { WORD("新增"), WORD("累计"), WORD("现有"), WORD("新发现"), WORD("其中"),
 					  WORD("达到"), WORD("达"), WORD("共"), WORD("另有"), WORD("还有"),
-					  WORD("本土"), WORD("境外输入"), WORD("当日"), WORD("当天") };
+					  WORD("本土"), WORD("境外输入"), WORD("当日"), WORD("当天"), WORD("男性"),
+					  WORD("女性"), WORD("男"), WORD("女") };
 
 /* Is the count at [qs, ue) the next item of a list whose last figure ended at
  * `last`: a comma, 、 or bracket, then only days, places and list words (and,
@@ -1896,6 +2046,11 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 				unit = "例";
 			}
 		}
+		/* 新增确诊病例首次为0，: a zero needs no unit */
+		if (!ul && !bare && cn.value == 0 && !cn.chinese && (p >= se || is_clause_mark(b, se, p))) {
+			bare = 1;
+			unit = "例";
+		}
 		if (!ul && !bare)
 			continue;
 		size_t ue = p + (size_t)ul;
@@ -1922,8 +2077,9 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		/* "一名", "一批": an article, not a count */
 		if (cn.chinese && value == 1)
 			continue;
-		/* 两三名, 三五天: "a few", not a count */
-		if (cn.chinese && (chinese_digit_at(b, ss, ns, -1) || chinese_digit_at(b, se, ne, 1)))
+		/* 两三名, 三五天, 几十盒, 数百人: "a few", not a count */
+		if (cn.chinese && (chinese_digit_at(b, ss, ns, -1) || chinese_digit_at(b, se, ne, 1) ||
+				   ends_with(b, ss, ns, "几") || ends_with(b, ss, ns, "数")))
 			continue;
 		size_t qs = ns;
 		static const struct {
@@ -1950,6 +2106,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			unit = "人";
 			kind = classify(b, ss, se, ns, ue, unit, &fd);
 		}
+		if (kind == KIND_FUNDS && is_money_unit(unit))
+			unit = "元"; /* 2亿人民币, 100块钱 */
 		if (bare && (kind == KIND_FUNDS || kind == KIND_SUPPLIES))
 			kind = -1; /* a sum or an amount of goods says what it counts */
 		if ((kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS) && infected_after(b, se, fd.end))
@@ -2072,8 +2230,8 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		c.dests_known = 0;
 		if (e > ss && (any & (M_NUM | M_ZERO)))
 			sentence(&c, ss, e, out);
-		if (e > ss && (any & (M_NUM | M_REL | M_PLACE)))
-			remember(&c, ss, e);
+		if (e > ss && (any & (M_NUM | M_REL | M_PLACE | M_DEST)))
+			remember(&c, ss, e, any);
 		if (k == mk.n)
 			break;
 		if (a->body[e] == '\n') { /* a new paragraph: its subject and date are its own */
@@ -2086,4 +2244,23 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 	}
 	free(mk.v);
 	return c.named;
+}
+
+const char *facts_tables_disagree(void)
+{
+	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
+		if (!dest_may_start(BYTES3(dest_words[k].s, 0)))
+			return "dest_words";
+	for (size_t k = 0; k < sizeof here_words / sizeof *here_words; k++)
+		if (!(marks_of_cp(utf8_cp3((const unsigned char *)here_words[k].w.s)) & M_SCOPE))
+			return "here_words";
+	for (size_t k = 0; k < sizeof scope_places / sizeof *scope_places; k++) {
+		const char *w = scope_places[k].w.s;
+		if ((unsigned char)w[0] < 0x80 ? w[0] != '3' : !(marks_of_cp(utf8_cp3((const unsigned char *)w)) & M_TRY_SCOPE))
+			return "scope_places";
+	}
+	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
+		if (!(marks_of_cp(utf8_cp3((const unsigned char *)dest_short[k].w.s)) & M_TRY_DEST))
+			return "dest_short";
+	return NULL;
 }

@@ -46,6 +46,11 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz);
 /* The city an article is about: its dateline place, else the city it names most. */
 int article_home_city(const struct article *a, const struct gazetteer *gz);
+
+/* The first pass keeps fast first-character tests beside some word tables
+ * (destinations, 全市 and its kin): the name of the first table whose words a
+ * test would miss, or NULL when they agree. For the tests. */
+const char *facts_tables_disagree(void);
 void facts_free(struct facts *f);
 
 const char *fact_kind_name(enum fact_kind k);

@@ -106,6 +106,27 @@ static void test_where_and_when(void)
 	is_str(where_when(">>>t\n印度卫生部12日通报疫情。该国新增确诊病例300例。\n"),
 	       "new_confirmed 300 印度(sentence) -(-)",
 	       "该国 is the country the paragraph is about");
+	is_str(where_when(">>>t\n央广网呼和浩特2月9日消息 截至2月9日9时，全区累计确诊病例54例。\n"),
+	       "confirmed 54 内蒙古自治区(sentence) --02-09(sentence)",
+	       "全区 in an autonomous region is the region, not the dateline's city");
+	is_str(where_when(">>>t\n截至当天24时，国内累计报告确诊病例291例。全球除中国外共有153例确诊病例。\n"),
+	       "confirmed 291 全国(sentence) -(-); confirmed 153 全球(sentence) -(-)",
+	       "国内 is national; 除中国外 is the world, not 国外 read inside 中国外");
+	is_str(where_when(">>>t\n老挝是继日本之后病例较多的国家。截至2月6日，共确诊25例。\n"),
+	       "confirmed 25 老挝(paragraph) --02-06(sentence)",
+	       "a sentence that opens with a place is about it, not about the last place it names");
+	is_str(where_when(">>>t\n美团向1200多名河南省援助湖北医护人员捐款。\n"),
+	       "medical_staff 1200 湖北省(destination) -(-)",
+	       "a destination inside the figure's own words is where the staff are");
+	is_str(where_when(">>>t\n新华社济南电 武汉疫情发生后，全市确定了15所定点医院。\n"),
+	       "hospitals 15 济南市(sentence) -(-)",
+	       "a place whose epidemic is named is not where the figure is");
+	is_str(where_when(">>>t\n专家从上海南站出发，随车运输防疫物资1015件。\n"),
+	       "supplies 1015 上海市(sentence) -(-)",
+	       "place names do not overlap: 上海南站 is not 海南");
+	is_str(where_when("{\"title\":\"t\",\"text\":\"1日12时50分，装载6100公斤洗手液的列车驶往武汉。\",\"date\":\"2020-02-03\"}"),
+	       "supplies 6100 武汉市(destination) 2020-02-01(sentence)",
+	       "a bare day followed by its hour is a date");
 }
 
 /* Figures with a count's shape that are no measure, and the kinds and word
@@ -127,6 +148,22 @@ static void test_kinds_and_non_counts(void)
 	is_str(where_when(">>>t\n增派的医疗力量中有7000多名重症专业的医护人员。收治55名重症患者。\n"),
 	       "medical_staff 7000 -(-) -(-); severe 55 -(-) -(-)",
 	       "the person noun that ends the phrase is what is counted");
+	is_str(where_when(">>>t\n青岛市共确诊新型冠状病毒感染的肺炎病例10例，其中男性7例，女性3例。今晨又确诊3例。\n"),
+	       "confirmed 10 青岛市(sentence) -(-); confirmed 7 青岛市(sentence) -(-); confirmed 3 青岛市(sentence) -(-); "
+	       "new_confirmed 3 青岛市(paragraph) -(-)",
+	       "确诊 before a long noun phrase confirms its 病例; men and women continue the list; 又确诊 is new");
+	is_str(where_when(">>>t\n当天新增确诊暴增至13436例，累计确诊也达到32994例。新增确诊病例首次为0，危重5例，仍在治疗49例，无人死亡。\n"),
+	       "new_confirmed 13436 -(-) -(-); confirmed 32994 -(-) -(-); deaths 0 -(-) -(-); new_confirmed 0 -(-) -(-); "
+	       "severe 5 -(-) -(-); hospitalised 49 -(-) -(-)",
+	       "verbs between noun and number; a zero needs no unit; 危重, 仍在治疗, 无人死亡");
+	is_str(where_when(">>>t\n基金会宣布捐赠2亿人民币。她拿出100块钱捐款。农户捐献10万斤萝卜到武汉。\n"),
+	       "funds 200000000 武汉市(article) -(-); funds 100 武汉市(article) -(-); supplies 100000 武汉市(destination) -(-)",
+	       "人民币 and 块钱 are yuan; a weight of goods given is supplies whatever the goods");
+	is_str(where_when(">>>t\n小伙子将几十盒鸡蛋搬上车。企业每天生产口罩3万个。承担了十余万套防护服紧急生产任务。人均保障额度50万元。\n"), "",
+	       "vague numbers, goods made and insurance cover are no measure");
+	is_str(where_when(">>>t\n设置酒店等三处集中隔离观察点。为全省检测7.7万余例样本。募集30万人份检测试剂盒。\n"),
+	       "isolation_sites 3 -(-) -(-); tests_done 77000 -(-) -(-); supplies 300000 -(-) -(-)",
+	       "isolation sites named 观察点; tests counted in 例; kits counted in 人份");
 	is_str(where_when(">>>t\n全国确诊病例超过65万。援鄂的10多万医护人员。\n"),
 	       "confirmed 650000 全国(sentence) -(-); medical_staff 100000 湖北省(destination) -(-)",
 	       "a 万 figure needs no unit; 援鄂 is a destination");
@@ -156,6 +193,8 @@ static void test_file_city(void)
 int main(void)
 {
 	gazetteer_init(&gz);
+	const char *t = facts_tables_disagree();
+	is_str(t ? t : "", "", "the first pass's first-character tests cover every word of their tables");
 	test_file_city();
 	test_where_and_when();
 	test_kinds_and_non_counts();
