@@ -9,8 +9,11 @@ Round 2 (tests/gold/cnr-facts-dev2.tsv) is a second development sample, drawn
 after the first round's rules were written, to see how they hold on odd-page
 text they were not written from: 40 more articles of the odd pages, 32 with an
 epidemic word and a figure and 8 from all, none of round 1 (seed 15).
+Round 3 (tests/gold/cnr-facts-dev3.tsv), drawn after the rules of round 2: 40
+more odd-page articles, 36 with an epidemic word and a figure and 4 from all,
+none of rounds 1 and 2 (seed 16).
 
-usage: sample-facts.py LIST.jsonl CORPUS_DIR [--round 2]
+usage: sample-facts.py LIST.jsonl CORPUS_DIR [--round 2|3]
   (LIST from `epinews list --json`)
 Prints: file, offset, id, one line each."""
 import json
@@ -40,7 +43,7 @@ def show(pick):
         print('%s\t%d\t%s' % (a['file'].rsplit('/', 1)[-1], a['offset'], a['id']))
 
 
-ROUND2 = '--round' in sys.argv and sys.argv[sys.argv.index('--round') + 1] == '2'
+ROUND = int(sys.argv[sys.argv.index('--round') + 1]) if '--round' in sys.argv else 1
 rng = random.Random(14)
 taken = []
 for half in (1, 0):
@@ -51,13 +54,17 @@ for half in (1, 0):
     rest = [a for a in pool if a not in pick]
     pick += rng.sample(rest, 10)
     taken += pick
-    if not ROUND2:
+    if ROUND == 1:
         show(pick)
-if ROUND2:
-    rng = random.Random(15)
+for rnd, seed, nhot, nrest in ((2, 15, 32, 8), (3, 16, 36, 4)):
+    if ROUND < rnd:
+        break
+    rng = random.Random(seed)
     pool = [a for a in arts if page(a) % 2 == 1 and a['chars'] <= 2500 and a not in taken]
     hot = [a for a in pool if WORDS.search(block(a)) and FIGURE.search(block(a))]
-    pick = rng.sample(hot, 32)
+    pick = rng.sample(hot, nhot)
     rest = [a for a in pool if a not in pick]
-    pick += rng.sample(rest, 8)
-    show(pick)
+    pick += rng.sample(rest, nrest)
+    taken += pick
+    if ROUND == rnd:
+        show(pick)
