@@ -128,6 +128,7 @@ static const struct trigger triggers[] = {
 	T("隔离人员", KIND_ISOLATED_PEOPLE, SIDE_L | SIDE_R),
 	T("解除隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
 	T("解除医学观察", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
+	T("解除观察", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
 	T("解除集中隔离", KIND_QUARANTINE_RELEASED, SIDE_L | SIDE_R),
 	T("采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R),
 	T("核酸采样", KIND_SAMPLES_COLLECTED, SIDE_L | SIDE_R),
@@ -295,6 +296,7 @@ static const struct trigger triggers[] = {
 	T("防护用品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
 	T("医疗用品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
 	T("物品", KIND_SUPPLIES, SIDE_L | SIDE_R | SIDE_FAR),
+	T("符合出院", KIND_PATIENTS, SIDE_R), /* meeting the criteria, not discharged */
 	T("患者", KIND_PATIENTS, SIDE_L | SIDE_R),
 	T("病例", KIND_PATIENTS, SIDE_L | SIDE_R),
 	T("病人", KIND_PATIENTS, SIDE_L | SIDE_R),
@@ -498,6 +500,63 @@ static size_t char_len(const char *s, size_t n)
 	return k <= n ? k : n;
 }
 
+/* Is the character just before (dir -1) or at (dir 1) byte i a Chinese digit? */
+static int chinese_digit_at(const char *b, size_t lim, size_t i, int dir)
+{
+	if (dir < 0 ? i < lim + 3 : i + 3 > lim)
+		return 0;
+	const unsigned char *u = (const unsigned char *)b + (dir < 0 ? i - 3 : i);
+	return u[0] >= 0xE0 && u[0] < 0xF0 && cnum_chinese_digit(utf8_cp3(u)) >= 0;
+}
+
+/* Does b[from..to) hold one of the words? */
+static inline unsigned lead_bit(const char *s, size_t n)
+{
+	uint32_t v = (unsigned char)s[0];
+	if (v >= 0x80 && n >= 3)
+		v = BYTES3(s, 0);
+	return (v * 0x9E3779B1u) >> 26;
+}
+
+static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
+{
+	if (to <= from)
+		return 0;
+	/* a 64-bit filter of the words' first characters: most characters of the
+	 * text start none, and cost one test */
+	uint64_t mask = 0;
+	for (size_t k = 0; k < nw; k++)
+		mask |= 1ull << lead_bit(w[k].s, w[k].len);
+	for (size_t i = from; i < to;) {
+		size_t cl = char_len(b + i, to - i);
+		if ((mask >> lead_bit(b + i, to - i)) & 1)
+			for (size_t k = 0; k < nw; k++)
+				if (starts_word(b + i, to - i, &w[k]))
+					return 1;
+		i += cl;
+	}
+	return 0;
+}
+#define HOLDS(b, from, to, table) holds_word(b, from, to, table, sizeof table / sizeof *table)
+
+/* The byte n characters before i, not before lo. */
+static size_t chars_back(const char *b, size_t lo, size_t i, int n)
+{
+	while (n-- > 0 && i > lo) {
+		i--;
+		while (i > lo && ((unsigned char)b[i] & 0xC0) == 0x80)
+			i--;
+	}
+	return i;
+}
+
+static size_t chars_on(const char *b, size_t hi, size_t i, int n)
+{
+	while (n-- > 0 && i < hi)
+		i += char_len(b + i, hi - i);
+	return i;
+}
+
 /* A place name that begins the name of a body, a station or a street is where
  * that body is, not what a sentence is about: 湖南医疗队, 上海南站, 湖北日报. */
 static const struct word body_suffixes[] = {
@@ -511,7 +570,8 @@ static const struct word body_suffixes[] = {
 static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),
 					      WORD("中山大学"), WORD("中山医院"), WORD("中山公园"), WORD("总台中"),
 					      WORD("长江"), WORD("城区"), WORD("郊区"), WORD("矿区"),
-					      WORD("新疆生产建设兵团") };
+					      WORD("新疆生产建设兵团"), WORD("东区"), WORD("西区"), WORD("中区"),
+					      WORD("南区"), WORD("北区") };
 
 /* Phrases that name a scope above a province: a national bulletin's opening,
  * the world outside China. */
@@ -567,7 +627,7 @@ static int dest_may_start(uint32_t ch)
 	case 0xE98081: /* 送 */ case 0xE68AB5: /* 抵 */ case 0xE588B0: /* 到 */ case 0xE8BF9B: /* 进 */
 	case 0xE8B5B4: /* 赴 */ case 0xE59091: /* 向 */ case 0xE7BB99: /* 给 */ case 0xE887B3: /* 至 */
 	case 0xE58EBB: /* 去 */ case 0xE5A29E: /* 增 */ case 0xE69DA5: /* 来 */ case 0xE794A8: /* 用 */
-	case 0xE9A9B6: /* 驶 */ case 0xE5BC80: /* 开 */
+	case 0xE9A9B6: /* 驶 */ case 0xE5BC80: /* 开 */ case 0xE587BA: /* 出 */
 		return 1;
 	}
 	return 0;
@@ -648,8 +708,8 @@ static void first_pass(const struct article *a, const struct gazetteer *gz, stru
 			int body = 0;
 			if (k && names_no_place(b, n, i, k))
 				k = 0;
-			else if (k && in_a_name(gz, b, n, i + k))
-				body = 1;
+			else if (k && (in_a_name(gz, b, n, i + k) || (i >= 6 && !memcmp(b + i - 6, "来自", 6))))
+				body = 1; /* a body's name, or where people come from (来自北京) */
 			if (k)
 				name_end = i + k;
 			if (k && k <= UINT16_MAX && body) {
@@ -981,6 +1041,10 @@ static const struct word day_followers[] = { WORD("，"), WORD(","), WORD("新�
 					     WORD("晚"), WORD("凌晨"), WORD("中午"), WORD("早"), WORD("当天"),
 					     WORD("的最新"), WORD("0时"), WORD("24时"), WORD("零时") };
 
+/* A number after these and before 号 is an address (大道58号), not a day. */
+static const struct word address_words[] = { WORD("路"), WORD("道"), WORD("街"), WORD("巷"), WORD("弄"),
+					     WORD("里"), WORD("村"), WORD("楼") };
+
 static int day_stands_alone(const char *b, size_t j, size_t pos)
 {
 	for (size_t k = 0; k < sizeof day_followers / sizeof *day_followers; k++)
@@ -1024,7 +1088,12 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 			}
 		if (matched)
 			continue;
-		/* each number is read once: a year, then a month, then a day */
+		/* each number is read once: a year, then a month, then a day; the
+		 * tail of a longer number (神龙大道58号: not the 8th) is none */
+		if (i > ss && b[i - 1] >= '0' && b[i - 1] <= '9') {
+			i++;
+			continue;
+		}
 		int y = 0, m = 0, d = 0, v = 0;
 		size_t j = i, k = small_number(b, pos, j, &v);
 		if (k && v >= 1900 && starts(b + j + k, pos - j - k, "年")) {
@@ -1040,7 +1109,8 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 		/* 1月21日…，22日新增: a day alone is in the month named before it */
 		int prev_y = found && w->rel == 99 ? w->y : 0, prev_m = found && w->rel == 99 ? w->m : 0;
 		if (k && v >= 1 && v <= 31 &&
-		    (starts(b + j + k, pos - j - k, "日") || starts(b + j + k, pos - j - k, "号"))) {
+		    (starts(b + j + k, pos - j - k, "日") ||
+		     (starts(b + j + k, pos - j - k, "号") && !HOLDS(b, chars_back(b, ss, j, 1), j, address_words)))) {
 			d = v;
 			j += k + 3;
 			/* a day alone counts only after 截至 ("截至4日24时"); "1月2日以来" is
@@ -1166,7 +1236,8 @@ static size_t skip_filler_back(const char *b, size_t ss, size_t pos)
 		WORD("达到了"),   WORD("都在"),     WORD("扩充到"),   WORD("增加到"),   WORD("扩大到"),
 		WORD("扩充至"),   WORD("增加至"),   WORD("暴增至"),   WORD("降至"),     WORD("回落到"),
 		WORD("回落至"),   WORD("下降到"),   WORD("下降至"),   WORD("上升到"),   WORD("上升至"),
-		WORD("增长到"),   WORD("增长至"),   WORD("也"),       WORD("连续")
+		WORD("增长到"),   WORD("增长至"),   WORD("也"),       WORD("连续"),     WORD("数"),
+		WORD("扩容至"),   WORD("扩容到")
 	};
 	size_t best = 0; /* the longest: 暴增至, not 增至 */
 	for (size_t k = 0; k < sizeof fillers / sizeof *fillers; k++)
@@ -1233,6 +1304,15 @@ static int clause_modifier(const char *b, size_t from, size_t se)
 {
 	size_t i = from;
 	while (i < se && !is_clause_mark(b, se, i)) {
+		/* 100多名患者中已有十几名治愈出院: the verb is the later count's */
+		if ((b[i] >= '0' && b[i] <= '9') ||
+		    (i > from && i + 3 <= se && (unsigned char)b[i] >= 0xE0 && (unsigned char)b[i] < 0xF0 &&
+		     cnum_starts_cp(utf8_cp3((const unsigned char *)b + i))))
+			return -1;
+		if (starts(b + i, se - i, "符合出院") || starts(b + i, se - i, "达到出院")) {
+			i += 12; /* meeting the criteria is not being discharged */
+			continue;
+		}
 		if (starts(b + i, se - i, "转为确诊") || starts(b + i, se - i, "转确诊"))
 			return KIND_CONVERTED;
 		if (starts(b + i, se - i, "出院"))
@@ -1264,6 +1344,16 @@ static int is_money_unit(const char *unit)
 	       !strcmp(unit, "人民币") || !strcmp(unit, "块钱");
 }
 
+/* Units only goods are counted in. */
+static int is_goods_unit(const char *unit)
+{
+	static const char *const goods[] = { "箱", "台", "套", "瓶", "件", "盒", "袋", "副", "双", "顶", "桶" };
+	for (size_t k = 0; k < sizeof goods / sizeof *goods; k++)
+		if (!strcmp(unit, goods[k]))
+			return 1;
+	return 0;
+}
+
 static int is_weight_unit(const char *unit)
 {
 	return !strcmp(unit, "吨") || !strcmp(unit, "斤") || !strcmp(unit, "公斤") || !strcmp(unit, "千克");
@@ -1275,10 +1365,32 @@ static const struct word give_words[] = { WORD("捐赠"), WORD("捐献"), WORD("
 					  WORD("运往"), WORD("发往"), WORD("送往"), WORD("装载"), WORD("筹集"),
 					  WORD("募集") };
 
-static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw);
 
-/* Is 确诊 said earlier in the clause that ends at `at`? */
-static int confirmed_before(const char *b, size_t ss, size_t at)
+/* Is one of give_words in b[from..to) used as a verb (捐赠, not 支援队)? */
+static int gives_in(const char *b, size_t from, size_t to)
+{
+	static const struct word nouns_after[] = { WORD("队"), WORD("团"), WORD("组"), WORD("者") };
+	for (size_t i = from; i < to; i += char_len(b + i, to - i))
+		for (size_t k = 0; k < sizeof give_words / sizeof *give_words; k++)
+			if (starts_word(b + i, to - i, &give_words[k])) {
+				size_t e = i + give_words[k].len;
+				if (!HOLDS(b, e, chars_on(b, to, e, 1), nouns_after))
+					return 1;
+			}
+	return 0;
+}
+
+/* Verbs that say what the people a generic noun counts are, looked for earlier
+ * in the noun's clause; the first listed that is there wins. */
+static const struct {
+	struct word w;
+	int kind;
+} patient_verbs[] = { { WORD("确诊"), KIND_CONFIRMED },
+		      { WORD("新增"), KIND_CONFIRMED }, /* the scope makes it new */
+		      { WORD("收治"), KIND_HOSPITALISED } };
+
+/* The kind a verb earlier in the clause ending at `at` gives, else `kind`. */
+static int verb_before(const char *b, size_t ss, size_t at, int kind)
 {
 	size_t cs = at;
 	while (cs > ss) {
@@ -1289,8 +1401,10 @@ static int confirmed_before(const char *b, size_t ss, size_t at)
 			break;
 		cs = p;
 	}
-	static const struct word w[] = { WORD("确诊") };
-	return holds_word(b, cs, at, w, 1);
+	for (size_t k = 0; k < sizeof patient_verbs / sizeof *patient_verbs; k++)
+		if (holds_word(b, cs, at, &patient_verbs[k].w, 1))
+			return patient_verbs[k].kind;
+	return kind;
 }
 
 /* Decide what the number at [ns, ne) with unit ending at ue counts. */
@@ -1322,10 +1436,11 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 		r += 3;
 	const struct trigger *rt = trigger_starting(b, se, r, 0);
 	size_t rpos = r;
-	if (!rt) { /* 153名发热门诊医护人员: a person noun a few words on */
+	if (!rt) { /* 153名发热门诊医护人员: a person noun a few words on; 100万只医用口罩:
+		  * any noun within four */
 		size_t i = r, chars = 0;
 		while (i < se && chars < 10 && !is_clause_mark(b, se, i)) {
-			if ((rt = trigger_starting(b, se, i, 1)) != NULL) {
+			if ((rt = trigger_starting(b, se, i, chars >= 4)) != NULL) {
 				rpos = i;
 				break;
 			}
@@ -1368,12 +1483,25 @@ static int classify(const char *b, size_t ss, size_t se, size_t ns, size_t ue, c
 	}
 	if (is_money_unit(unit))
 		kind = KIND_FUNDS;
-	/* 向武汉捐赠10吨…, 10万斤白萝卜…到武汉: a weight of goods given */
-	if (kind < 0 && is_weight_unit(unit) && holds_word(b, ss, ns, give_words, sizeof give_words / sizeof *give_words))
+	/* 向武汉捐赠10吨…, 捐赠两批共47台价值565万元的成像仪: a weight or a number of
+	 * pieces of goods given, whatever the goods */
+	if (kind < 0 && is_weight_unit(unit) && HOLDS(b, ss, ns, give_words))
 		kind = KIND_SUPPLIES;
-	/* 共确诊新型冠状病毒感染的肺炎病例10例: the verb before the noun says what they are */
-	if (kind == KIND_PATIENTS && lt && lk == KIND_PATIENTS && confirmed_before(b, ss, fd->start))
-		kind = KIND_CONFIRMED;
+	if (kind < 0 && is_goods_unit(unit)) {
+		size_t lim = chars_back(b, ss, ns, 12), cs = ns;
+		while (cs > lim) { /* within 12 characters, in the count's own clause */
+			size_t p = chars_back(b, ss, cs, 1);
+			if (is_clause_mark(b, ns, p))
+				break;
+			cs = p;
+		}
+		if (gives_in(b, cs, ns))
+			kind = KIND_SUPPLIES;
+	}
+	/* 共确诊新型冠状病毒感染的肺炎病例10例, 已收治近500名患者: the verb before
+	 * the noun says what they are */
+	if (kind == KIND_PATIENTS)
+		kind = verb_before(b, ss, fd->start, KIND_PATIENTS);
 	/* what happened to them, said after the count */
 	int mod = clause_modifier(b, ue, se);
 	if (mod >= 0 && (kind == KIND_CONFIRMED || kind == KIND_ASYMPTOMATIC || kind == KIND_PATIENTS ||
@@ -1419,14 +1547,6 @@ static int match_unit(const char *b, size_t se, size_t i, const char **unit)
 	return 0;
 }
 
-/* Is the character just before (dir -1) or at (dir 1) byte i a Chinese digit? */
-static int chinese_digit_at(const char *b, size_t lim, size_t i, int dir)
-{
-	if (dir < 0 ? i < lim + 3 : i + 3 > lim)
-		return 0;
-	const unsigned char *u = (const unsigned char *)b + (dir < 0 ? i - 3 : i);
-	return u[0] >= 0xE0 && u[0] < 0xF0 && cnum_chinese_digit(utf8_cp3(u)) >= 0;
-}
 
 /* ---- figures that have a count's shape but are no measure ------------------ */
 
@@ -1448,7 +1568,7 @@ static const struct word funds_not_after[] = { WORD("贷款"), WORD("的贷款")
 					       WORD("保费"), WORD("罚款"), WORD("罚金"), WORD("营业额") };
 /* Goods counted per person are a ration, not supplies given. */
 static const struct word per_unit_words[] = { WORD("每个"), WORD("每人"), WORD("每名"), WORD("每户"),
-					      WORD("每位"), WORD("每家") };
+					      WORD("每位"), WORD("每家"), WORD("每间"), WORD("每张") };
 /* People counted at a ceremony are not staff sent or working. */
 static const struct word ceremony_words[] = { WORD("入党"), WORD("宣誓"), WORD("预备党员"), WORD("党旗") };
 /* Staff who are infected are cases (10名医护人员确诊). */
@@ -1460,6 +1580,11 @@ static const struct word production_words[] = { WORD("日产"), WORD("产量"), 
 						 WORD("生产了") };
 /* ...and so are goods a firm is tasked to make (十余万套防护服紧急生产任务). */
 static const struct word production_after[] = { WORD("生产任务"), WORD("的生产") };
+/* Subjects too vague for a figure to be about (多省份新增病例为零). */
+static const struct word vague_subjects[] = { WORD("多省"), WORD("多地"), WORD("部分"), WORD("一些"), WORD("多个"),
+					      WORD("各地") };
+/* Temperature checks are not tests for the virus. */
+static const struct word temperature_words[] = { WORD("体温"), WORD("测温"), WORD("温度") };
 /* Other diseases and events: their figures are not this epidemic's. */
 static const struct word other_events[] = {
 	WORD("流感"), WORD("猴痘"), WORD("登革热"), WORD("艾滋"), WORD("结核"), WORD("疟疾"),
@@ -1473,53 +1598,7 @@ static const struct word medical_words[] = { WORD("医"), WORD("护"), WORD("专
 static const struct word other_currencies[] = { WORD("港币"), WORD("美元"), WORD("日元"), WORD("欧元"),
 						 WORD("英镑"), WORD("卢布"), WORD("澳元") };
 
-/* Does b[from..to) hold one of the words? */
-static inline unsigned lead_bit(const char *s, size_t n)
-{
-	uint32_t v = (unsigned char)s[0];
-	if (v >= 0x80 && n >= 3)
-		v = BYTES3(s, 0);
-	return (v * 0x9E3779B1u) >> 26;
-}
 
-static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
-{
-	if (to <= from)
-		return 0;
-	/* a 64-bit filter of the words' first characters: most characters of the
-	 * text start none, and cost one test */
-	uint64_t mask = 0;
-	for (size_t k = 0; k < nw; k++)
-		mask |= 1ull << lead_bit(w[k].s, w[k].len);
-	for (size_t i = from; i < to;) {
-		size_t cl = char_len(b + i, to - i);
-		if ((mask >> lead_bit(b + i, to - i)) & 1)
-			for (size_t k = 0; k < nw; k++)
-				if (starts_word(b + i, to - i, &w[k]))
-					return 1;
-		i += cl;
-	}
-	return 0;
-}
-#define HOLDS(b, from, to, table) holds_word(b, from, to, table, sizeof table / sizeof *table)
-
-/* The byte n characters before i, not before lo. */
-static size_t chars_back(const char *b, size_t lo, size_t i, int n)
-{
-	while (n-- > 0 && i > lo) {
-		i--;
-		while (i > lo && ((unsigned char)b[i] & 0xC0) == 0x80)
-			i--;
-	}
-	return i;
-}
-
-static size_t chars_on(const char *b, size_t hi, size_t i, int n)
-{
-	while (n-- > 0 && i < hi)
-		i += char_len(b + i, hi - i);
-	return i;
-}
 
 /* Does the clause go on to say the people counted are infected? */
 static int infected_after(const char *b, size_t se, size_t from)
@@ -1559,6 +1638,10 @@ static int plausible(const char *b, size_t ss, size_t se, size_t ns, size_t ue, 
 		return !HOLDS(b, chars_back(b, ss, ns, 15), ns, production_words) &&
 		       !HOLDS(b, ue, chars_on(b, se, ue, 10), production_after) &&
 		       !HOLDS(b, near, ns, per_unit_words);
+	if ((kind == KIND_SAMPLING_SITES || kind == KIND_TESTS_DONE) && HOLDS(b, near, after, temperature_words))
+		return 0; /* 两个体温检测点: temperature checks, not tests */
+	if (kind == KIND_BEDS) /* 每间病房有3张床位: a room's beds */
+		return !HOLDS(b, near, ns, per_unit_words);
 	if (kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS)
 		return !HOLDS(b, cs, ce, ceremony_words);
 	return 1;
@@ -1581,7 +1664,7 @@ static const struct word dest_words[] = {
 	WORD("捐至"),   WORD("送到"),   WORD("运到"),   WORD("发到"),   WORD("捐送"), WORD("送给"), WORD("增援"),
 	WORD("援"),     WORD("赴"),     WORD("向"),
 	WORD("给"),     WORD("至"),     WORD("去"),     WORD("到"),     WORD("支持"), WORD("用于"),
-	WORD("驶往"),   WORD("开往"),   WORD("飞往")
+	WORD("驶往"),   WORD("开往"),   WORD("飞往"),   WORD("出征")
 };
 static int is_aid(int kind)
 {
@@ -1944,7 +2027,7 @@ static int continues_list(struct ctx *c, const char *b, size_t se, size_t last, 
 			continue;
 		}
 		/* 医用防护服8320套、大米18360袋、烘干机280台 */
-		if (last_kind == KIND_SUPPLIES && noun < 4 && !is_clause_mark(b, qs, i) && (unsigned char)b[i] >= 0xE3) {
+		if (last_kind == KIND_SUPPLIES && noun < 8 && !is_clause_mark(b, qs, i) && (unsigned char)b[i] >= 0xE3) {
 			noun++;
 			i += 3;
 			continue;
@@ -2047,7 +2130,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			}
 		}
 		/* 新增确诊病例首次为0，: a zero needs no unit */
-		if (!ul && !bare && cn.value == 0 && !cn.chinese && (p >= se || is_clause_mark(b, se, p))) {
+		if (!ul && !bare && cn.value == 0 && (p >= se || is_clause_mark(b, se, p)) &&
+		    !HOLDS(b, chars_back(b, ss, ns, 12), ns, vague_subjects)) {
 			bare = 1;
 			unit = "例";
 		}
@@ -2076,6 +2160,10 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 		}
 		/* "一名", "一批": an article, not a count */
 		if (cn.chinese && value == 1)
+			continue;
+		/* 这7位护士, 该2名患者: a reference back to people already counted */
+		if (ends_with(b, ss, ns, "这") || ends_with(b, ss, ns, "那") || ends_with(b, ss, ns, "该") ||
+		    ends_with(b, ss, ns, "这些") || ends_with(b, ss, ns, "上述"))
 			continue;
 		/* 两三名, 三五天, 几十盒, 数百人: "a few", not a count */
 		if (cn.chinese && (chinese_digit_at(b, ss, ns, -1) || chinese_digit_at(b, se, ne, 1) ||

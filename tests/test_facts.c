@@ -164,6 +164,20 @@ static void test_kinds_and_non_counts(void)
 	is_str(where_when(">>>t\n设置酒店等三处集中隔离观察点。为全省检测7.7万余例样本。募集30万人份检测试剂盒。\n"),
 	       "isolation_sites 3 -(-) -(-); tests_done 77000 -(-) -(-); supplies 300000 -(-) -(-)",
 	       "isolation sites named 观察点; tests counted in 例; kits counted in 人份");
+	is_str(where_when(">>>t\n新增新型冠状病毒感染的肺炎病例数为731人。方舱医院扩容至11家。已收治近500名患者。\n"),
+	       "new_confirmed 731 -(-) -(-); hospitals 11 -(-) -(-); hospitalised 500 -(-) -(-)",
+	       "新增 and 收治 before a generic noun say what it counts; 数为 and 扩容至 between noun and number");
+	is_str(where_when(">>>t\n捐赠两批共47台价值565万元的成像仪。该支援队累计出动车辆100余台。每间病房有3张床位。车站设立了两个体温检测点。这7位护士都是一线人员。\n"),
+	       "supplies 47 -(-) -(-); funds 5650000 -(-) -(-)",
+	       "pieces of goods given count whatever the goods; a team's vehicles, a room's beds, temperature checks "
+	       "and a reference back do not");
+	is_str(where_when(">>>t\n100多名患者中已有十几名治愈出院。转出22名符合出院标准的患者。武汉新增确诊病例为零。多省份新增病例为零。\n"),
+	       "discharged 10 武汉市(article) -(-); new_confirmed 0 武汉市(sentence) -(-)",
+	       "the verb after two counts is the later one's; meeting discharge criteria is not discharge; "
+	       "a zero in words, but not for a vague subject");
+	is_str(where_when("{\"title\":\"t\",\"text\":\"医院在神龙大道58号。武汉市有来自北京的136名医护人员。\",\"date\":\"2020-01-29\"}"),
+	       "medical_staff 136 武汉市(sentence) 2020-01-29(dateline)",
+	       "where people come from (来自) is not where they are; an address number is not a day");
 	is_str(where_when(">>>t\n全国确诊病例超过65万。援鄂的10多万医护人员。\n"),
 	       "confirmed 650000 全国(sentence) -(-); medical_staff 100000 湖北省(destination) -(-)",
 	       "a 万 figure needs no unit; 援鄂 is a destination");
@@ -208,7 +222,7 @@ int main(void)
 	       "confirmed 523例 - cumulative - - h-1 [确诊病例523例]; asymptomatic 320例 - cumulative - - h-1 [无症状感染者320例]",
 	       "累计 is shared by a list joined with a comma; 本土 between trigger and count");
 	is_str(run(">>>t\n1月14日，12例确诊病例治愈出院，3例由无症状感染者转为确诊，无死亡病例。\n"),
-	       "deaths 0例 - - - --01-14 h-1 [无死亡病例]; discharged 12例 - - - --01-14 h-1 [12例确诊病例]; converted_to_confirmed 3例 - - - --01-14 h-1 [3例]",
+	       "deaths 0例 - - - --01-14 h-1 [无死亡病例]; discharged 12例 - - - --01-14 h-1 [12例确诊病例]; converted_to_confirmed 3例 - - - --01-14 h-1 [3例由无症状感染者]",
 	       "what happened to cases changes the kind; 无死亡病例 is deaths = 0; the opening 1月14日 dates them");
 	is_str(run(">>>t\n近20万只口罩，超过300个采样点，不足10家检测机构，50余名医务人员，20万只左右防护服。\n"),
 	       "supplies 200000只 approx - - - h-1 [近20万只口罩]; sampling_sites 300个 over - - - h-1 [超过300个采样点]; test_labs 10家 under - - - h-1 [不足10家检测机构]; medical_staff 50名 over - - - h-1 [50余名医务人员]; supplies 200000只 approx - - - h-1 [20万只左右防护服]",
