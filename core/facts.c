@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "cnum.h"
+#include "facts_scan.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 /* ---- names ------------------------------------------------------------------ */
@@ -96,10 +98,6 @@ struct trigger {
 	size_t len;
 	uint32_t first, last; /* its first and last characters' bytes (all are CJK) */
 };
-/* The three bytes at s + at as one number: a CJK character to compare at once. */
-#define BYTES3(s, at)                                                                                  \
-	(((uint32_t)(unsigned char)(s)[at] << 16) | ((uint32_t)(unsigned char)(s)[(at) + 1] << 8) |  \
-	 (uint32_t)(unsigned char)(s)[(at) + 2])
 #define T(text, kind, sides) { text, kind, sides, sizeof(text) - 1, BYTES3(text, 0), BYTES3(text, sizeof(text) - 4) }
 
 static const struct trigger triggers[] = {
@@ -350,27 +348,6 @@ static const char *const units[] = {
 #undef NAME
 };
 
-/* Does s[0..n) start with w? The first byte is compared before the rest. */
-static inline int starts(const char *s, size_t n, const char *w)
-{
-	if (!n || s[0] != w[0])
-		return w[0] == '\0';
-	size_t k = strlen(w);
-	return n >= k && !memcmp(s, w, k);
-}
-
-/* A word with its length, for tables searched at every figure. */
-struct word {
-	const char *s;
-	size_t len;
-};
-#define WORD(s) { s, sizeof(s) - 1 }
-
-/* Does s[0..n) start with w? */
-static inline int starts_word(const char *s, size_t n, const struct word *w)
-{
-	return n >= w->len && s[0] == w->s[0] && (w->len < 2 || s[1] == w->s[1]) && !memcmp(s, w->s, w->len);
-}
 
 /* What follows a number that is not a count: dates, times, durations, ages,
  * ordinals, rounds, shares. */
@@ -384,17 +361,6 @@ static const struct word not_counts[] = {
 	WORD("提高"), WORD("提升"), WORD("提前"), WORD("升级"), WORD("剂量"), WORD("剂型")
 };
 
-/* Does b[start..pos) end with w (last byte compared first)? */
-static inline int ends_with_word(const char *b, size_t start, size_t pos, const struct word *w)
-{
-	return pos >= start + w->len && b[pos - 1] == w->s[w->len - 1] && !memcmp(b + pos - w->len, w->s, w->len);
-}
-
-static int ends_with(const char *b, size_t start, size_t pos, const char *w)
-{
-	struct word ww = { w, strlen(w) };
-	return ww.len ? ends_with_word(b, start, pos, &ww) : pos >= start;
-}
 
 static int unit_allowed(int kind, const char *unit)
 {
@@ -412,814 +378,8 @@ static int unit_allowed(int kind, const char *unit)
 	return 0;
 }
 
-/* ---- the first pass ---------------------------------------------------------- */
-
-/* What one pass over an article's body notes at the start of a character, so that
- * the extractor visits only the characters that can start something. */
-enum {
-	M_END = 1,    /* a sentence ends: 。！？； ! ? ; or a newline */
-	M_NUM = 2,    /* a number may start (cnum_starts) */
-	M_ZERO = 4,   /* 无 or 零: a zero in words may start */
-	M_REL = 8,    /* 今, 昨 or 当: a relative date may start */
-	M_SCOPE = 16, /* a scope word, 我市 or 全省 may start */
-	M_PLACE = 32, /* a place name starts: len and place are its longest match */
-	M_PAREN = 64, /* a bracket opens or closes: a place inside one stays there */
-	M_BODY = 128, /* a place that starts a body's name (湖南医疗队): a last resort */
-	M_DEST = 256, /* a word that is a destination itself (援鄂): place is where */
-	/* only during the first pass: what may start here, to be looked up */
-	M_TRY_SCOPE = 1 << 12, /* a phrase of scope_places (31个省, 中国以外) */
-	M_TRY_DEST = 1 << 13,  /* a word of dest_short (援鄂) */
-	M_STORED = 0x1FF,      /* the bits a mark keeps */
-};
-
-struct mark {
-	uint32_t at;
-	int32_t place;
-	uint16_t len;
-	uint16_t what;
-};
-
-struct marks {
-	struct mark *v;
-	size_t n, cap;
-};
-
-static unsigned marks_of_cp(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3002: /* 。 */
-	case 0xFF01: /* ！ */
-	case 0xFF1F: /* ？ */
-	case 0xFF1B: /* ； */
-		return M_END;
-	case 0xFF08: /* （ */
-	case 0xFF09: /* ） */
-		return M_PAREN;
-	case 0x96F6: /* 零 */
-		return M_NUM | M_ZERO;
-	case 0x65E0: /* 无 */
-		return M_ZERO;
-	case 0x4ECA: /* 今 */
-	case 0x6628: /* 昨 */
-	case 0x5F53: /* 当 */
-		return M_REL;
-	case 0x7D2F: /* 累 */
-	case 0x5171: /* 共 */
-	case 0x603B: /* 总 */
-	case 0x4EE5: /* 以 */
-	case 0x65B0: /* 新 */
-	case 0x73B0: /* 现 */
-	case 0x76EE: /* 目 */
-	case 0x5C1A: /* 尚 */
-	case 0x6B63: /* 正 */
-	case 0x5728: /* 在 */
-	case 0x6211: /* 我 */
-	case 0x8BE5: /* 该 */
-	case 0x672C: /* 本 */
-		return M_SCOPE;
-	case 0x5168: /* 全 */
-		return M_SCOPE | M_TRY_SCOPE;
-	case 0x4E2D: /* 中 */
-	case 0x9664: /* 除 */
-	case 0x56FD: /* 国 */
-		return M_TRY_SCOPE;
-	case 0x63F4: /* 援 */
-	case 0x8D74: /* 赴 */
-	case 0x62B5: /* 抵 */
-	case 0x6765: /* 来 */
-		return M_TRY_DEST;
-	}
-	return cnum_starts_cp(cp) ? M_NUM : 0;
-}
-
-/* Bodies are valid UTF-8 (the sanitizer saw to it): the lead byte gives the length. */
-static size_t char_len(const char *s, size_t n)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	return k <= n ? k : n;
-}
-
-/* Is the character just before (dir -1) or at (dir 1) byte i a Chinese digit? */
-static int chinese_digit_at(const char *b, size_t lim, size_t i, int dir)
-{
-	if (dir < 0 ? i < lim + 3 : i + 3 > lim)
-		return 0;
-	const unsigned char *u = (const unsigned char *)b + (dir < 0 ? i - 3 : i);
-	return u[0] >= 0xE0 && u[0] < 0xF0 && cnum_chinese_digit(utf8_cp3(u)) >= 0;
-}
-
-/* Does b[from..to) hold one of the words? */
-static inline unsigned lead_bit(const char *s, size_t n)
-{
-	uint32_t v = (unsigned char)s[0];
-	if (v >= 0x80 && n >= 3)
-		v = BYTES3(s, 0);
-	return (v * 0x9E3779B1u) >> 26;
-}
-
-static int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
-{
-	if (to <= from)
-		return 0;
-	/* a 64-bit filter of the words' first characters: most characters of the
-	 * text start none, and cost one test */
-	uint64_t mask = 0;
-	for (size_t k = 0; k < nw; k++)
-		mask |= 1ull << lead_bit(w[k].s, w[k].len);
-	for (size_t i = from; i < to;) {
-		size_t cl = char_len(b + i, to - i);
-		if ((mask >> lead_bit(b + i, to - i)) & 1)
-			for (size_t k = 0; k < nw; k++)
-				if (starts_word(b + i, to - i, &w[k]))
-					return 1;
-		i += cl;
-	}
-	return 0;
-}
-#define HOLDS(b, from, to, table) holds_word(b, from, to, table, sizeof table / sizeof *table)
-
-/* The byte n characters before i, not before lo. */
-static size_t chars_back(const char *b, size_t lo, size_t i, int n)
-{
-	while (n-- > 0 && i > lo) {
-		i--;
-		while (i > lo && ((unsigned char)b[i] & 0xC0) == 0x80)
-			i--;
-	}
-	return i;
-}
-
-static size_t chars_on(const char *b, size_t hi, size_t i, int n)
-{
-	while (n-- > 0 && i < hi)
-		i += char_len(b + i, hi - i);
-	return i;
-}
-
-/* A place name that begins the name of a body, a station or a street is where
- * that body is, not what a sentence is about: 湖南医疗队, 上海南站, 湖北日报. */
-static const struct word body_suffixes[] = {
-	WORD("有限公司"), WORD("公司"), WORD("集团"), WORD("日报"), WORD("晚报"), WORD("电视台"), WORD("银行"),
-	WORD("分行"), WORD("支行"), WORD("商会"), WORD("协会"), WORD("工作组"), WORD("医疗队"), WORD("救援队"),
-	WORD("南站"), WORD("北站"), WORD("东站"), WORD("西站"), WORD("火车站"), WORD("机场"), WORD("仓库"),
-	WORD("海关"), WORD("报社"), WORD("卫视"), WORD("研究院"), WORD("研究所"), WORD("路"), WORD("大道"),
-	WORD("大街"), WORD("时间"), WORD("小组")
-};
-/* Words that hold a place name but name no place: 北京时间, 中山大学, 电视总台中国之声. */
-static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),
-					      WORD("中山大学"), WORD("中山医院"), WORD("中山公园"), WORD("总台中"),
-					      WORD("长江"), WORD("城区"), WORD("郊区"), WORD("矿区"),
-					      WORD("新疆生产建设兵团"), WORD("东区"), WORD("西区"), WORD("中区"),
-					      WORD("南区"), WORD("北区") };
-
-/* Phrases that name a scope above a province: a national bulletin's opening,
- * the world outside China. */
-static const struct {
-	struct word w;
-	const char *place;
-} scope_places[] = { { WORD("31个省"), "全国" },     { WORD("中国以外"), "全球" }, { WORD("中国境外"), "全球" },
-		     { WORD("除中国外"), "全球" }, { WORD("全世界"), "全球" },   { WORD("国内外"), "全球" },
-		     { WORD("国内"), "全国" } };
-
-
-/* Short forms that are destinations themselves: 援鄂, 赴汉. */
-static const struct {
-	struct word w;
-	const char *place;
-} dest_short[] = { { WORD("援鄂"), "湖北省" }, { WORD("赴鄂"), "湖北省" }, { WORD("援汉"), "武汉市" },
-		   { WORD("赴汉"), "武汉市" }, { WORD("抵汉"), "武汉市" }, { WORD("来汉"), "武汉市" } };
-
-
-/* Does the name [i, i+k) sit inside one of no_place_words? */
-/* Words after a place that make it the epidemic's, not where a figure is:
- * 武汉疫情发生后，全市…确定了15所定点医院 is about the article's city. */
-static const struct word cause_after[] = { WORD("疫情发生"), WORD("疫情暴发"), WORD("疫情爆发"), WORD("疫情蔓延") };
-
-static int names_no_place(const char *b, size_t n, size_t i, size_t k)
-{
-	for (size_t w = 0; w < sizeof cause_after / sizeof *cause_after; w++)
-		if (starts_word(b + i + k, n - i - k, &cause_after[w]))
-			return 1;
-	for (size_t w = 0; w < sizeof no_place_words / sizeof *no_place_words; w++) {
-		const struct word *x = &no_place_words[w];
-		/* the word may start up to 6 bytes before the name */
-		for (size_t back = 0; back <= 6 && back <= i; back += 3)
-			if (i - back + x->len <= n && x->len >= k + back &&
-			    !memcmp(b + i - back, x->s, x->len))
-				return 1;
-	}
-	return 0;
-}
-
-/* Is the name that ends at `end` the start of a body's name: a suffix of
- * body_suffixes within 10 characters, before any punctuation, other place name
- * or word of destination? */
-/* Can a destination word start with this character (its three bytes)? The
- * first characters of dest_words, as a switch: in_a_name asks at every
- * character after a place name. Keep it in step with dest_words. */
-static int dest_may_start(uint32_t ch)
-{
-	switch (ch) {
-	case 0xE68D90: /* 捐 */ case 0xE8BDAC: /* 转 */ case 0xE58886: /* 分 */ case 0xE694AF: /* 支 */
-	case 0xE9A9B0: /* 驰 */ case 0xE68FB4: /* 援 */ case 0xE5898D: /* 前 */ case 0xE5A594: /* 奔 */
-	case 0xE8B5B6: /* 赶 */ case 0xE9A39E: /* 飞 */ case 0xE58F91: /* 发 */ case 0xE8BF90: /* 运 */
-	case 0xE98081: /* 送 */ case 0xE68AB5: /* 抵 */ case 0xE588B0: /* 到 */ case 0xE8BF9B: /* 进 */
-	case 0xE8B5B4: /* 赴 */ case 0xE59091: /* 向 */ case 0xE7BB99: /* 给 */ case 0xE887B3: /* 至 */
-	case 0xE58EBB: /* 去 */ case 0xE5A29E: /* 增 */ case 0xE69DA5: /* 来 */ case 0xE794A8: /* 用 */
-	case 0xE9A9B6: /* 驶 */ case 0xE5BC80: /* 开 */ case 0xE587BA: /* 出 */
-		return 1;
-	}
-	return 0;
-}
-
-static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t end)
-{
-	size_t i = end;
-	for (int chars = 0; chars < 10 && i < n; chars++) {
-		unsigned char c = (unsigned char)b[i];
-		if (c < 0x80 ? !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') : c < 0xE3)
-			return 0;
-		if (c >= 0x80) {
-			if (i + 3 > n)
-				return 0;
-			uint32_t ch = BYTES3(b, i);
-			if (ch == 0xEFBC8C || ch == 0xE38081 || ch == 0xE38082 || ch == 0xEFBC9A || ch == 0xE2809C ||
-			    ch == 0xE2809D || ch == 0xEFBC88 || ch == 0xEFBC89)
-				return 0; /* ，、。：“”（） */
-			for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
-				if (starts_word(b + i, n - i, &body_suffixes[w]))
-					return 1;
-			if (chars && (dest_may_start(ch) || gazetteer_may_start(gz, b + i, n - i))) {
-				int p;
-				if (dest_may_start(ch) || gazetteer_match(gz, b + i, n - i, &p))
-					return 0;
-			}
-			i += 3;
-		} else {
-			i++;
-		}
-	}
-	return 0;
-}
-
-static void first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk)
-{
-	const char *b = a->body;
-	size_t n = a->body_len, name_end = 0;
-	mk->n = 0;
-	for (size_t i = 0; i < n;) {
-		unsigned char ch = (unsigned char)b[i];
-		unsigned what = 0;
-		size_t cl = 1;
-		if (ch < 0x80) {
-			if (ch == '\n' || ch == '!' || ch == '?' || ch == ';')
-				what = M_END;
-			else if (ch == '(' || ch == ')')
-				what = M_PAREN;
-			else if (ch >= '0' && ch <= '9')
-				what = M_NUM;
-		} else {
-			cl = char_len(b + i, n - i);
-			if (cl == 3 && ch >= 0xE3)
-				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
-		}
-		struct mark m = { (uint32_t)i, -1, 0, (uint16_t)(what & M_STORED) };
-		if ((ch == '3' || (what & M_TRY_SCOPE)) && n - i >= 6)
-			for (size_t w = 0; w < sizeof scope_places / sizeof *scope_places; w++)
-				if (starts_word(b + i, n - i, &scope_places[w].w) &&
-				    (m.place = gazetteer_find(gz, scope_places[w].place)) >= 0) {
-					m.what |= M_PLACE;
-					m.len = (uint16_t)scope_places[w].w.len;
-					break;
-				}
-		if ((what & M_TRY_DEST) && n - i >= 6)
-			for (size_t w = 0; w < sizeof dest_short / sizeof *dest_short; w++)
-				if (starts_word(b + i, n - i, &dest_short[w].w) &&
-				    (m.place = gazetteer_find(gz, dest_short[w].place)) >= 0) {
-					m.what |= M_DEST;
-					m.len = (uint16_t)dest_short[w].w.len;
-					break;
-				}
-		/* names do not overlap: 上海南站 is 上海, not 海南 */
-		if (!(what & M_END) && !(m.what & M_PLACE) && i >= name_end && gazetteer_may_start(gz, b + i, n - i)) {
-			int p;
-			size_t k = gazetteer_match(gz, b + i, n - i, &p);
-			int body = 0;
-			if (k && names_no_place(b, n, i, k))
-				k = 0;
-			else if (k && (in_a_name(gz, b, n, i + k) || (i >= 6 && !memcmp(b + i - 6, "来自", 6))))
-				body = 1; /* a body's name, or where people come from (来自北京) */
-			if (k)
-				name_end = i + k;
-			if (k && k <= UINT16_MAX && body) {
-				m.what |= M_BODY;
-				m.len = (uint16_t)k;
-				m.place = p;
-			} else if (k && k <= UINT16_MAX) {
-				m.what |= M_PLACE;
-				m.len = (uint16_t)k;
-				m.place = p;
-			}
-		}
-		if (m.what) {
-			mk->v = xgrow(mk->v, &mk->cap, mk->n + 1, sizeof *mk->v);
-			mk->v[mk->n++] = m;
-		}
-		i += cl;
-	}
-}
-
-/* The city an article names most, first named on a tie: a left-to-right walk that
- * skips the rest of each name it counts. */
-static int most_named_city(const struct gazetteer *gz, const struct mark *m, size_t nm)
-{
-	int best = -1, best_count = 0;
-	int seen[64], count[64], ns = 0;
-	size_t next = 0;
-	for (size_t k = 0; k < nm; k++) {
-		if (!(m[k].what & M_PLACE) || m[k].at < next)
-			continue;
-		next = m[k].at + m[k].len;
-		int city = gazetteer_city(gz, m[k].place);
-		if (city < 0)
-			continue;
-		int s;
-		for (s = 0; s < ns && seen[s] != city; s++)
-			;
-		if (s == ns) {
-			if (ns == 64)
-				continue;
-			seen[ns] = city;
-			count[ns++] = 0;
-		}
-		if (++count[s] > best_count) {
-			best_count = count[s];
-			best = city;
-		}
-	}
-	return best;
-}
-
-static int home_city(const struct article *a, const struct gazetteer *gz, const struct marks *mk)
-{
-	if (a->place) {
-		int p = gazetteer_find(gz, a->place);
-		int city = p >= 0 ? gazetteer_city(gz, p) : -1;
-		if (city >= 0)
-			return city;
-	}
-	return most_named_city(gz, mk->v, mk->n);
-}
-
-/* ---- sentence context: scope, place, date ----------------------------------- */
-
-struct when {
-	int y, m, d, hour;
-	int rel; /* day offset from the article date (今天 0, 昨日 -1), REL_CONTEXT, or 99 */
-};
-/* 当天 with no date before it in its sentence: the day the paragraph is about */
-#define REL_CONTEXT 100
-
-/* Where a figure's place may come from when its sentence names none. */
-struct dest {
-	size_t at;
-	int place;
-};
-
-struct ctx {
-	const struct article *a;
-	const struct gazetteer *gz;
-	int file_city;
-	int named;    /* the city the article is about (home_city), or -1 */
-	int resolved; /* home, province and fallback below are known */
-	int home;     /* city, or -1 */
-	int province; /* province, or -1 */
-	int fallback; /* place when a sentence names none */
-	const struct marks *mk;
-	size_t m0, m1; /* the current sentence's marks */
-	/* what earlier sentences said, for a figure whose own sentence does not */
-	int para_place;           /* the paragraph's subject so far, or -1 */
-	int para_have, art_have;  /* a date was stated earlier in the paragraph, article */
-	struct when para_when, art_when;
-	int art_dest;             /* where the article's aid goes, or -1 */
-	int art_dest_known;
-	struct dest dests[8];     /* the current sentence's destinations */
-	size_t ndests;
-	int dests_known;
-};
-
-/* The first mark from k on at or after byte `at` with one of the bits in `what`,
- * or m1. */
-static size_t next_mark(const struct ctx *c, size_t k, size_t at, unsigned what)
-{
-	const struct mark *m = c->mk->v;
-	while (k < c->m1 && (m[k].at < at || !(m[k].what & what)))
-		k++;
-	return k;
-}
-
-/* The city 我市 means (the file's for a newspaper article that names none), its
- * province, and the place of a figure that names none: worked out the first
- * time a figure needs them. */
-static void resolve_home(struct ctx *c)
-{
-	if (c->resolved)
-		return;
-	c->resolved = 1;
-	const struct article *a = c->a;
-	const struct gazetteer *gz = c->gz;
-	c->home = c->named;
-	if (c->home < 0 && (a->flags & ART_NEWSPAPER))
-		c->home = c->file_city;
-	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
-	c->province = gazetteer_province(gz, c->home >= 0 ? c->home : dl);
-	/* A figure with no place of its own is about the article's city, unless the
-	 * dateline names somewhere else. */
-	c->fallback = c->home;
-	if (dl >= 0 && (c->home < 0 || gazetteer_province(gz, dl) != gazetteer_province(gz, c->home)))
-		c->fallback = dl;
-}
-
-static int fallback_place(struct ctx *c)
-{
-	resolve_home(c);
-	return c->fallback;
-}
-
-/* Where a left-to-right scan of one sentence has got to: the last place and scope
- * seen so far, so that each figure only scans the text since the previous one. */
-struct scan {
-	size_t ss, pos;
-	size_t mi; /* no mark before it is at or after pos */
-	int place;
-	int outer; /* the place before an open bracket, or -2 outside one */
-	enum fact_scope scope;
-};
-
-static void scan_start(const struct ctx *c, struct scan *sc, size_t ss)
-{
-	sc->ss = sc->pos = ss;
-	sc->mi = c->m0;
-	sc->place = -1;
-	sc->outer = -2;
-	sc->scope = SCOPE_NONE;
-}
-
-static enum fact_scope scope_at(const char *b, size_t i, size_t pos, size_t *len)
-{
-	static const struct {
-		const char *w;
-		enum fact_scope s;
-	} words[] = { { "累计", SCOPE_CUMULATIVE }, { "累积", SCOPE_CUMULATIVE },
-		      { "共报告", SCOPE_CUMULATIVE }, { "共计", SCOPE_CUMULATIVE },
-		      { "总计", SCOPE_CUMULATIVE }, { "以来", SCOPE_CUMULATIVE },
-		      { "新增", SCOPE_NEW }, { "新发现", SCOPE_NEW }, { "新报告", SCOPE_NEW },
-		      { "现有", SCOPE_CURRENT }, { "目前", SCOPE_CURRENT }, { "尚有", SCOPE_CURRENT },
-		      { "正在", SCOPE_CURRENT }, { "在院", SCOPE_CURRENT }, { "现存", SCOPE_CURRENT } };
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (starts(b + i, pos - i, words[k].w)) {
-			*len = strlen(words[k].w);
-			return words[k].s;
-		}
-	return SCOPE_NONE;
-}
-
-/* Words that name a place by pointing at it: 全市 is the city the paragraph is
- * about (else the article's), 我市 always the article's; 全区 is a province
- * that is an autonomous region (内蒙古: 全区新冠肺炎累计确诊…) or the district
- * the paragraph is about; 该国 the paragraph's subject. */
-enum here_what { HERE_CITY, HERE_PROVINCE, HERE_REGION, HERE_SUBJECT };
-static const struct {
-	struct word w;
-	enum here_what what;
-	int own; /* the article's own, whatever the paragraph is about */
-} here_words[] = {
-	{ WORD("我市"), HERE_CITY, 1 },     { WORD("全市"), HERE_CITY, 0 },     { WORD("本市"), HERE_CITY, 0 },
-	{ WORD("我省"), HERE_PROVINCE, 1 }, { WORD("全省"), HERE_PROVINCE, 0 }, { WORD("本省"), HERE_PROVINCE, 0 },
-	{ WORD("我区"), HERE_REGION, 1 },   { WORD("全区"), HERE_REGION, 0 },   { WORD("本区"), HERE_REGION, 0 },
-	{ WORD("该国"), HERE_SUBJECT, 0 },  { WORD("该市"), HERE_SUBJECT, 0 },  { WORD("该省"), HERE_SUBJECT, 0 },
-};
-
-static int is_region(const struct gazetteer *gz, int p)
-{
-	const char *full = p >= 0 ? gz->v[p].full_name : NULL;
-	size_t n = full ? strlen(full) : 0;
-	return n > 9 && !strcmp(full + n - 9, "自治区");
-}
-
-/* The place a word of here_words at s names (-1 when it cannot be told), given
- * the paragraph's subject so far; *len is the word's length, 0 when none starts
- * at s. */
-static int here_place(struct ctx *c, const char *s, size_t n, int subject, size_t *len)
-{
-	size_t k;
-	for (k = 0; k < sizeof here_words / sizeof *here_words; k++)
-		if (starts_word(s, n, &here_words[k].w))
-			break;
-	*len = 0;
-	if (k == sizeof here_words / sizeof *here_words)
-		return -1;
-	*len = here_words[k].w.len;
-	const struct gazetteer *gz = c->gz;
-	if (here_words[k].what == HERE_SUBJECT)
-		return c->para_place;
-	resolve_home(c);
-	int own = here_words[k].own || subject < 0;
-	switch (here_words[k].what) {
-	case HERE_CITY: {
-		int city = own ? -1 : gazetteer_city(gz, subject);
-		return city >= 0 ? city : c->home;
-	}
-	case HERE_PROVINCE: {
-		int prov = own ? -1 : gazetteer_province(gz, subject);
-		return prov >= 0 ? prov : c->province;
-	}
-	case HERE_REGION: {
-		if (!own && gz->v[subject].level == PLACE_COUNTY)
-			return subject;
-		int prov = own ? c->province : gazetteer_province(gz, subject);
-		return is_region(gz, prov) ? prov : is_region(gz, c->province) ? c->province : -1;
-	}
-	case HERE_SUBJECT:
-		break;
-	}
-	return -1;
-}
-
-/* Advance the scan to pos: the last place (a gazetteer name, or 我市/全市 for the
- * home city, 全省 for its province) and the last scope word before pos. */
-static void scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
-{
-	if (pos < sc->pos) { /* a trigger reached back past the last figure: rescan */
-		size_t ss = sc->ss;
-		scan_start(c, sc, ss);
-	}
-	size_t i = sc->pos, k = sc->mi;
-	for (;;) {
-		k = next_mark(c, k, i, M_PLACE | M_SCOPE | M_PAREN);
-		if (k == c->m1 || c->mk->v[k].at >= pos)
-			break;
-		const struct mark *m = &c->mk->v[k];
-		i = m->at;
-		unsigned char ch = (unsigned char)b[i];
-		if ((m->what & M_PLACE) && ch < 0x80 && m->at + m->len <= pos) { /* 31个省 */
-			sc->place = m->place;
-			i += m->len;
-			continue;
-		}
-		if (m->what & M_PAREN) { /* 湖北新增0例（武汉0例），新增疑似…: 湖北 again */
-			int open = ch == '(' || starts(b + i, pos - i, "（");
-			if (open && sc->outer == -2)
-				sc->outer = sc->place;
-			else if (!open && sc->outer != -2) {
-				sc->place = sc->outer;
-				sc->outer = -2;
-			}
-			i += ch < 0x80 ? 1 : 3;
-			continue;
-		}
-		if (ch < 0xE3 || ch > 0xEF) { /* places and scope words are CJK */
-			i++;
-			continue;
-		}
-		int p = -1;
-		size_t len = 0;
-		if (m->what & M_PLACE) { /* the longest name, unless it runs past pos */
-			if (m->at + m->len <= pos) {
-				len = m->len;
-				p = m->place;
-			} else {
-				len = gazetteer_match(c->gz, b + i, pos - i, &p);
-			}
-		}
-		if (len) {
-			sc->place = p;
-			i += len;
-			continue;
-		}
-		if (!(m->what & M_SCOPE)) {
-			i += 3;
-			continue;
-		}
-		enum fact_scope scope = scope_at(b, i, pos, &len);
-		if (scope != SCOPE_NONE) {
-			sc->scope = scope;
-			i += len;
-			continue;
-		}
-		size_t hl;
-		int here = here_place(c, b + i, pos - i, sc->place >= 0 ? sc->place : c->para_place, &hl);
-		if (hl) {
-			if (here >= 0)
-				sc->place = here;
-			i += hl;
-			continue;
-		}
-		i += 3;
-	}
-	sc->pos = pos;
-	sc->mi = k;
-}
-
-/* Read 1-2 digits at b[i]; returns bytes used. */
-static size_t small_number(const char *b, size_t n, size_t i, int *v)
-{
-	struct cnum cn;
-	if (i >= n || !cnum_parse(b + i, n - i > 12 ? 12 : n - i, &cn) || cn.value > 2100)
-		return 0;
-	*v = (int)cn.value;
-	return cn.len;
-}
-
-
-/* The last date expression in b[ss..pos): 截至4日24时, 1月12日0至12时, 今天, 昨日. */
-/* A day with no month is a date when what follows says so: 5日，美国报告…,
- * 22日新增8例, 英国5日公布, 世卫组织18日的最新数据. */
-static const struct word day_followers[] = { WORD("，"), WORD(","), WORD("新增"), WORD("报告"), WORD("公布"),
-					     WORD("通报"), WORD("发布"), WORD("宣布"), WORD("上午"), WORD("下午"),
-					     WORD("晚"), WORD("凌晨"), WORD("中午"), WORD("早"), WORD("当天"),
-					     WORD("的最新"), WORD("0时"), WORD("24时"), WORD("零时") };
-
-/* A number after these and before 号 is an address (大道58号), not a day. */
-static const struct word address_words[] = { WORD("路"), WORD("道"), WORD("街"), WORD("巷"), WORD("弄"),
-					     WORD("里"), WORD("村"), WORD("楼") };
-
-static int day_stands_alone(const char *b, size_t j, size_t pos)
-{
-	for (size_t k = 0; k < sizeof day_followers / sizeof *day_followers; k++)
-		if (starts(b + j, pos - j, day_followers[k].s))
-			return 1;
-	/* 1日12时50分: a day followed by its hour */
-	size_t h = j;
-	while (h < pos && h < j + 2 && b[h] >= '0' && b[h] <= '9')
-		h++;
-	return h > j && (starts(b + h, pos - h, "时") || starts(b + h, pos - h, "点"));
-}
-
-static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w)
-{
-	int found = 0;
-	size_t i = ss, mk = c->m0;
-	while (i < pos) {
-		/* dates start with a digit, or 今/昨/当 */
-		mk = next_mark(c, mk, i, M_NUM | M_REL);
-		if (mk == c->m1 || c->mk->v[mk].at >= pos)
-			break;
-		i = c->mk->v[mk].at;
-		static const struct {
-			const char *word;
-			int rel;
-		} rel[] = { { "今天", 0 }, { "今日", 0 }, { "当日", REL_CONTEXT }, { "当天", REL_CONTEXT },
-			    { "昨日", -1 }, { "昨天", -1 } };
-		int matched = 0;
-		for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
-			if (starts(b + i, pos - i, rel[r].word)) {
-				i += strlen(rel[r].word);
-				matched = 1;
-				/* 2月3日当天: the day just named */
-				if (rel[r].rel == REL_CONTEXT && found)
-					break;
-				memset(w, 0, sizeof *w);
-				w->rel = rel[r].rel;
-				w->hour = -1;
-				found = 1;
-				break;
-			}
-		if (matched)
-			continue;
-		/* each number is read once: a year, then a month, then a day; the
-		 * tail of a longer number (神龙大道58号: not the 8th) is none */
-		if (i > ss && b[i - 1] >= '0' && b[i - 1] <= '9') {
-			i++;
-			continue;
-		}
-		int y = 0, m = 0, d = 0, v = 0;
-		size_t j = i, k = small_number(b, pos, j, &v);
-		if (k && v >= 1900 && starts(b + j + k, pos - j - k, "年")) {
-			y = v;
-			j += k + 3;
-			k = small_number(b, pos, j, &v);
-		}
-		if (k && v >= 1 && v <= 12 && starts(b + j + k, pos - j - k, "月")) {
-			m = v;
-			j += k + 3;
-			k = small_number(b, pos, j, &v);
-		}
-		/* 1月21日…，22日新增: a day alone is in the month named before it */
-		int prev_y = found && w->rel == 99 ? w->y : 0, prev_m = found && w->rel == 99 ? w->m : 0;
-		if (k && v >= 1 && v <= 31 &&
-		    (starts(b + j + k, pos - j - k, "日") ||
-		     (starts(b + j + k, pos - j - k, "号") && !HOLDS(b, chars_back(b, ss, j, 1), j, address_words)))) {
-			d = v;
-			j += k + 3;
-			/* a day alone counts only after 截至 ("截至4日24时"); "1月2日以来" is
-			 * where a period starts, not the date of a figure */
-			int start_of_period = starts(b + j, pos - j, "以来") || starts(b + j, pos - j, "起") ||
-					      starts(b + j, pos - j, "开始") || starts(b + j, pos - j, "至今");
-			if (!start_of_period &&
-			    (m || (i >= ss + 6 && ends_with(b, ss, i, "截至")) ||
-			     (i >= ss + 6 && ends_with(b, ss, i, "截止")) || day_stands_alone(b, j, pos))) {
-				if (!m) {
-					y = prev_y;
-					m = prev_m;
-				}
-				memset(w, 0, sizeof *w);
-				w->y = y;
-				w->m = m;
-				w->d = d;
-				w->hour = -1;
-				w->rel = 99;
-				found = 1;
-				/* an hour: 24时, 12时, or a range 0至12时 / 0-10时 (its end) */
-				size_t h = j, kh;
-				int hv;
-				if ((kh = small_number(b, pos, h, &hv))) {
-					size_t e = h + kh;
-					if (starts(b + e, pos - e, "至") || starts(b + e, pos - e, "到")) {
-						e += 3;
-						if ((kh = small_number(b, pos, e, &hv)))
-							e += kh;
-					} else if (e < pos && (b[e] == '-' || starts(b + e, pos - e, "—"))) {
-						e += b[e] == '-' ? 1 : 3;
-						if ((kh = small_number(b, pos, e, &hv)))
-							e += kh;
-					}
-					if (starts(b + e, pos - e, "时") && hv <= 24) {
-						w->hour = hv;
-						j = e + 3;
-					}
-				}
-				i = j;
-				continue;
-			}
-		}
-		i += char_len(b + i, pos - i);
-	}
-	return found;
-}
-
-static void resolve_date(const struct article *a, const struct when *w, int have, struct fact *f)
-{
-	struct ymd base = ymd_full(a->date) ? a->date : a->dateline;
-	f->hour = -1;
-	if (!have) {
-		f->date = base;
-		return;
-	}
-	if (w->rel != 99) {
-		if (ymd_full(a->date)) {
-			f->date = ymd_from_days(ymd_days(a->date) + w->rel);
-		} else if (base.m && base.d && w->rel == 0) {
-			f->date = base;
-		} else {
-			memset(&f->date, 0, sizeof f->date);
-		}
-		return;
-	}
-	f->hour = w->hour;
-	f->date.d = w->d;
-	f->date.m = w->m ? w->m : base.m;
-	if (!w->m && base.m && base.d && w->d > base.d) /* 截至30日 in an article of the 2nd */
-		f->date.m = base.m == 1 ? 12 : base.m - 1;
-	f->date.y = w->y;
-	if (!f->date.y && base.y) {
-		f->date.y = base.y;
-		if (f->date.m > base.m + 1) /* December figures in a January article */
-			f->date.y--;
-	}
-	if (!f->date.m)
-		memset(&f->date, 0, sizeof f->date);
-	else if (f->date.y && !ymd_valid(f->date.y, f->date.m, f->date.d))
-		f->date.y = 0;
-}
-
 /* ---- the extractor ---------------------------------------------------------- */
 
-/* A mark that ends a clause: ，、：（）,:()“” or a sentence end. */
-static int is_clause_mark(const char *b, size_t n, size_t i)
-{
-	unsigned char c = (unsigned char)b[i];
-	if (c < 0x80)
-		return c == ',' || c == ':' || c == '(' || c == ')' || c == '\n' || c == '!' || c == '?' || c == ';';
-	if (i + 3 > n)
-		return 0;
-	switch (BYTES3(b, i)) {
-	case 0xEFBC8C: /* ， */
-	case 0xE38081: /* 、 */
-	case 0xEFBC9A: /* ： */
-	case 0xEFBC88: /* （ */
-	case 0xEFBC89: /* ） */
-	case 0xE2809C: /* “ */
-	case 0xE2809D: /* ” */
-	case 0xE38082: /* 。 */
-	case 0xEFBC81: /* ！ */
-	case 0xEFBC9F: /* ？ */
-	case 0xEFBC9B: /* ； */
-		return 1;
-	}
-	return 0;
-}
 
 /* Words that may stand between a trigger and its number: 集中隔离各类人员5425人.
  * Strips one filler; returns pos unchanged when none ends there. */
@@ -1654,282 +814,6 @@ static size_t skip_spaces(const char *b, size_t se, size_t i)
 	return i;
 }
 
-/* ---- where and when: a figure's place and date, and where each came from ----- */
-
-/* Words after which a place is where aid goes: teams, goods and money. */
-static const struct word dest_words[] = {
-	WORD("捐赠给"), WORD("捐赠至"), WORD("转递给"), WORD("分配给"), WORD("支援"), WORD("驰援"), WORD("援助"),
-	WORD("前往"),   WORD("奔赴"),   WORD("赶赴"),   WORD("赶往"),   WORD("飞赴"), WORD("发往"), WORD("运往"),
-	WORD("运抵"),   WORD("送往"),   WORD("送抵"),   WORD("抵达"),   WORD("到达"), WORD("进驻"), WORD("捐给"),
-	WORD("捐至"),   WORD("送到"),   WORD("运到"),   WORD("发到"),   WORD("捐送"), WORD("送给"), WORD("增援"),
-	WORD("援"),     WORD("赴"),     WORD("向"),
-	WORD("给"),     WORD("至"),     WORD("去"),     WORD("到"),     WORD("支持"), WORD("用于"),
-	WORD("驶往"),   WORD("开往"),   WORD("飞往"),   WORD("出征")
-};
-static int is_aid(int kind)
-{
-	return kind == KIND_MEDICAL_STAFF || kind == KIND_SUPPLIES || kind == KIND_FUNDS || kind == KIND_VOLUNTEERS;
-}
-
-/* The place two places share (湖北省 for 武汉市 and 黄石市), or -1. */
-static int common_place(const struct gazetteer *gz, int p, int q)
-{
-	for (int a = p; a >= 0; a = gz->v[a].parent)
-		if (gazetteer_within(gz, q, a))
-			return a;
-	return -1;
-}
-
-/* The places named at b[i..): a run (湖北省武汉市) gives its last, a list
- * (武汉、黄石) what its members share. -1 when no place starts at i. */
-static int places_at(const struct gazetteer *gz, const char *b, size_t i, size_t se)
-{
-	int best = -1;
-	for (int n = 0; n < 6 && i < se; n++) {
-		int p;
-		size_t k = gazetteer_match(gz, b + i, se - i, &p);
-		if (!k)
-			break;
-		if (best < 0 || gazetteer_within(gz, p, best))
-			best = p;
-		else if (!gazetteer_within(gz, best, p)) {
-			int cp = common_place(gz, best, p);
-			if (cp < 0)
-				break;
-			best = cp;
-		}
-		i += k;
-		if (starts(b + i, se - i, "、") || starts(b + i, se - i, "和") || starts(b + i, se - i, "及"))
-			i += 3;
-	}
-	return best;
-}
-
-/* A destination word or short form at i: the place it names, or -1; *len its length. */
-/* A destination word ending at byte `at` (支援武汉: 支援 before 武汉): its start, or `at`. */
-static size_t dest_word_before(const char *b, size_t lo, size_t at)
-{
-	size_t best = at;
-	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
-		if (ends_with_word(b, lo, at, &dest_words[k]) && at - dest_words[k].len < best)
-			best = at - dest_words[k].len;
-	return best;
-}
-
-/* Destinations among the marks [m0, m1) of the text ending at se: a place after
- * a destination word, or a word that is one (援鄂). Calls fn for each. */
-static void each_dest(const struct ctx *c, size_t lo, size_t se, size_t m0, size_t m1,
-		      void (*fn)(void *arg, size_t at, int place), void *arg)
-{
-	const char *b = c->a->body;
-	const struct mark *m = c->mk->v;
-	for (size_t k = m0; k < m1; k++) {
-		if (m[k].what & M_DEST) {
-			fn(arg, m[k].at, m[k].place);
-			continue;
-		}
-		if (!(m[k].what & (M_PLACE | M_BODY)))
-			continue;
-		size_t w = dest_word_before(b, lo, m[k].at);
-		if (w == m[k].at)
-			continue;
-		int p = places_at(c->gz, b, m[k].at, se);
-		if (p >= 0)
-			fn(arg, w, p);
-		/* skip the rest of the run or list this destination read */
-		while (k + 1 < m1 && m[k + 1].at < m[k].at + m[k].len)
-			k++;
-	}
-}
-
-static void add_dest(void *arg, size_t at, int place)
-{
-	struct ctx *c = arg;
-	if (c->ndests < sizeof c->dests / sizeof *c->dests)
-		c->dests[c->ndests++] = (struct dest){ at, place };
-}
-
-/* The destinations of the sentence [ss, se), found the first time a figure needs them. */
-static void find_dests(struct ctx *c, size_t ss, size_t se)
-{
-	if (c->dests_known)
-		return;
-	c->dests_known = 1;
-	each_dest(c, ss, se, c->m0, c->m1, add_dest, c);
-}
-
-struct dest_count {
-	int seen[16], count[16], n, best, best_n;
-};
-
-static void count_dest(void *arg, size_t at, int place)
-{
-	(void)at;
-	struct dest_count *d = arg;
-	int k;
-	for (k = 0; k < d->n && d->seen[k] != place; k++)
-		;
-	if (k == d->n) {
-		if (d->n == 16)
-			return;
-		d->seen[d->n] = place;
-		d->count[d->n++] = 0;
-	}
-	if (++d->count[k] > d->best_n) {
-		d->best_n = d->count[k];
-		d->best = place;
-	}
-}
-
-/* Where the article's aid goes: the destination it names most, first on a tie. */
-static int article_dest(struct ctx *c)
-{
-	if (c->art_dest_known)
-		return c->art_dest;
-	c->art_dest_known = 1;
-	struct dest_count d = { .best = -1 };
-	each_dest(c, 0, c->a->body_len, 0, c->mk->n, count_dest, &d);
-	return c->art_dest = d.best;
-}
-
-/* The place of a figure of `kind` at [fs, fe) of the sentence [ss, se), whose
- * sentence scan so far has found `sentence_place`. */
-static int figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, int kind, int sentence_place,
-			uint8_t *from)
-{
-	if (is_aid(kind)) {
-		find_dests(c, ss, se);
-		int before = -1, inside = -1;
-		/* one inside the figure's words (1200名援助湖北医护人员); else the nearest
-		 * after it, or one inside that (援助湖北医疗队，赶往武汉); else the last
-		 * before it */
-		int after = -1;
-		for (size_t k = 0; k < c->ndests; k++) {
-			int p = c->dests[k].place;
-			if (c->dests[k].at >= fs && c->dests[k].at < fe && inside < 0)
-				inside = p;
-			if (c->dests[k].at >= fe && (after < 0 || gazetteer_within(c->gz, p, after)))
-				after = p;
-			if (c->dests[k].at < fs)
-				before = p;
-		}
-		if (inside >= 0)
-			after = inside;
-		if (after >= 0) {
-			*from = FROM_DESTINATION;
-			return after;
-		}
-		if (before >= 0) {
-			*from = FROM_DESTINATION;
-			return before;
-		}
-	}
-	if (sentence_place >= 0) {
-		*from = FROM_SENTENCE;
-		return sentence_place;
-	}
-	if (c->para_place >= 0) {
-		*from = FROM_PARAGRAPH;
-		return c->para_place;
-	}
-	int d = is_aid(kind) ? article_dest(c) : -1;
-	if (d >= 0) {
-		*from = FROM_ARTICLE;
-		return d;
-	}
-	/* 台江县某公司捐赠…: the body's place, when nothing else names one */
-	for (size_t k = c->m1; k > c->m0; k--) {
-		const struct mark *m = &c->mk->v[k - 1];
-		if ((m->what & M_BODY) && m->at < fs) {
-			*from = FROM_SENTENCE;
-			return m->place;
-		}
-	}
-	int p = fallback_place(c);
-	const struct article *a = c->a;
-	*from = p < 0 ? FROM_NONE : a->place && p == gazetteer_find(c->gz, a->place) ? FROM_DATELINE : FROM_ARTICLE;
-	return p;
-}
-
-/* The date of a figure at [fs, fe) of the sentence [ss, se): the last date before
- * it in its sentence, else one after it in its clause (于1月27日), else the
- * paragraph's, else (in an article with no date of its own) the article's, else
- * the article's date. */
-static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe,
-			     struct fact *f);
-
-static void figure_date(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe, struct fact *f)
-{
-	figure_date_from(c, b, ss, se, fs, fe, f);
-	if (!f->date.m)
-		f->date_from = FROM_NONE;
-}
-
-static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe,
-			     struct fact *f)
-{
-	struct when w;
-	const struct article *a = c->a;
-	if (date_before(c, b, ss, fs, &w)) {
-		if (w.rel == REL_CONTEXT && (c->para_have || c->art_have)) {
-			resolve_date(a, c->para_have ? &c->para_when : &c->art_when, 1, f);
-			f->date_from = c->para_have ? FROM_PARAGRAPH : FROM_ARTICLE;
-			return;
-		}
-		if (w.rel == REL_CONTEXT)
-			w.rel = 0;
-		resolve_date(a, &w, 1, f);
-		f->date_from = FROM_SENTENCE;
-		return;
-	}
-	size_t ce = fe;
-	while (ce < se && !is_clause_mark(b, se, ce))
-		ce += char_len(b + ce, se - ce);
-	if (date_before(c, b, fe, ce, &w)) {
-		resolve_date(a, &w, 1, f);
-		f->date_from = FROM_SENTENCE;
-		return;
-	}
-	int dated = ymd_full(a->date) || (a->dateline.m && a->dateline.d);
-	if (c->para_have || (!dated && c->art_have)) {
-		resolve_date(a, c->para_have ? &c->para_when : &c->art_when, 1, f);
-		f->date_from = c->para_have ? FROM_PARAGRAPH : FROM_ARTICLE;
-		return;
-	}
-	resolve_date(a, &w, 0, f);
-	f->date_from = f->date.m ? FROM_DATELINE : FROM_NONE;
-}
-
-/* After a sentence: the subject and date it leaves for the sentences after it. */
-static void remember(struct ctx *c, size_t ss, size_t se, unsigned any)
-{
-	const char *b = c->a->body;
-	struct when w;
-	if ((any & (M_NUM | M_REL)) && date_before(c, b, ss, se, &w) && w.rel != REL_CONTEXT) {
-		c->para_when = c->art_when = w;
-		c->para_have = c->art_have = 1;
-	}
-	find_dests(c, ss, se);
-	if (c->ndests) {
-		c->para_place = c->dests[c->ndests - 1].place;
-		return;
-	}
-	/* 泰国是…继日本之后…的国家: a sentence that opens with a place is about it */
-	size_t lead = ss;
-	while (lead < se && (b[lead] == ' ' || b[lead] == '\t'))
-		lead++;
-	if (c->m0 < c->m1 && (c->mk->v[c->m0].what & M_PLACE) && c->mk->v[c->m0].at == lead) {
-		c->para_place = c->mk->v[c->m0].place;
-		return;
-	}
-	for (size_t k = c->m1; k > c->m0; k--)
-		if (c->mk->v[k - 1].what & M_PLACE) {
-			c->para_place = c->mk->v[k - 1].place;
-			return;
-		}
-}
-
-/* Sentences that state a zero in words: 无死亡病例, 无新增确诊病例. */
 static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struct facts *out)
 {
 	static const struct {
@@ -1950,7 +834,7 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 		{ "无新增无症状感染者", KIND_ASYMPTOMATIC, SCOPE_NEW },
 	};
 	struct scan sc;
-	scan_start(c, &sc, ss);
+	facts_scan_start(c, &sc, ss);
 	size_t mk = c->m0;
 	for (size_t i = ss; i < se;) {
 		size_t adv = 0;
@@ -1966,11 +850,11 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 			f.kind = zeros[k].kind;
 			strcpy(f.unit, "例");
 			f.scope = zeros[k].scope;
-			scan_to(c, b, &sc, i);
+			facts_scan_to(c, b, &sc, i);
 			f.start = (uint32_t)i;
 			f.end = (uint32_t)(i + strlen(zeros[k].w));
-			f.place = figure_place(c, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
-			figure_date(c, b, ss, se, f.start, f.end, &f);
+			f.place = facts_figure_place(c, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
+			facts_figure_date(c, b, ss, se, f.start, f.end, &f);
 			f.sent_start = (uint32_t)ss;
 			f.sent_end = (uint32_t)se;
 			push(out, &f);
@@ -2043,7 +927,7 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 	const char *b = c->a->body;
 	size_t i = ss;
 	struct scan sc;
-	scan_start(c, &sc, ss);
+	facts_scan_start(c, &sc, ss);
 	int last_kind = -1;
 	size_t last_end = 0;
 	zero_facts(c, b, ss, se, out);
@@ -2219,7 +1103,7 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			unit_len = sizeof f.unit - 1;
 		memcpy(f.unit, unit, unit_len); /* f was zeroed: the unit ends there */
 		f.qual = qual;
-		scan_to(c, b, &sc, qs < fd.start ? qs : fd.start);
+		facts_scan_to(c, b, &sc, qs < fd.start ? qs : fd.start);
 		f.scope = sc.scope;
 		if (f.kind == KIND_CONFIRMED && f.scope == SCOPE_NEW)
 			f.kind = KIND_NEW_CONFIRMED;
@@ -2227,8 +1111,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			f.scope = SCOPE_NEW;
 		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
 		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
-		f.place = figure_place(c, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
-		figure_date(c, b, ss, se, f.start, f.end, &f);
+		f.place = facts_figure_place(c, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
+		facts_figure_date(c, b, ss, se, f.start, f.end, &f);
 		f.sent_start = (uint32_t)ss;
 		f.sent_end = (uint32_t)se;
 		push(out, &f);
@@ -2242,8 +1126,8 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 int article_home_city(const struct article *a, const struct gazetteer *gz)
 {
 	struct marks mk = { 0 };
-	first_pass(a, gz, &mk);
-	int city = home_city(a, gz, &mk);
+	facts_first_pass(a, gz, &mk);
+	int city = facts_home_city(a, gz, &mk);
 	free(mk.v);
 	return city;
 }
@@ -2293,12 +1177,12 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		  struct facts *out)
 {
 	struct marks mk = { 0 };
-	first_pass(a, gz, &mk);
+	facts_first_pass(a, gz, &mk);
 	struct ctx c = { 0 };
 	c.a = a;
 	c.gz = gz;
 	c.file_city = file_city;
-	c.named = home_city(a, gz, &mk);
+	c.named = facts_home_city(a, gz, &mk);
 	c.home = c.province = c.fallback = -1;
 	c.mk = &mk;
 	c.para_place = c.art_dest = -1;
@@ -2319,7 +1203,7 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		if (e > ss && (any & (M_NUM | M_ZERO)))
 			sentence(&c, ss, e, out);
 		if (e > ss && (any & (M_NUM | M_REL | M_PLACE | M_DEST)))
-			remember(&c, ss, e, any);
+			facts_remember(&c, ss, e, any);
 		if (k == mk.n)
 			break;
 		if (a->body[e] == '\n') { /* a new paragraph: its subject and date are its own */
@@ -2336,19 +1220,6 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 
 const char *facts_tables_disagree(void)
 {
-	for (size_t k = 0; k < sizeof dest_words / sizeof *dest_words; k++)
-		if (!dest_may_start(BYTES3(dest_words[k].s, 0)))
-			return "dest_words";
-	for (size_t k = 0; k < sizeof here_words / sizeof *here_words; k++)
-		if (!(marks_of_cp(utf8_cp3((const unsigned char *)here_words[k].w.s)) & M_SCOPE))
-			return "here_words";
-	for (size_t k = 0; k < sizeof scope_places / sizeof *scope_places; k++) {
-		const char *w = scope_places[k].w.s;
-		if ((unsigned char)w[0] < 0x80 ? w[0] != '3' : !(marks_of_cp(utf8_cp3((const unsigned char *)w)) & M_TRY_SCOPE))
-			return "scope_places";
-	}
-	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
-		if (!(marks_of_cp(utf8_cp3((const unsigned char *)dest_short[k].w.s)) & M_TRY_DEST))
-			return "dest_short";
-	return NULL;
+	const char *t = facts_marks_tables_disagree();
+	return t ? t : facts_where_tables_disagree();
 }
