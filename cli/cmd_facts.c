@@ -41,13 +41,14 @@ static void csv_str(struct strbuf *sb, const char *s, int last)
 }
 
 static const char *const columns[] = { "article", "file", "kind", "value", "unit", "qualifier",
-				       "scope", "place", "place_from", "date", "date_from", "text", "start",
-				       "end", "sentence" };
+				       "scope", "place", "place_from", "date", "date_from", "check", "text",
+				       "start", "end", "sentence" };
 
 static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		       const struct gazetteer *gz, const struct fact *f)
 {
-	char date[16], num[32];
+	char date[16], num[32], note[96];
+	const char *check = fact_check_note(f, note, sizeof note);
 	const char *place = f->place >= 0 ? gz->v[f->place].full_name : NULL;
 	const char *d = fact_date_format(f, date);
 	const char *text = a->body + f->start, *sent = a->body + f->sent_start;
@@ -72,6 +73,8 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 			jw_int(&w, "hour", f->hour);
 		else
 			jw_null(&w, "hour");
+		jw_str(&w, "check", fact_check_name((enum fact_check)f->check));
+		jw_str(&w, "check_note", check);
 		jw_strn(&w, "text", text, tn);
 		jw_int(&w, "start", f->start);
 		jw_int(&w, "end", f->end);
@@ -91,6 +94,7 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		csv_str(sb, fact_origin_name(f->place_from), 0);
 		csv_str(sb, d, 0);
 		csv_str(sb, fact_origin_name(f->date_from), 0);
+		csv_str(sb, check, 0);
 		csv_field(sb, text, tn);
 		sb_addc(sb, ',');
 		sb_addf(sb, "%u,%u,", f->start, f->end);
@@ -104,6 +108,8 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 			sb_addf(sb, "-%lld", (long long)f->value_max);
 		sb_addf(sb, "%s\t%s\t%s\t", f->unit, place ? place : "-", d ? d : "-");
 		sb_add(sb, text, tn);
+		if (check)
+			sb_addf(sb, "\t! %s", check);
 		sb_addc(sb, '\n');
 	}
 }

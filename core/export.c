@@ -165,6 +165,9 @@ static void write_json_row(struct strbuf *sb, const struct export_row *r, const 
 		jw_int(&w, "hour", r->f->hour);
 	else
 		jw_null(&w, "hour");
+	char note[96];
+	jw_str(&w, "check", r->f ? fact_check_name((enum fact_check)r->f->check) : NULL);
+	jw_str(&w, "check_note", r->f ? fact_check_note(r->f, note, sizeof note) : NULL);
 	jw_strn(&w, "text", c->text, c->tn);
 	if (a) {
 		jw_int(&w, "start", r->start);

@@ -1186,6 +1186,7 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 	c.home = c.province = c.fallback = -1;
 	c.mk = &mk;
 	c.para_place = c.art_dest = -1;
+	size_t first = out->n;
 	/* sentences between the end marks; only those with a number or 无/零 can
 	 * state a figure */
 	size_t ss = 0, m0 = 0;
@@ -1215,6 +1216,7 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		any = 0;
 	}
 	free(mk.v);
+	facts_check(a->body, out->v + first, out->n - first);
 	return c.named;
 }
 

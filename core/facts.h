@@ -16,6 +16,10 @@ enum fact_qualifier { QUAL_NONE, QUAL_APPROX, QUAL_OVER, QUAL_UNDER };
 enum fact_origin { FROM_NONE, FROM_SENTENCE, FROM_DESTINATION, FROM_PARAGRAPH, FROM_ARTICLE, FROM_DATELINE,
 		   FROM_COUNT };
 enum fact_scope { SCOPE_NONE, SCOPE_CUMULATIVE, SCOPE_NEW, SCOPE_CURRENT };
+/* A consistency rule a measure breaks with others of its article (facts_check):
+ * its parts do not add up to it (本土 + 境外输入 ≠ 新增), a part is larger than
+ * its total, or cured + deaths + current cases ≠ the cumulative total. */
+enum fact_check { CHECK_NONE, CHECK_PARTS_SUM, CHECK_PART_EXCEEDS, CHECK_BALANCE, CHECK_COUNT };
 
 struct fact {
 	enum fact_kind kind;
@@ -27,6 +31,8 @@ struct fact {
 	struct ymd date;          /* as-of date; y == 0 when the year is not known */
 	int hour;                 /* as-of hour, or -1 */
 	uint8_t place_from, date_from; /* enum fact_origin */
+	uint8_t check;            /* enum fact_check */
+	int64_t check_sum, check_total; /* what the rule added up, and the total it expected */
 	uint32_t start, end;      /* the fact's words: byte span in the article body */
 	uint32_t sent_start, sent_end; /* its sentence */
 };
@@ -46,6 +52,14 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz);
 /* The city an article is about: its dateline place, else the city it names most. */
 int article_home_city(const struct article *a, const struct gazetteer *gz);
+
+/* Flag the measures v[0..n) of one article that break a consistency rule with
+ * each other (enum fact_check); the others are left as they are. */
+void facts_check(const char *body, struct fact *v, size_t n);
+/* The rule's machine name ("parts_sum"), or NULL for none. */
+const char *fact_check_name(enum fact_check c);
+/* What f's check found, in words, into buf (96 bytes); NULL when none. */
+const char *fact_check_note(const struct fact *f, char *buf, size_t size);
 
 /* The first pass keeps fast first-character tests beside some word tables
  * (destinations, 全市 and its kin): the name of the first table whose words a

@@ -92,8 +92,15 @@ is "$("$EPINEWS" facts --place 美国 "$F" | cut -f2,3,4)" "$(printf 'confirmed\
 "$EPINEWS" facts --place 湖北 "$SRCDIR/data/samples" | cut -f4 | sort -u >"$T/hubei"
 is "$(cat "$T/hubei")" "武汉市" "facts --place with a province covers its cities"
 "$EPINEWS" facts --csv "$F" >"$T/csv"
-is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,place_from,date,date_from,text,start,end,sentence" "facts --csv: header row"
+is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,place_from,date,date_from,check,text,start,end,sentence" "facts --csv: header row"
 is "$(grep -c . "$T/csv")" "$(($(wc -l <"$T/facts") + 1))" "facts --csv: one row per fact"
+C="$SRCDIR/tests/fixtures/facts/checks.txt"
+"$EPINEWS" facts --json "$C" | "$J" kind value check check_note >"$T/checks"
+is "$(cut -f1-3 "$T/checks" | tr '\t\n' ' ;')" \
+	"new_confirmed 12 parts_sum;new_confirmed 8 parts_sum;new_confirmed 3 parts_sum;confirmed 1000 null;discharged 300 null;deaths 50 null;confirmed 650 null;" \
+	"facts --json: parts that do not add up to their total say so in check; a balance that holds does not"
+is "$(head -n 1 "$T/checks" | cut -f4)" "its parts add up to 11, the total is 12" "facts --json: check_note says it in words"
+is "$("$EPINEWS" facts "$C" | head -n 1 | cut -f7)" "! its parts add up to 11, the total is 12" "facts: the text output ends a flagged measure with its note"
 "$EPINEWS" facts --kind nosuchkind "$F" >/dev/null 2>&1
 is $? 2 "facts: an unknown kind is a usage error"
 "$EPINEWS" facts --place 火星 "$F" >/dev/null 2>&1

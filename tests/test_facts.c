@@ -76,6 +76,55 @@ static const char *where_when(const char *text)
 	return out;
 }
 
+/* Each measure as "kind value[!rule: note]", for the consistency checks. */
+static const char *checks(const char *text)
+{
+	static char out[4096];
+	struct archive ar;
+	struct facts fs;
+	const struct article *a = extract_one(text, &ar, &fs);
+	out[0] = '\0';
+	for (size_t i = 0; a && i < fs.n; i++) {
+		const struct fact *f = &fs.v[i];
+		char note[96];
+		const char *n = fact_check_note(f, note, sizeof note);
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s %lld%s%s%s%s", i ? "; " : "", fact_kind_name(f->kind),
+			 (long long)f->value, n ? " !" : "", n ? fact_check_name((enum fact_check)f->check) : "",
+			 n ? ": " : "", n ? n : "");
+	}
+	facts_free(&fs);
+	archive_free(&ar);
+	return out;
+}
+
+/* Parts and totals that disagree are flagged, the rest left alone. The texts
+ * are written for this test. */
+static void test_checks(void)
+{
+	is_str(checks(">>>t\n2月9日0—24时，新增确诊病例12例，其中本土8例、境外输入3例。\n"),
+	       "new_confirmed 12 !parts_sum: its parts add up to 11, the total is 12; "
+	       "new_confirmed 8 !parts_sum: its parts add up to 11, the total is 12; "
+	       "new_confirmed 3 !parts_sum: its parts add up to 11, the total is 12",
+	       "本土 and 境外输入 that do not add up to their total flag all three");
+	is_str(checks(">>>t\n新增确诊病例12例，其中本土9例、境外输入3例。新增确诊病例12例，其中武汉10例。\n"),
+	       "new_confirmed 12; new_confirmed 9; new_confirmed 3; new_confirmed 12; new_confirmed 10",
+	       "parts that add up, and a part no larger than its total, are not flagged");
+	is_str(checks(">>>t\n新增确诊病例5例，其中武汉8例。口罩98万只，其中手套6.2万副、防护服100万套。\n"),
+	       "new_confirmed 5 !part_exceeds: a part (8) is larger than its total (5); "
+	       "new_confirmed 8 !part_exceeds: a part (8) is larger than its total (5); "
+	       "supplies 980000; supplies 62000; supplies 1000000",
+	       "a part larger than its total is flagged; lists of goods are not parts");
+	is_str(checks(">>>t\n截至2月9日24时，湖北省累计确诊病例1000例，累计治愈出院病例300例，累计死亡病例50例，现有确诊病例640例。\n"),
+	       "confirmed 1000 !balance: cured + deaths + current = 990, the cumulative total is 1000; "
+	       "discharged 300 !balance: cured + deaths + current = 990, the cumulative total is 1000; "
+	       "deaths 50 !balance: cured + deaths + current = 990, the cumulative total is 1000; "
+	       "confirmed 640 !balance: cured + deaths + current = 990, the cumulative total is 1000",
+	       "cured, deaths and current cases that do not make the cumulative total are flagged");
+	is_str(checks(">>>t\n截至2月9日24时，湖北省累计确诊病例1000例，累计治愈出院病例300例，累计死亡病例50例，现有确诊病例650例。\n"),
+	       "confirmed 1000; discharged 300; deaths 50; confirmed 650", "a balance that holds is not flagged");
+}
+
 /* Where a measure's place and date come from: its sentence, the place its aid
  * goes to, the paragraph before it, the dateline. The texts are written for
  * this test. */
@@ -210,6 +259,7 @@ int main(void)
 	const char *t = facts_tables_disagree();
 	is_str(t ? t : "", "", "the first pass's first-character tests cover every word of their tables");
 	test_file_city();
+	test_checks();
 	test_where_and_when();
 	test_kinds_and_non_counts();
 	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),

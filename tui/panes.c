@@ -231,7 +231,9 @@ static void facts_draw(struct app *app, int focused)
 			const struct fact *f = &app->facts.v[i];
 			static const char *const q[] = { "", "~", ">", "<" };
 			char val[48], date[16];
-			snprintf(val, sizeof val, "%s%lld%s", q[f->qual], (long long)f->value, f->unit);
+			/* a measure that disagrees with others of its article ends in ! */
+			snprintf(val, sizeof val, "%s%lld%s%s", q[f->qual], (long long)f->value, f->unit,
+				 f->check ? "!" : "");
 			int kw = p->w - 30 > 24 ? 24 : p->w - 30 < 10 ? 10 : p->w - 30;
 			sb_adds(&row, marks_fact_marked(app, f) ? "*" : " ");
 			column(&row, fact_kind_words(f->kind), kw - 1, amb);
@@ -259,8 +261,13 @@ static void facts_draw(struct app *app, int focused)
 
 static void facts_follow(struct app *app)
 {
-	if (app->open >= 0 && app->pane[PANE_FACTS].sel < app->facts.n)
-		reader_show_offset(app, app->facts.v[app->pane[PANE_FACTS].sel].sent_start);
+	if (app->open >= 0 && app->pane[PANE_FACTS].sel < app->facts.n) {
+		const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].sel];
+		char note[96];
+		reader_show_offset(app, f->sent_start);
+		if (fact_check_note(f, note, sizeof note))
+			app_message(app, "check: %s", note);
+	}
 }
 
 static int facts_action(struct app *app, enum action a)
