@@ -41,13 +41,14 @@ static void csv_str(struct strbuf *sb, const char *s, int last)
 }
 
 static const char *const columns[] = { "article", "file", "kind", "value", "unit", "qualifier",
-				       "scope", "place", "place_from", "date", "date_from", "check", "text",
+				       "scope", "place", "place_from", "date", "date_from", "since", "check", "text",
 				       "start", "end", "sentence" };
 
 static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		       const struct gazetteer *gz, const struct fact *f)
 {
-	char date[16], num[32], note[96];
+	char date[16], num[32], note[96], since[16];
+	const char *from = fact_since_format(f, since);
 	const char *check = fact_check_note(f, note, sizeof note);
 	const char *place = f->place >= 0 ? gz->v[f->place].full_name : NULL;
 	const char *d = fact_date_format(f, date);
@@ -69,6 +70,7 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		jw_str(&w, "place_from", fact_origin_name(f->place_from));
 		jw_str(&w, "date", d);
 		jw_str(&w, "date_from", fact_origin_name(f->date_from));
+		jw_str(&w, "since", from);
 		if (f->hour >= 0)
 			jw_int(&w, "hour", f->hour);
 		else
@@ -94,6 +96,7 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		csv_str(sb, fact_origin_name(f->place_from), 0);
 		csv_str(sb, d, 0);
 		csv_str(sb, fact_origin_name(f->date_from), 0);
+		csv_str(sb, from, 0);
 		csv_str(sb, check, 0);
 		csv_field(sb, text, tn);
 		sb_addc(sb, ',');

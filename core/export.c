@@ -161,6 +161,8 @@ static void write_json_row(struct strbuf *sb, const struct export_row *r, const 
 	jw_str(&w, "place_from", r->f ? fact_origin_name(r->f->place_from) : NULL);
 	jw_str(&w, "date", c->fact_date);
 	jw_str(&w, "date_from", r->f ? fact_origin_name(r->f->date_from) : NULL);
+	char since[16];
+	jw_str(&w, "since", r->f ? fact_since_format(r->f, since) : NULL);
 	if (r->f && r->f->hour >= 0)
 		jw_int(&w, "hour", r->f->hour);
 	else

@@ -61,20 +61,30 @@ const char *fact_origin_name(enum fact_origin o)
 	return (unsigned)o < FROM_COUNT ? names[o] : NULL;
 }
 
-const char *fact_date_format(const struct fact *f, char *buf)
+static const char *format_md(struct ymd v, char *buf)
 {
-	if (!f->date.m || !f->date.d)
+	if (!v.m || !v.d)
 		return NULL;
-	if (f->date.y)
-		return ymd_format(f->date, buf);
+	if (v.y)
+		return ymd_format(v, buf);
 	buf[0] = buf[1] = '-';
-	buf[2] = (char)('0' + f->date.m / 10);
-	buf[3] = (char)('0' + f->date.m % 10);
+	buf[2] = (char)('0' + v.m / 10);
+	buf[3] = (char)('0' + v.m % 10);
 	buf[4] = '-';
-	buf[5] = (char)('0' + f->date.d / 10);
-	buf[6] = (char)('0' + f->date.d % 10);
+	buf[5] = (char)('0' + v.d / 10);
+	buf[6] = (char)('0' + v.d % 10);
 	buf[7] = '\0';
 	return buf;
+}
+
+const char *fact_date_format(const struct fact *f, char *buf)
+{
+	return format_md(f->date, buf);
+}
+
+const char *fact_since_format(const struct fact *f, char *buf)
+{
+	return format_md(f->since, buf);
 }
 
 void facts_free(struct facts *f)

@@ -29,6 +29,7 @@ struct fact {
 	enum fact_scope scope;
 	int place;                /* gazetteer index, or -1 */
 	struct ymd date;          /* as-of date; y == 0 when the year is not known */
+	struct ymd since;         /* the start of the period it covers (自3月11日以来), or m == 0 */
 	int hour;                 /* as-of hour, or -1 */
 	uint8_t place_from, date_from; /* enum fact_origin */
 	uint8_t check;            /* enum fact_check */
@@ -76,5 +77,7 @@ const char *fact_scope_name(enum fact_scope s);         /* NULL for none */
 const char *fact_origin_name(enum fact_origin o);       /* NULL for none */
 /* "2020-02-04", "--02-04" without a year, or NULL. buf holds 11 bytes. */
 const char *fact_date_format(const struct fact *f, char *buf);
+/* The same for the start of the period a measure covers. */
+const char *fact_since_format(const struct fact *f, char *buf);
 
 #endif

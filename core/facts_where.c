@@ -211,6 +211,13 @@ static const struct word day_followers[] = { WORD("，"), WORD(","), WORD("新�
 					     WORD("晚"), WORD("凌晨"), WORD("中午"), WORD("早"), WORD("当天"),
 					     WORD("的最新"), WORD("0时"), WORD("24时"), WORD("零时") };
 
+/* 自3月11日, 从1月24日: a date that opens a period (自…以来, 从…到…) is where
+ * it starts, not the day a figure holds. */
+static int opens_period(const char *b, size_t ss, size_t i)
+{
+	return ends_with(b, ss, i, "自") || ends_with(b, ss, i, "从") || ends_with(b, ss, i, "自从");
+}
+
 /* A number after these and before 号 is an address (大道58号), not a day. */
 static const struct word address_words[] = { WORD("路"), WORD("道"), WORD("街"), WORD("巷"), WORD("弄"),
 					     WORD("里"), WORD("村"), WORD("楼") };
@@ -227,7 +234,8 @@ static int day_stands_alone(const char *b, size_t j, size_t pos)
 	return h > j && (starts(b + h, pos - h, "时") || starts(b + h, pos - h, "点"));
 }
 
-static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w)
+static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos, struct when *w,
+		       struct when *since)
 {
 	int found = 0;
 	size_t i = ss, mk = c->m0;
@@ -286,7 +294,16 @@ static int date_before(const struct ctx *c, const char *b, size_t ss, size_t pos
 			/* a day alone counts only after 截至 ("截至4日24时"); "1月2日以来" is
 			 * where a period starts, not the date of a figure */
 			int start_of_period = starts(b + j, pos - j, "以来") || starts(b + j, pos - j, "起") ||
-					      starts(b + j, pos - j, "开始") || starts(b + j, pos - j, "至今");
+					      starts(b + j, pos - j, "开始") || starts(b + j, pos - j, "至今") ||
+					      opens_period(b, ss, i);
+			if (start_of_period && since && (m || prev_m)) { /* 自3月11日…以来: kept as since */
+				memset(since, 0, sizeof *since);
+				since->y = m ? y : prev_y;
+				since->m = m ? m : prev_m;
+				since->d = d;
+				since->hour = -1;
+				since->rel = 99;
+			}
 			if (!start_of_period &&
 			    (m || (i >= ss + 6 && ends_with(b, ss, i, "截至")) ||
 			     (i >= ss + 6 && ends_with(b, ss, i, "截止")) || day_stands_alone(b, j, pos))) {
@@ -580,7 +597,15 @@ static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se,
 {
 	struct when w;
 	const struct article *a = c->a;
-	if (date_before(c, b, ss, fs, &w)) {
+	struct when since;
+	memset(&since, 0, sizeof since);
+	int have = date_before(c, b, ss, fs, &w, &since);
+	if (since.m) { /* the start of the period the figure covers */
+		struct fact tmp;
+		resolve_date(a, &since, 1, &tmp);
+		f->since = tmp.date;
+	}
+	if (have) {
 		if (w.rel == REL_CONTEXT && (c->para_have || c->art_have)) {
 			resolve_date(a, c->para_have ? &c->para_when : &c->art_when, 1, f);
 			f->date_from = c->para_have ? FROM_PARAGRAPH : FROM_ARTICLE;
@@ -595,7 +620,7 @@ static void figure_date_from(struct ctx *c, const char *b, size_t ss, size_t se,
 	size_t ce = fe;
 	while (ce < se && !is_clause_mark(b, se, ce))
 		ce += char_len(b + ce, se - ce);
-	if (date_before(c, b, fe, ce, &w)) {
+	if (date_before(c, b, fe, ce, &w, NULL)) {
 		resolve_date(a, &w, 1, f);
 		f->date_from = FROM_SENTENCE;
 		return;
@@ -615,7 +640,7 @@ void facts_remember(struct ctx *c, size_t ss, size_t se, unsigned any)
 {
 	const char *b = c->a->body;
 	struct when w;
-	if ((any & (M_NUM | M_REL)) && date_before(c, b, ss, se, &w) && w.rel != REL_CONTEXT) {
+	if ((any & (M_NUM | M_REL)) && date_before(c, b, ss, se, &w, NULL) && w.rel != REL_CONTEXT) {
 		c->para_when = c->art_when = w;
 		c->para_have = c->art_have = 1;
 	}

@@ -92,7 +92,7 @@ is "$("$EPINEWS" facts --place 美国 "$F" | cut -f2,3,4)" "$(printf 'confirmed\
 "$EPINEWS" facts --place 湖北 "$SRCDIR/data/samples" | cut -f4 | sort -u >"$T/hubei"
 is "$(cat "$T/hubei")" "武汉市" "facts --place with a province covers its cities"
 "$EPINEWS" facts --csv "$F" >"$T/csv"
-is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,place_from,date,date_from,check,text,start,end,sentence" "facts --csv: header row"
+is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,place_from,date,date_from,since,check,text,start,end,sentence" "facts --csv: header row"
 is "$(grep -c . "$T/csv")" "$(($(wc -l <"$T/facts") + 1))" "facts --csv: one row per fact"
 C="$SRCDIR/tests/fixtures/facts/checks.txt"
 "$EPINEWS" facts --json "$C" | "$J" kind value check check_note >"$T/checks"

@@ -98,6 +98,27 @@ static const char *checks(const char *text)
 	return out;
 }
 
+/* The start of the period a measure covers is kept apart from its as-of date. */
+static void test_since(void)
+{
+	struct archive ar;
+	struct facts fs;
+	const struct article *a =
+		extract_one("{\"title\":\"t\",\"text\":\"自3月11日全面复工以来，累计出院病例500例。从1月24日到2月3日，共派出医疗队员300名。\",\"date\":\"2020-03-20\"}",
+			    &ar, &fs);
+	char d[16], s1[16], out[256] = "";
+	for (size_t i = 0; a && i < fs.n; i++) {
+		const char *date = fact_date_format(&fs.v[i], d), *since = fact_since_format(&fs.v[i], s1);
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s %s since %s", i ? "; " : "", fact_kind_name(fs.v[i].kind),
+			 date ? date : "-", since ? since : "-");
+	}
+	is_str(out, "discharged 2020-03-20 since 2020-03-11; medical_staff 2020-02-03 since 2020-01-24",
+	       "自…以来 and 从…到 give the start of the period; the as-of date is its end");
+	facts_free(&fs);
+	archive_free(&ar);
+}
+
 /* Parts and totals that disagree are flagged, the rest left alone. The texts
  * are written for this test. */
 static void test_checks(void)
@@ -260,6 +281,7 @@ int main(void)
 	is_str(t ? t : "", "", "the first pass's first-character tests cover every word of their tables");
 	test_file_city();
 	test_checks();
+	test_since();
 	test_where_and_when();
 	test_kinds_and_non_counts();
 	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),
