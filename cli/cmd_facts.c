@@ -40,8 +40,19 @@ static void csv_str(struct strbuf *sb, const char *s, int last)
 	sb_adds(sb, last ? "\r\n" : ",");
 }
 
+/* Is the measure about `place` or somewhere in it: its place, or one of its list? */
+static int fact_within(const struct gazetteer *gz, const struct fact *f, int place)
+{
+	if (gazetteer_within(gz, f->place, place))
+		return 1;
+	for (int k = 0; k < f->nplaces; k++)
+		if (gazetteer_within(gz, f->places[k], place))
+			return 1;
+	return 0;
+}
+
 static const char *const columns[] = { "article", "file", "kind", "value", "unit", "qualifier",
-				       "scope", "place", "place_from", "date", "date_from", "since", "check", "text",
+				       "scope", "place", "places", "place_from", "date", "date_from", "since", "check", "text",
 				       "start", "end", "sentence" };
 
 static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
@@ -67,6 +78,15 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		jw_str(&w, "qualifier", fact_qualifier_name(f->qual));
 		jw_str(&w, "scope", fact_scope_name(f->scope));
 		jw_str(&w, "place", place);
+		jw_key(&w, "places");
+		sb_addc(sb, '[');
+		for (int k = 0; k < f->nplaces; k++) {
+			const char *name = gz->v[f->places[k]].full_name;
+			if (k)
+				sb_addc(sb, ',');
+			json_string(sb, name, strlen(name));
+		}
+		sb_addc(sb, ']');
 		jw_str(&w, "place_from", fact_origin_name(f->place_from));
 		jw_str(&w, "date", d);
 		jw_str(&w, "date_from", fact_origin_name(f->date_from));
@@ -93,6 +113,15 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		csv_str(sb, fact_qualifier_name(f->qual), 0);
 		csv_str(sb, fact_scope_name(f->scope), 0);
 		csv_str(sb, place, 0);
+		struct strbuf list = STRBUF_INIT;
+		for (int k = 0; k < f->nplaces; k++) {
+			if (k)
+				sb_adds(&list, "、");
+			sb_adds(&list, gz->v[f->places[k]].full_name);
+		}
+		csv_field(sb, list.s ? list.s : "", list.len);
+		sb_addc(sb, ',');
+		sb_free(&list);
 		csv_str(sb, fact_origin_name(f->place_from), 0);
 		csv_str(sb, d, 0);
 		csv_str(sb, fact_origin_name(f->date_from), 0);
@@ -195,7 +224,7 @@ int cmd_facts(int argc, char **argv)
 			if (kind >= 0 && (int)f->kind != kind)
 				continue;
 			/* a province covers its cities */
-			if (want_place >= 0 && !gazetteer_within(&gz, f->place, want_place))
+			if (want_place >= 0 && !fact_within(&gz, f, want_place))
 				continue;
 			print_fact(&sb, fmt, archive_art(&ar, i), &gz, f);
 			shown++;

@@ -26,6 +26,8 @@ int export_format_from_name(const char *name)
 struct cells {
 	char date[16], fdate[16], value[32], value_max[32], start[16], end[16], offset[24], line[24];
 	const char *kind, *unit, *qual, *scope, *place, *fact_date;
+	const char *places[FACT_PLACES];
+	int nplaces;
 	const char *text, *sent;
 	size_t tn, sn;
 };
@@ -51,6 +53,8 @@ static void fill(struct cells *c, const struct gazetteer *gz, const struct expor
 		c->qual = fact_qualifier_name(f->qual);
 		c->scope = fact_scope_name(f->scope);
 		c->place = f->place >= 0 ? gz->v[f->place].full_name : NULL;
+		for (int k = 0; k < f->nplaces; k++)
+			c->places[c->nplaces++] = gz->v[f->places[k]].full_name;
 		c->fact_date = fact_date_format(f, c->fdate);
 		if (a) {
 			c->sent = a->body + f->sent_start;
@@ -158,6 +162,14 @@ static void write_json_row(struct strbuf *sb, const struct export_row *r, const 
 	jw_str(&w, "qualifier", c->qual);
 	jw_str(&w, "scope", c->scope);
 	jw_str(&w, "place", c->place);
+	jw_key(&w, "places");
+	sb_addc(sb, '[');
+	for (int k = 0; k < c->nplaces; k++) {
+		if (k)
+			sb_addc(sb, ',');
+		json_string(sb, c->places[k], strlen(c->places[k]));
+	}
+	sb_addc(sb, ']');
 	jw_str(&w, "place_from", r->f ? fact_origin_name(r->f->place_from) : NULL);
 	jw_str(&w, "date", c->fact_date);
 	jw_str(&w, "date_from", r->f ? fact_origin_name(r->f->date_from) : NULL);

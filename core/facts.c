@@ -863,7 +863,7 @@ static void zero_facts(struct ctx *c, const char *b, size_t ss, size_t se, struc
 			facts_scan_to(c, b, &sc, i);
 			f.start = (uint32_t)i;
 			f.end = (uint32_t)(i + strlen(zeros[k].w));
-			f.place = facts_figure_place(c, ss, se, f.start, f.end, f.kind, sc.place, &f.place_from);
+			facts_figure_place(c, ss, se, &sc, &f);
 			facts_figure_date(c, b, ss, se, f.start, f.end, &f);
 			f.sent_start = (uint32_t)ss;
 			f.sent_end = (uint32_t)se;
@@ -1121,7 +1121,7 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			f.scope = SCOPE_NEW;
 		f.start = (uint32_t)(qs < fd.start ? qs : fd.start);
 		f.end = (uint32_t)(ue > fd.end ? ue : fd.end);
-		f.place = facts_figure_place(c, ss, se, f.start, f.end, kind, sc.place, &f.place_from);
+		facts_figure_place(c, ss, se, &sc, &f);
 		facts_figure_date(c, b, ss, se, f.start, f.end, &f);
 		f.sent_start = (uint32_t)ss;
 		f.sent_end = (uint32_t)se;

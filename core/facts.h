@@ -21,13 +21,17 @@ enum fact_scope { SCOPE_NONE, SCOPE_CUMULATIVE, SCOPE_NEW, SCOPE_CURRENT };
  * its total, or cured + deaths + current cases ≠ the cumulative total. */
 enum fact_check { CHECK_NONE, CHECK_PARTS_SUM, CHECK_PART_EXCEEDS, CHECK_BALANCE, CHECK_COUNT };
 
+#define FACT_PLACES 6 /* the most members of a list of places a measure keeps */
+
 struct fact {
 	enum fact_kind kind;
 	int64_t value, value_max; /* value_max > value only for a range (3至5人) */
 	char unit[8];
 	enum fact_qualifier qual;
 	enum fact_scope scope;
-	int place;                /* gazetteer index, or -1 */
+	int place;                /* gazetteer index, or -1: the places' lowest common parent */
+	int32_t places[FACT_PLACES]; /* a list the figure is about (拉萨、日喀则等地), or place alone */
+	uint8_t nplaces;
 	struct ymd date;          /* as-of date; y == 0 when the year is not known */
 	struct ymd since;         /* the start of the period it covers (自3月11日以来), or m == 0 */
 	int hour;                 /* as-of hour, or -1 */

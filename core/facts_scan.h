@@ -48,10 +48,18 @@ struct when {
 /* 当天 with no date before it in its sentence: the day the paragraph is about */
 #define REL_CONTEXT 100
 
+/* The places of a list (武汉、黄石和孝感), the most specific of each run
+ * (湖北省武汉市: 武汉市). */
+struct place_list {
+	int v[FACT_PLACES];
+	int n;
+};
+
 /* Where a figure's place may come from when its sentence names none. */
 struct dest {
 	size_t at;
-	int place;
+	int place; /* what the list's members share */
+	struct place_list list;
 };
 
 struct ctx {
@@ -94,6 +102,8 @@ struct scan {
 	int place;
 	int outer; /* the place before an open bracket, or -2 outside one */
 	enum fact_scope scope;
+	struct place_list list; /* the list `place` stands for */
+	size_t place_end;       /* where the last place name ended */
 };
 
 /* facts_marks.c */
@@ -106,8 +116,9 @@ const char *facts_marks_tables_disagree(void);
 /* facts_where.c */
 void facts_scan_start(const struct ctx *c, struct scan *sc, size_t ss);
 void facts_scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos);
-int facts_figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, int kind, int sentence_place,
-		 uint8_t *from);
+/* The place, the list of places and where they came from, of the figure f at
+ * [f->start, f->end) of the sentence [ss, se), whose scan has got to it. */
+void facts_figure_place(struct ctx *c, size_t ss, size_t se, const struct scan *sc, struct fact *f);
 void facts_figure_date(struct ctx *c, const char *b, size_t ss, size_t se, size_t fs, size_t fe, struct fact *f);
 void facts_remember(struct ctx *c, size_t ss, size_t se, unsigned any);
 const char *facts_where_tables_disagree(void);

@@ -36,6 +36,56 @@ static int fallback_place(struct ctx *c)
 }
 
 
+static int common_place(const struct gazetteer *gz, int p, int q);
+
+static void list_one(struct place_list *l, int p)
+{
+	l->n = p >= 0;
+	l->v[0] = p;
+}
+
+/* Add p to the list whose places share `*shared`. Right after the last member
+ * (`run`), p narrows it (湖北省武汉市: 武汉市); after a joiner (、和及) it is
+ * another member (武汉、黄石: 湖北省 shared), a member again adding nothing.
+ * Returns 0, leaving the list as it was, when p does not continue it. */
+static int list_add(const struct gazetteer *gz, struct place_list *l, int *shared, int p, int run)
+{
+	if (!l->n) {
+		list_one(l, p);
+		*shared = p;
+		return 1;
+	}
+	int *last = &l->v[l->n - 1];
+	if (run) {
+		if (!gazetteer_within(gz, p, *last))
+			return 0;
+		*last = p;
+		if (l->n == 1)
+			*shared = p;
+		return 1;
+	}
+	for (int k = 0; k < l->n; k++)
+		if (gazetteer_within(gz, p, l->v[k]))
+			return 1;
+	int cp = common_place(gz, *shared, p);
+	if (cp < 0)
+		return 0;
+	if (l->n < FACT_PLACES)
+		l->v[l->n++] = p;
+	*shared = cp;
+	return 1;
+}
+
+/* Is b[from..to) only what joins the members of a list? */
+static int joins_list(const char *b, size_t from, size_t to)
+{
+	static const struct word joiners[] = { WORD("、"), WORD("和"), WORD("及"), WORD("与"), WORD("以及") };
+	for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+		if (to - from == joiners[k].len && !memcmp(b + from, joiners[k].s, joiners[k].len))
+			return 1;
+	return 0;
+}
+
 void facts_scan_start(const struct ctx *c, struct scan *sc, size_t ss)
 {
 	sc->ss = sc->pos = ss;
@@ -43,6 +93,29 @@ void facts_scan_start(const struct ctx *c, struct scan *sc, size_t ss)
 	sc->place = -1;
 	sc->outer = -2;
 	sc->scope = SCOPE_NONE;
+	sc->list.n = 0;
+	sc->place_end = ss;
+}
+
+/* The scan has read the place p at [at, at + len): a member of the list before
+ * it, or a place of its own. */
+static void scan_place(struct ctx *c, const char *b, struct scan *sc, int p, size_t at, size_t len)
+{
+	int shared = sc->place, run = at == sc->place_end;
+	if (!(sc->list.n && sc->place >= 0 && (run || joins_list(b, sc->place_end, at)) &&
+	      list_add(c->gz, &sc->list, &shared, p, run))) {
+		list_one(&sc->list, p);
+		shared = p;
+	}
+	sc->place = shared;
+	sc->place_end = at + len;
+}
+
+/* The scan's place was set by other means (全市, a bracket closing): a list of one. */
+static void scan_set(struct scan *sc, int p)
+{
+	sc->place = p;
+	list_one(&sc->list, p);
 }
 
 static enum fact_scope scope_at(const char *b, size_t i, size_t pos, size_t *len)
@@ -143,7 +216,7 @@ void facts_scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 		i = m->at;
 		unsigned char ch = (unsigned char)b[i];
 		if ((m->what & M_PLACE) && ch < 0x80 && m->at + m->len <= pos) { /* 31个省 */
-			sc->place = m->place;
+			scan_set(sc, m->place);
 			i += m->len;
 			continue;
 		}
@@ -152,7 +225,7 @@ void facts_scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 			if (open && sc->outer == -2)
 				sc->outer = sc->place;
 			else if (!open && sc->outer != -2) {
-				sc->place = sc->outer;
+				scan_set(sc, sc->outer);
 				sc->outer = -2;
 			}
 			i += ch < 0x80 ? 1 : 3;
@@ -173,7 +246,7 @@ void facts_scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 			}
 		}
 		if (len) {
-			sc->place = p;
+			scan_place(c, b, sc, p, i, len);
 			i += len;
 			continue;
 		}
@@ -191,7 +264,7 @@ void facts_scan_to(struct ctx *c, const char *b, struct scan *sc, size_t pos)
 		int here = here_place(c, b + i, pos - i, sc->place >= 0 ? sc->place : c->para_place, &hl);
 		if (hl) {
 			if (here >= 0)
-				sc->place = here;
+				scan_set(sc, here);
 			i += hl;
 			continue;
 		}
@@ -409,24 +482,18 @@ static int common_place(const struct gazetteer *gz, int p, int q)
 
 /* The places named at b[i..): a run (湖北省武汉市) gives its last, a list
  * (武汉、黄石) what its members share. -1 when no place starts at i. */
-static int places_at(const struct gazetteer *gz, const char *b, size_t i, size_t se)
+static int places_at(const struct gazetteer *gz, const char *b, size_t i, size_t se, struct place_list *l)
 {
-	int best = -1;
+	int best = -1, joined = 0;
+	l->n = 0;
 	for (int n = 0; n < 6 && i < se; n++) {
 		int p;
 		size_t k = gazetteer_match(gz, b + i, se - i, &p);
-		if (!k)
+		if (!k || !list_add(gz, l, &best, p, !joined))
 			break;
-		if (best < 0 || gazetteer_within(gz, p, best))
-			best = p;
-		else if (!gazetteer_within(gz, best, p)) {
-			int cp = common_place(gz, best, p);
-			if (cp < 0)
-				break;
-			best = cp;
-		}
 		i += k;
-		if (starts(b + i, se - i, "、") || starts(b + i, se - i, "和") || starts(b + i, se - i, "及"))
+		joined = starts(b + i, se - i, "、") || starts(b + i, se - i, "和") || starts(b + i, se - i, "及");
+		if (joined)
 			i += 3;
 	}
 	return best;
@@ -446,13 +513,15 @@ static size_t dest_word_before(const char *b, size_t lo, size_t at)
 /* Destinations among the marks [m0, m1) of the text ending at se: a place after
  * a destination word, or a word that is one (援鄂). Calls fn for each. */
 static void each_dest(const struct ctx *c, size_t lo, size_t se, size_t m0, size_t m1,
-		      void (*fn)(void *arg, size_t at, int place), void *arg)
+		      void (*fn)(void *arg, size_t at, int place, const struct place_list *l), void *arg)
 {
 	const char *b = c->a->body;
 	const struct mark *m = c->mk->v;
 	for (size_t k = m0; k < m1; k++) {
+		struct place_list l;
 		if (m[k].what & M_DEST) {
-			fn(arg, m[k].at, m[k].place);
+			list_one(&l, m[k].place);
+			fn(arg, m[k].at, m[k].place, &l);
 			continue;
 		}
 		if (!(m[k].what & (M_PLACE | M_BODY)))
@@ -460,20 +529,20 @@ static void each_dest(const struct ctx *c, size_t lo, size_t se, size_t m0, size
 		size_t w = dest_word_before(b, lo, m[k].at);
 		if (w == m[k].at)
 			continue;
-		int p = places_at(c->gz, b, m[k].at, se);
+		int p = places_at(c->gz, b, m[k].at, se, &l);
 		if (p >= 0)
-			fn(arg, w, p);
+			fn(arg, w, p, &l);
 		/* skip the rest of the run or list this destination read */
 		while (k + 1 < m1 && m[k + 1].at < m[k].at + m[k].len)
 			k++;
 	}
 }
 
-static void add_dest(void *arg, size_t at, int place)
+static void add_dest(void *arg, size_t at, int place, const struct place_list *l)
 {
 	struct ctx *c = arg;
 	if (c->ndests < sizeof c->dests / sizeof *c->dests)
-		c->dests[c->ndests++] = (struct dest){ at, place };
+		c->dests[c->ndests++] = (struct dest){ at, place, *l };
 }
 
 /* The destinations of the sentence [ss, se), found the first time a figure needs them. */
@@ -489,9 +558,10 @@ struct dest_count {
 	int seen[16], count[16], n, best, best_n;
 };
 
-static void count_dest(void *arg, size_t at, int place)
+static void count_dest(void *arg, size_t at, int place, const struct place_list *l)
 {
 	(void)at;
+	(void)l;
 	struct dest_count *d = arg;
 	int k;
 	for (k = 0; k < d->n && d->seen[k] != place; k++)
@@ -520,39 +590,55 @@ static int article_dest(struct ctx *c)
 }
 
 /* The place of a figure of `kind` at [fs, fe) of the sentence [ss, se), whose
- * sentence scan so far has found `sentence_place`. */
-int facts_figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, int kind, int sentence_place,
-			uint8_t *from)
+ * sentence scan so far has found `sentence_place`, standing for the list *list
+ * (set only when the place comes from a list). */
+static int place_of(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, int kind, const struct scan *sc,
+		    uint8_t *from, const struct place_list **list)
 {
+	int sentence_place = sc->place;
+	*list = NULL;
 	if (is_aid(kind)) {
 		find_dests(c, ss, se);
 		int before = -1, inside = -1;
+		const struct place_list *lb = NULL, *li = NULL, *la = NULL;
 		/* one inside the figure's words (1200名援助湖北医护人员); else the nearest
 		 * after it, or one inside that (援助湖北医疗队，赶往武汉); else the last
 		 * before it */
 		int after = -1;
 		for (size_t k = 0; k < c->ndests; k++) {
 			int p = c->dests[k].place;
-			if (c->dests[k].at >= fs && c->dests[k].at < fe && inside < 0)
+			const struct place_list *l = &c->dests[k].list;
+			if (c->dests[k].at >= fs && c->dests[k].at < fe && inside < 0) {
 				inside = p;
-			if (c->dests[k].at >= fe && (after < 0 || gazetteer_within(c->gz, p, after)))
+				li = l;
+			}
+			if (c->dests[k].at >= fe && (after < 0 || gazetteer_within(c->gz, p, after))) {
 				after = p;
-			if (c->dests[k].at < fs)
+				la = l;
+			}
+			if (c->dests[k].at < fs) {
 				before = p;
+				lb = l;
+			}
 		}
-		if (inside >= 0)
+		if (inside >= 0) {
 			after = inside;
+			la = li;
+		}
 		if (after >= 0) {
 			*from = FROM_DESTINATION;
+			*list = la;
 			return after;
 		}
 		if (before >= 0) {
 			*from = FROM_DESTINATION;
+			*list = lb;
 			return before;
 		}
 	}
 	if (sentence_place >= 0) {
 		*from = FROM_SENTENCE;
+		*list = &sc->list;
 		return sentence_place;
 	}
 	if (c->para_place >= 0) {
@@ -576,6 +662,19 @@ int facts_figure_place(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe
 	const struct article *a = c->a;
 	*from = p < 0 ? FROM_NONE : a->place && p == gazetteer_find(c->gz, a->place) ? FROM_DATELINE : FROM_ARTICLE;
 	return p;
+}
+
+void facts_figure_place(struct ctx *c, size_t ss, size_t se, const struct scan *sc, struct fact *f)
+{
+	const struct place_list *l;
+	f->place = place_of(c, ss, se, f->start, f->end, (int)f->kind, sc, &f->place_from, &l);
+	f->nplaces = 0;
+	if (l && l->n > 1) { /* a list: all its members, the place they share */
+		for (int k = 0; k < l->n; k++)
+			f->places[f->nplaces++] = l->v[k];
+	} else if (f->place >= 0) {
+		f->places[f->nplaces++] = f->place;
+	}
 }
 
 /* The date of a figure at [fs, fe) of the sentence [ss, se): the last date before

@@ -92,7 +92,7 @@ is "$("$EPINEWS" facts --place 美国 "$F" | cut -f2,3,4)" "$(printf 'confirmed\
 "$EPINEWS" facts --place 湖北 "$SRCDIR/data/samples" | cut -f4 | sort -u >"$T/hubei"
 is "$(cat "$T/hubei")" "武汉市" "facts --place with a province covers its cities"
 "$EPINEWS" facts --csv "$F" >"$T/csv"
-is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,place_from,date,date_from,since,check,text,start,end,sentence" "facts --csv: header row"
+is "$(head -n 1 "$T/csv" | tr -d '\r')" "article,file,kind,value,unit,qualifier,scope,place,places,place_from,date,date_from,since,check,text,start,end,sentence" "facts --csv: header row"
 is "$(grep -c . "$T/csv")" "$(($(wc -l <"$T/facts") + 1))" "facts --csv: one row per fact"
 C="$SRCDIR/tests/fixtures/facts/checks.txt"
 "$EPINEWS" facts --json "$C" | "$J" kind value check check_note >"$T/checks"
@@ -101,6 +101,9 @@ is "$(cut -f1-3 "$T/checks" | tr '\t\n' ' ;')" \
 	"facts --json: parts that do not add up to their total say so in check; a balance that holds does not"
 is "$(head -n 1 "$T/checks" | cut -f4)" "its parts add up to 11, the total is 12" "facts --json: check_note says it in words"
 is "$("$EPINEWS" facts "$C" | head -n 1 | cut -f7)" "! its parts add up to 11, the total is 12" "facts: the text output ends a flagged measure with its note"
+P="$SRCDIR/tests/fixtures/facts/lists.txt"
+is "$("$EPINEWS" facts --json --place 日喀则 "$P" | "$J" place places)" "$(printf '西藏自治区\t["拉萨市","日喀则市","昌都市","阿里地区"]')" \
+	"facts --place finds a measure about a list naming the place; places lists them all"
 "$EPINEWS" facts --kind nosuchkind "$F" >/dev/null 2>&1
 is $? 2 "facts: an unknown kind is a usage error"
 "$EPINEWS" facts --place 火星 "$F" >/dev/null 2>&1

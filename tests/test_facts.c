@@ -119,6 +119,30 @@ static void test_since(void)
 	archive_free(&ar);
 }
 
+/* A figure about a list of places keeps all of them, and the place they share. */
+static void test_place_lists(void)
+{
+	struct archive ar;
+	struct facts fs;
+	const struct article *a = extract_one(">>>t\n拉萨、日喀则、昌都、阿里等地新增确诊病例5例。湖北省武汉市新增确诊病例3例。\n", &ar, &fs);
+	char out[512] = "";
+	for (size_t i = 0; a && i < fs.n; i++) {
+		const struct fact *f = &fs.v[i];
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%s%s [", i ? "; " : "", f->place >= 0 ? gz.v[f->place].full_name : "-");
+		for (int k = 0; k < f->nplaces; k++) {
+			len = strlen(out);
+			snprintf(out + len, sizeof out - len, "%s%s", k ? " " : "", gz.v[f->places[k]].full_name);
+		}
+		len = strlen(out);
+		snprintf(out + len, sizeof out - len, "]");
+	}
+	is_str(out, "西藏自治区 [拉萨市 日喀则市 昌都市 阿里地区]; 武汉市 [武汉市]",
+	       "a list keeps its members and their lowest common parent; a run (湖北省武汉市) is its last");
+	facts_free(&fs);
+	archive_free(&ar);
+}
+
 /* Parts and totals that disagree are flagged, the rest left alone. The texts
  * are written for this test. */
 static void test_checks(void)
@@ -282,6 +306,7 @@ int main(void)
 	test_file_city();
 	test_checks();
 	test_since();
+	test_place_lists();
 	test_where_and_when();
 	test_kinds_and_non_counts();
 	is_str(run(">>>t\n新华社武汉2月5日电 截至4日24时，武汉已设置132个集中隔离点，床位12571张。\n"),
