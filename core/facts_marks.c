@@ -8,52 +8,47 @@
 #include "words.h"
 #include "xalloc.h"
 
-unsigned facts_marks_of_cp(uint32_t cp)
+/* The CJK characters a mark may start at, with what may start there: one table
+ * that gives both the switch and a filter that turns most characters away
+ * before it. Fullwidth digits (０-９) are a range, tested apart. */
+#define MARK_CPS(X, a)                                                                                  \
+	X(0x3002, M_END, a) /* 。 */ X(0xFF01, M_END, a) /* ！ */ X(0xFF1F, M_END, a) /* ？ */           \
+	X(0xFF1B, M_END, a) /* ； */ X(0xFF08, M_PAREN, a) /* （ */ X(0xFF09, M_PAREN, a) /* ） */      \
+	X(0x96F6, M_NUM | M_ZERO, a) /* 零 */ X(0x65E0, M_ZERO, a) /* 无 */                              \
+	X(0x4ECA, M_REL, a) /* 今 */ X(0x6628, M_REL, a) /* 昨 */ X(0x5F53, M_REL, a) /* 当 */           \
+	X(0x7D2F, M_SCOPE, a) /* 累 */ X(0x5171, M_SCOPE, a) /* 共 */ X(0x603B, M_SCOPE, a) /* 总 */     \
+	X(0x4EE5, M_SCOPE, a) /* 以 */ X(0x65B0, M_SCOPE, a) /* 新 */ X(0x73B0, M_SCOPE, a) /* 现 */     \
+	X(0x76EE, M_SCOPE, a) /* 目 */ X(0x5C1A, M_SCOPE, a) /* 尚 */ X(0x6B63, M_SCOPE, a) /* 正 */     \
+	X(0x5728, M_SCOPE, a) /* 在 */ X(0x6211, M_SCOPE, a) /* 我 */ X(0x8BE5, M_SCOPE, a) /* 该 */     \
+	X(0x672C, M_SCOPE, a) /* 本 */ X(0x5168, M_SCOPE | M_TRY_SCOPE, a) /* 全 */                      \
+	X(0x4E2D, M_TRY_SCOPE, a) /* 中 */ X(0x9664, M_TRY_SCOPE, a) /* 除 */                            \
+	X(0x56FD, M_TRY_SCOPE, a) /* 国 */ X(0x63F4, M_TRY_DEST, a) /* 援 */                             \
+	X(0x8D74, M_TRY_DEST, a) /* 赴 */ X(0x62B5, M_TRY_DEST, a) /* 抵 */ X(0x6765, M_TRY_DEST, a) /* 来 */ \
+	X(0x3007, M_NUM, a) /* 〇 */ X(0x4E00, M_NUM, a) /* 一 */ X(0x4E8C, M_NUM, a) /* 二 */           \
+	X(0x4E24, M_NUM, a) /* 两 */ X(0x4E09, M_NUM, a) /* 三 */ X(0x56DB, M_NUM, a) /* 四 */           \
+	X(0x4E94, M_NUM, a) /* 五 */ X(0x516D, M_NUM, a) /* 六 */ X(0x4E03, M_NUM, a) /* 七 */           \
+	X(0x516B, M_NUM, a) /* 八 */ X(0x4E5D, M_NUM, a) /* 九 */ X(0x5341, M_NUM, a) /* 十 */
+
+/* Bit (cp mod 4096) of a 4096-bit filter, as word w of 64. */
+#define FILTER_BIT(cp, bits, w) | ((((cp) & 4095) >> 6) == (w) ? 1ull << ((cp) & 63) : 0)
+#define FW(w) (0 MARK_CPS(FILTER_BIT, w))
+#define FW8(w) FW(w), FW(w + 1), FW(w + 2), FW(w + 3), FW(w + 4), FW(w + 5), FW(w + 6), FW(w + 7)
+static const uint64_t mark_filter[64] = { FW8(0), FW8(8), FW8(16), FW8(24), FW8(32), FW8(40), FW8(48), FW8(56) };
+
+static inline unsigned marks_of_cp(uint32_t cp)
 {
+	if (cp >= 0xFF10 && cp <= 0xFF19) /* ０-９ */
+		return M_NUM;
+	if (!((mark_filter[(cp & 4095) >> 6] >> (cp & 63)) & 1))
+		return 0;
 	switch (cp) {
-	case 0x3002: /* 。 */
-	case 0xFF01: /* ！ */
-	case 0xFF1F: /* ？ */
-	case 0xFF1B: /* ； */
-		return M_END;
-	case 0xFF08: /* （ */
-	case 0xFF09: /* ） */
-		return M_PAREN;
-	case 0x96F6: /* 零 */
-		return M_NUM | M_ZERO;
-	case 0x65E0: /* 无 */
-		return M_ZERO;
-	case 0x4ECA: /* 今 */
-	case 0x6628: /* 昨 */
-	case 0x5F53: /* 当 */
-		return M_REL;
-	case 0x7D2F: /* 累 */
-	case 0x5171: /* 共 */
-	case 0x603B: /* 总 */
-	case 0x4EE5: /* 以 */
-	case 0x65B0: /* 新 */
-	case 0x73B0: /* 现 */
-	case 0x76EE: /* 目 */
-	case 0x5C1A: /* 尚 */
-	case 0x6B63: /* 正 */
-	case 0x5728: /* 在 */
-	case 0x6211: /* 我 */
-	case 0x8BE5: /* 该 */
-	case 0x672C: /* 本 */
-		return M_SCOPE;
-	case 0x5168: /* 全 */
-		return M_SCOPE | M_TRY_SCOPE;
-	case 0x4E2D: /* 中 */
-	case 0x9664: /* 除 */
-	case 0x56FD: /* 国 */
-		return M_TRY_SCOPE;
-	case 0x63F4: /* 援 */
-	case 0x8D74: /* 赴 */
-	case 0x62B5: /* 抵 */
-	case 0x6765: /* 来 */
-		return M_TRY_DEST;
+#define CASE(cp, bits, a) \
+	case cp:          \
+		return bits;
+		MARK_CPS(CASE, 0)
+#undef CASE
 	}
-	return cnum_starts_cp(cp) ? M_NUM : 0;
+	return 0;
 }
 
 
@@ -136,6 +131,9 @@ int facts_dest_may_start(uint32_t ch)
 static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t end)
 {
 	size_t i = end;
+	uint64_t suffix_leads = 0; /* what body_suffixes start with: most characters start none */
+	for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
+		suffix_leads |= 1ull << body_suffixes[w].lead;
 	for (int chars = 0; chars < 10 && i < n; chars++) {
 		unsigned char c = (unsigned char)b[i];
 		if (c < 0x80 ? !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') : c < 0xE3)
@@ -147,9 +145,10 @@ static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t
 			if (ch == 0xEFBC8C || ch == 0xE38081 || ch == 0xE38082 || ch == 0xEFBC9A || ch == 0xE2809C ||
 			    ch == 0xE2809D || ch == 0xEFBC88 || ch == 0xEFBC89)
 				return 0; /* ，、。：“”（） */
-			for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
-				if (starts_word(b + i, n - i, &body_suffixes[w]))
-					return 1;
+			if ((suffix_leads >> LEAD_BIT(ch)) & 1)
+				for (size_t w = 0; w < sizeof body_suffixes / sizeof *body_suffixes; w++)
+					if (starts_word(b + i, n - i, &body_suffixes[w]))
+						return 1;
 			if (chars && (facts_dest_may_start(ch) || gazetteer_may_start(gz, b + i, n - i))) {
 				int p;
 				if (facts_dest_may_start(ch) || gazetteer_match(gz, b + i, n - i, &p))
@@ -182,7 +181,7 @@ void facts_first_pass(const struct article *a, const struct gazetteer *gz, struc
 		} else {
 			cl = char_len(b + i, n - i);
 			if (cl == 3 && ch >= 0xE3)
-				what = facts_marks_of_cp(utf8_cp3((const unsigned char *)b + i));
+				what = marks_of_cp(utf8_cp3((const unsigned char *)b + i));
 		}
 		struct mark m = { (uint32_t)i, -1, 0, (uint16_t)(what & M_STORED) };
 		if ((ch == '3' || (what & M_TRY_SCOPE)) && n - i >= 6)
@@ -272,15 +271,20 @@ int facts_home_city(const struct article *a, const struct gazetteer *gz, const s
 	return most_named_city(gz, mk->v, mk->n);
 }
 
+unsigned facts_marks_of_cp(uint32_t cp)
+{
+	return marks_of_cp(cp);
+}
+
 const char *facts_marks_tables_disagree(void)
 {
 	for (size_t k = 0; k < sizeof scope_places / sizeof *scope_places; k++) {
 		const char *w = scope_places[k].w.s;
-		if ((unsigned char)w[0] < 0x80 ? w[0] != '3' : !(facts_marks_of_cp(utf8_cp3((const unsigned char *)w)) & M_TRY_SCOPE))
+		if ((unsigned char)w[0] < 0x80 ? w[0] != '3' : !(marks_of_cp(utf8_cp3((const unsigned char *)w)) & M_TRY_SCOPE))
 			return "scope_places";
 	}
 	for (size_t k = 0; k < sizeof dest_short / sizeof *dest_short; k++)
-		if (!(facts_marks_of_cp(utf8_cp3((const unsigned char *)dest_short[k].w.s)) & M_TRY_DEST))
+		if (!(marks_of_cp(utf8_cp3((const unsigned char *)dest_short[k].w.s)) & M_TRY_DEST))
 			return "dest_short";
 	return NULL;
 }

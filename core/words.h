@@ -24,12 +24,20 @@ static inline int starts(const char *s, size_t n, const char *w)
 	return n >= k && !memcmp(s, w, k);
 }
 
+/* A bit in 0..63 for a word's first character (its first byte when ASCII):
+ * the filter holds_word keeps of what a table's words start with. */
+#define LEAD_BIT(v) ((unsigned)(((uint32_t)(v) * 0x9E3779B1u) >> 26))
+#define WORD_LEAD(s)                                                                                   \
+	LEAD_BIT((unsigned char)(s)[0] < 0x80 || sizeof(s) < 4 ? (uint32_t)(unsigned char)(s)[0]     \
+							  : BYTES3((s), 0))
+
 /* A word with its length, for tables searched at every figure. */
 struct word {
 	const char *s;
 	size_t len;
+	unsigned lead; /* WORD_LEAD of s */
 };
-#define WORD(s) { s, sizeof(s) - 1 }
+#define WORD(s) { s, sizeof(s) - 1, WORD_LEAD(s) }
 
 /* Does s[0..n) start with w? */
 static inline int starts_word(const char *s, size_t n, const struct word *w)
@@ -45,7 +53,7 @@ static inline int ends_with_word(const char *b, size_t start, size_t pos, const 
 
 static inline int ends_with(const char *b, size_t start, size_t pos, const char *w)
 {
-	struct word ww = { w, strlen(w) };
+	struct word ww = { w, strlen(w), 0 };
 	return ww.len ? ends_with_word(b, start, pos, &ww) : pos >= start;
 }
 
@@ -72,7 +80,7 @@ static inline unsigned lead_bit(const char *s, size_t n)
 	uint32_t v = (unsigned char)s[0];
 	if (v >= 0x80 && n >= 3)
 		v = BYTES3(s, 0);
-	return (v * 0x9E3779B1u) >> 26;
+	return LEAD_BIT(v);
 }
 
 static inline int holds_word(const char *b, size_t from, size_t to, const struct word *w, size_t nw)
@@ -83,7 +91,7 @@ static inline int holds_word(const char *b, size_t from, size_t to, const struct
 	 * text start none, and cost one test */
 	uint64_t mask = 0;
 	for (size_t k = 0; k < nw; k++)
-		mask |= 1ull << lead_bit(w[k].s, w[k].len);
+		mask |= 1ull << w[k].lead;
 	for (size_t i = from; i < to;) {
 		size_t cl = char_len(b + i, to - i);
 		if ((mask >> lead_bit(b + i, to - i)) & 1)
