@@ -227,8 +227,11 @@ static const char *check_facts(struct cache_map *m, size_t k)
 		    f->start > f->end || f->end > bl || f->sent_start > f->sent_end || f->sent_end > bl ||
 		    (unsigned)f->qual > QUAL_UNDER || (unsigned)f->scope > SCOPE_CURRENT ||
 		    f->place_from >= FROM_COUNT || f->date_from >= FROM_COUNT ||
-		    memchr(f->unit, 0, sizeof f->unit) == NULL)
+		    memchr(f->unit, 0, sizeof f->unit) == NULL || f->nplaces > FACT_PLACES || f->check >= CHECK_COUNT)
 			return "bad fact";
+		for (int j = 0; j < f->nplaces; j++)
+			if (f->places[j] < 0 || f->places[j] >= (int)m->nplaces)
+				return "bad fact";
 	}
 	return NULL;
 }
