@@ -11,6 +11,7 @@ enum { EXIT_OK = 0, EXIT_NOTHING = 1, EXIT_USAGE = 2, EXIT_DAMAGED = 4 };
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
+int cmd_places(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_index(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -266,6 +266,8 @@ int cache_load_deferred(struct corpus *c, const char *file, char **paths, int np
 	factdb_single(&old, (struct fact *)cache_map_section(m, S_FACTS), h->count[S_FACTS], h->count[S_ARTS]);
 	old.first = (uint32_t *)cache_map_section(m, S_FFIRST);
 	old.home = (int32_t *)cache_map_section(m, S_HOME);
+	old.about = (int32_t *)cache_map_section(m, S_ABOUT);
+	old.pmask = (uint64_t *)cache_map_section(m, S_PMASK);
 	old.borrowed = 1;
 	old.check = check_facts;
 	old.check_arg = cs;

@@ -13,14 +13,14 @@
 #include <stdint.h>
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 8u /* 8: measure rules changed (a cache holds the measures found) */
+#define CACHE_VERSION 9u /* 9: the places each article is about (S_ABOUT, S_PMASK) */
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define CACHE_CHUNK ((size_t)16 << 10)
 
 enum {
 	S_FILES, S_ARTS, S_PARA, S_STR, S_FACTS, S_FFIRST, S_HOME, S_KEYS, S_DF, S_OFF, S_POST,
-	S_ORDER, S_BSUM, NSEC
+	S_ORDER, S_ABOUT, S_PMASK, S_BSUM, NSEC
 };
 
 struct cache_header {

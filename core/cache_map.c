@@ -21,6 +21,7 @@ size_t cache_esize(int s)
 		[S_PARA] = sizeof(uint32_t),         [S_STR] = 1,
 		[S_FACTS] = sizeof(struct fact),     [S_FFIRST] = sizeof(uint32_t),
 		[S_HOME] = sizeof(int32_t),          [S_KEYS] = sizeof(uint32_t),
+		[S_ABOUT] = sizeof(int32_t),         [S_PMASK] = sizeof(uint64_t),
 		[S_DF] = sizeof(uint32_t),           [S_OFF] = sizeof(uint64_t),
 		[S_POST] = 1,                        [S_ORDER] = sizeof(uint32_t),
 		[S_BSUM] = sizeof(uint64_t),
@@ -308,11 +309,12 @@ static const char *check_open(struct cache_map *m)
 	m->block_ok = xcalloc(m->nblocks + 1, 1);
 	uint64_t narts = h->count[S_ARTS], nfiles = h->count[S_FILES], slen = h->count[S_STR];
 	if (narts > UINT32_MAX || h->count[S_FFIRST] != narts + 1 || h->count[S_HOME] != narts ||
+	    h->count[S_ABOUT] != narts * FACTS_ABOUT || h->count[S_PMASK] != narts ||
 	    h->count[S_ORDER] != narts)
 		return "bad article count";
 	m->art_ok = xcalloc(narts + 1, 1);
 	m->facts_ok = xcalloc(narts + 1, 1);
-	static const int small[] = { S_FILES, S_FFIRST, S_HOME, S_KEYS, S_DF, S_OFF, S_ORDER };
+	static const int small[] = { S_FILES, S_FFIRST, S_HOME, S_ABOUT, S_PMASK, S_KEYS, S_DF, S_OFF, S_ORDER };
 	for (size_t i = 0; i < sizeof small / sizeof *small; i++) {
 		const char *why = check_section(m, small[i]);
 		if (why)
@@ -336,6 +338,10 @@ static const char *check_open(struct cache_map *m)
 		return "bad fact table";
 	for (uint64_t i = 0; i < narts; i++)
 		if (ff[i + 1] < ff[i] || home[i] < -1 || home[i] >= (int64_t)m->nplaces)
+			return "bad fact table";
+	const int32_t *about = cache_map_section(m, S_ABOUT);
+	for (uint64_t i = 0; i < narts * FACTS_ABOUT; i++)
+		if (about[i] < -1 || about[i] >= (int64_t)m->nplaces)
 			return "bad fact table";
 	uint64_t nterms = h->count[S_KEYS], plen = h->count[S_POST];
 	const uint32_t *keys = cache_map_section(m, S_KEYS), *df = cache_map_section(m, S_DF);

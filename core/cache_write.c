@@ -425,6 +425,8 @@ static void out_facts(struct cache_out *o, const struct factdb *fdb)
 	w_align(w);
 	w_section(w, h, S_FFIRST, fdb->first, ar->n + 1);
 	w_section(w, h, S_HOME, fdb->home, ar->n);
+	w_section(w, h, S_ABOUT, fdb->about, ar->n * FACTS_ABOUT);
+	w_section(w, h, S_PMASK, fdb->pmask, ar->n);
 	o->facts_written = 1;
 }
 

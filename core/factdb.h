@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "archive.h"
+#include "bits.h"
 #include "facts.h"
 #include "gazetteer.h"
 
@@ -24,6 +25,8 @@ struct factdb {
 	size_t n;
 	uint32_t *first;     /* ndocs + 1: facts of article d are numbered first[d]..first[d+1] */
 	int32_t *home;       /* ndocs: article_home_city, or -1 */
+	int32_t *about;      /* ndocs * FACTS_ABOUT: the places each article is about (facts_extract_about) */
+	uint64_t *pmask;     /* ndocs: factdb_place_bit of each place an article is about, and of those above */
 	size_t ndocs;
 	int borrowed;        /* arrays point into a mapped cache: do not free */
 	/* when set, called before article d's facts are first read, until it sets
@@ -47,6 +50,23 @@ void factdb_build(struct factdb *db, const struct archive *ar, const struct gaze
 void factdb_free(struct factdb *db);
 /* Make db one part holding v[0..n) for all ndocs articles (a mapped cache). */
 void factdb_single(struct factdb *db, struct fact *v, size_t n, size_t ndocs);
+
+/* The places article d is about: its about slots and its measures' places and
+ * lists, each once, into out[0..max). Returns how many. What place: matches and
+ * what the place picker counts: one definition. */
+size_t factdb_places(const struct factdb *db, size_t d, int *out, size_t max);
+
+/* A place's bit in pmask (one of 64; places of one full name share it). */
+unsigned factdb_place_bit(const struct gazetteer *gz, int place);
+/* Is article d about a place p of `in` (bit p + 1 set; bit 0 for none)? The
+ * places are factdb_places', read without collecting them; articles whose
+ * pmask lacks `bit` (factdb_place_bit of the place asked for) are turned away
+ * first. */
+int factdb_about_in(const struct factdb *db, size_t d, const struct bits *in, unsigned bit);
+
+/* count[p] (gz->n of them, zeroed by the caller): how many articles are about
+ * place p or a place within it, as place:p finds them. */
+void factdb_place_counts(const struct factdb *db, const struct gazetteer *gz, size_t *count);
 
 /* The facts of article d. */
 static inline const struct fact *factdb_of(const struct factdb *db, size_t d, size_t *n)

@@ -1186,6 +1186,12 @@ int facts_file_city(const struct article *arts, size_t n, const struct gazetteer
 int facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
 		  struct facts *out)
 {
+	return facts_extract_about(a, gz, file_city, out, NULL);
+}
+
+int facts_extract_about(const struct article *a, const struct gazetteer *gz, int file_city, struct facts *out,
+			int32_t *about)
+{
 	struct marks mk = { 0 };
 	facts_first_pass(a, gz, &mk);
 	struct ctx c = { 0 };
@@ -1225,6 +1231,8 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 		m0 = k + 1;
 		any = 0;
 	}
+	if (about)
+		facts_about(a, gz, &mk, about);
 	free(mk.v);
 	facts_check(a->body, out->v + first, out->n - first);
 	return c.named;

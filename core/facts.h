@@ -52,6 +52,14 @@ struct facts {
  * article's home city, as article_home_city does. */
 int facts_extract(const struct article *a, const struct gazetteer *gz, int file_city,
 		  struct facts *out);
+/* The places an article is about, in FACTS_ABOUT slots (-1 for none): the
+ * dateline's, those its title names, and those its body names at least twice,
+ * in that order; a name inside a body's name (武汉大学, 湖北日报) names no
+ * place. With its measures' places, what place: matches (factdb_places). */
+#define FACTS_ABOUT 8
+/* facts_extract that also fills about[FACTS_ABOUT] (about may be NULL). */
+int facts_extract_about(const struct article *a, const struct gazetteer *gz, int file_city, struct facts *out,
+			int32_t *about);
 /* The city a newspaper page names most across its articles (the paper's own city),
  * for arts[0..n) from one file; -1 when it is not a newspaper page. */
 int facts_file_city(const struct article *arts, size_t n, const struct gazetteer *gz);

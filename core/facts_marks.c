@@ -2,6 +2,7 @@
  * sentences end and where numbers, place names, scope words and destinations
  * start, so that the rest visits only those characters; and the city an
  * article is about. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts_scan.h"
@@ -59,7 +60,7 @@ static const struct word body_suffixes[] = {
 	WORD("分行"), WORD("支行"), WORD("商会"), WORD("协会"), WORD("工作组"), WORD("医疗队"), WORD("救援队"),
 	WORD("南站"), WORD("北站"), WORD("东站"), WORD("西站"), WORD("火车站"), WORD("机场"), WORD("仓库"),
 	WORD("海关"), WORD("报社"), WORD("卫视"), WORD("研究院"), WORD("研究所"), WORD("路"), WORD("大道"),
-	WORD("大街"), WORD("时间"), WORD("小组")
+	WORD("大街"), WORD("时间"), WORD("小组"), WORD("大学"), WORD("学院")
 };
 /* Words that hold a place name but name no place: 北京时间, 中山大学, 电视总台中国之声. */
 static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),
@@ -269,6 +270,62 @@ int facts_home_city(const struct article *a, const struct gazetteer *gz, const s
 			return city;
 	}
 	return most_named_city(gz, mk->v, mk->n);
+}
+
+static void about_add(int32_t *about, int *n, int p)
+{
+	if (p < 0 || *n >= FACTS_ABOUT)
+		return;
+	for (int k = 0; k < *n; k++)
+		if (about[k] == p)
+			return;
+	about[(*n)++] = p;
+}
+
+void facts_about(const struct article *a, const struct gazetteer *gz, const struct marks *mk, int32_t *about)
+{
+	int n = 0;
+	for (int k = 0; k < FACTS_ABOUT; k++)
+		about[k] = -1;
+	if (a->place)
+		about_add(about, &n, gazetteer_find(gz, a->place));
+	if (a->title && a->title[0]) { /* the title's places, read as a body is */
+		struct article t = *a;
+		t.body = a->title;
+		t.body_len = strlen(a->title);
+		struct marks tm = { 0 };
+		facts_first_pass(&t, gz, &tm);
+		for (size_t k = 0; k < tm.n; k++)
+			if (tm.v[k].what & M_PLACE)
+				about_add(about, &n, tm.v[k].place);
+		free(tm.v);
+	}
+	/* the body's places named twice or more, most named first */
+	int seen[64], count[64], ns = 0;
+	for (size_t k = 0; k < mk->n; k++) {
+		if (!(mk->v[k].what & M_PLACE))
+			continue;
+		int p = mk->v[k].place, s;
+		for (s = 0; s < ns && seen[s] != p; s++)
+			;
+		if (s == ns) {
+			if (ns == 64)
+				continue;
+			seen[ns] = p;
+			count[ns++] = 0;
+		}
+		count[s]++;
+	}
+	while (n < FACTS_ABOUT) {
+		int best = -1;
+		for (int s = 0; s < ns; s++)
+			if (count[s] >= 2 && (best < 0 || count[s] > count[best]))
+				best = s;
+		if (best < 0)
+			break;
+		about_add(about, &n, seen[best]);
+		count[best] = 0;
+	}
 }
 
 unsigned facts_marks_of_cp(uint32_t cp)

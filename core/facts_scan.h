@@ -110,6 +110,7 @@ struct scan {
 void facts_first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk);
 int facts_home_city(const struct article *a, const struct gazetteer *gz, const struct marks *mk);
 unsigned facts_marks_of_cp(uint32_t cp);
+void facts_about(const struct article *a, const struct gazetteer *gz, const struct marks *mk, int32_t *about);
 int facts_dest_may_start(uint32_t ch);
 const char *facts_marks_tables_disagree(void);
 

@@ -59,7 +59,6 @@ static void node_free(struct qnode *n)
 	if (n->term.cp)
 		fold_str_free(&n->term);
 	bits_free(&n->cand);
-	bits_free(&n->named);
 	bits_free(&n->within);
 	free(n);
 }
@@ -498,18 +497,10 @@ static int cmp_value(int64_t v, enum qop op, int64_t x)
 	return 0;
 }
 
-/* Whether article d's home city or one of its measures lies in the place:
- * in[p + 1] says it of place p (slot 0: no place). */
-static int place_facts_in(const struct query_ctx *cx, const struct bits *in, size_t d)
+/* Is article d about a place of `in` (in[p + 1] says it of place p)? */
+static int place_facts_in(const struct query_ctx *cx, const struct qnode *n, const struct bits *in, size_t d)
 {
-	if (bits_has(in, (size_t)(cx->fdb->home[d] + 1)))
-		return 1;
-	size_t nf;
-	const struct fact *f = factdb_of(cx->fdb, d, &nf);
-	for (size_t k = 0; k < nf; k++)
-		if (bits_has(in, (size_t)(f[k].place + 1)))
-			return 1;
-	return 0;
+	return factdb_about_in(cx->fdb, d, in, n->place_bit);
 }
 
 /* Whether article d has a measure of the node's kind (and value). */
@@ -523,10 +514,9 @@ static int measure_in(const struct qnode *n, const struct query_ctx *cx, size_t 
 	return 0;
 }
 
-/* Articles whose dateline, home city or measures are in the place, or whose text
- * names it. Deferred, the names are looked up now and the rest is left to
- * query_match: n->named gets the articles that name it, n->within the places
- * within it. */
+/* Articles about the place or a place within it (factdb_places: their
+ * dateline, title, measures and the places their body names twice). Deferred,
+ * n->within keeps the places within it and query_match judges each article. */
 static void eval_place(struct qnode *n, const struct query_ctx *cx)
 {
 	size_t nd = cx->ar->n;
@@ -536,42 +526,19 @@ static void eval_place(struct qnode *n, const struct query_ctx *cx)
 	for (size_t p = 0; p < gz->n; p++)
 		if (gazetteer_within(gz, (int)p, n->place))
 			bits_set(&in, p + 1);
-	if (cx->fdb && !n->deferred)
-		for (size_t d = 0; d < nd; d++)
-			if (place_facts_in(cx, &in, d))
-				bits_set(&n->cand, d);
-	const struct place *pl = &gz->v[n->place];
-	const char *names[2] = { pl->full_name, pl->level <= PLACE_PREFECTURE || pl->level == PLACE_COUNTRY ? pl->short_name : NULL };
-	/* text naming 武汉市 names 武汉: the short name alone finds both */
-	if (names[1] && strstr(names[0], names[1]))
-		names[0] = NULL;
-	for (int k = 0; k < 2; k++) {
-		if (!names[k] || (k == 1 && names[0] && !strcmp(names[0], names[1])))
-			continue;
-		struct fold_str t;
-		fold_str_init(&t, names[k], strlen(names[k]));
-		struct bits c;
-		int exact = 0;
-		if (cx->ix)
-			exact = index_lookup(cx->ix, &t, &c);
-		else
-			bits_init(&c, nd, 1);
-		for (size_t d = bits_next(&c, 0); d != (size_t)-1; d = bits_next(&c, d + 1))
-			if (!bits_has(&n->cand, d) && (exact || text_has(archive_art(cx->ar, d), &t)))
-				bits_set(&n->cand, d);
-		bits_free(&c);
-		fold_str_free(&t);
-	}
-	if (n->deferred) { /* the names found so far; every article may still match */
-		bits_free(&n->named);
-		n->named = n->cand;
+	n->place_bit = factdb_place_bit(gz, n->place);
+	if (n->deferred) {
+		bits_free(&n->cand);
 		bits_init(&n->cand, nd, 1);
 		bits_free(&n->within);
 		n->within = in;
 		n->exact = 0;
-	} else {
-		bits_free(&in);
+		return;
 	}
+	for (size_t d = 0; cx->fdb && d < nd; d++)
+		if (place_facts_in(cx, n, &in, d))
+			bits_set(&n->cand, d);
+	bits_free(&in);
 }
 
 size_t query_date_bound(const struct archive *ar, const uint32_t *by_date, size_t from, long day, int after)
@@ -699,7 +666,7 @@ static int check(const struct qnode *n, const struct query_ctx *cx, size_t d)
 	case Q_NOT:
 		return !check(n->kid[0], cx, d);
 	case Q_PLACE:
-		return !n->deferred || bits_has(&n->named, d) || place_facts_in(cx, &n->within, d);
+		return !n->deferred || place_facts_in(cx, n, &n->within, d);
 	case Q_KIND:
 	case Q_MEASURE:
 		return !n->deferred || measure_in(n, cx, d);

@@ -2,8 +2,8 @@
  *   武汉 床位          both (AND)           a OR b, a | b    either
  *   -word             without              "exact phrase"   spaces kept
  *   ( ... )           grouping
- *   place:武汉 city:   dateline, measures or text about the place (a province
- *                     covers its cities through datelines and measures)
+ *   place:武汉 city:   articles about the place or a place within it: their
+ *                     dateline, title or measures, or their body naming it twice
  *   date:2020-02 date:2020-02-01..2020-02-15 after:D (that day on) before:D
  *   source:新华社     kind:beds          beds>1000 confirmed>=100 (> >= < <= =)
  * Matching goes through the search fold (core/fold.h). */
@@ -28,6 +28,7 @@ struct qnode {
 	size_t nkid;
 	struct fold_str term;   /* Q_TERM, Q_SOURCE */
 	int place;              /* Q_PLACE: gazetteer index */
+	unsigned place_bit;     /* Q_PLACE: its factdb_place_bit */
 	long day_from, day_to;  /* Q_DATE: inclusive, in ymd_days */
 	int kind;               /* Q_KIND, Q_MEASURE */
 	enum qop op;
@@ -36,7 +37,6 @@ struct qnode {
 	struct bits cand;
 	int exact;
 	int deferred;           /* Q_PLACE, Q_KIND, Q_MEASURE: judged per article by query_match */
-	struct bits named;      /* Q_PLACE deferred: articles whose text names the place */
 	struct bits within;     /* Q_PLACE deferred: places in it (gazetteer index + 1) */
 };
 

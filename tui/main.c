@@ -13,6 +13,7 @@ static const char usage[] =
 	"       epinews show [--json] ID PATH...  one cleaned article\n"
 	"       epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
 	"                                         the measures in every article\n"
+	"       epinews places [--json] PATH...   the places articles are about, with counts\n"
 	"       epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
 	"                                         articles matching a query\n"
 	"       epinews index PATH...             build or refresh the cache\n"
@@ -106,6 +107,8 @@ int main(int argc, char **argv)
 			return cmd_show(argc - 1, argv + 1);
 		if (!strcmp(cmd, "facts"))
 			return cmd_facts(argc - 1, argv + 1);
+		if (!strcmp(cmd, "places"))
+			return cmd_places(argc - 1, argv + 1);
 		if (!strcmp(cmd, "search"))
 			return cmd_search(argc - 1, argv + 1);
 		if (!strcmp(cmd, "index"))

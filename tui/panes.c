@@ -71,7 +71,11 @@ static void list_draw(struct app *app, int focused)
 			if (app->marked && app->marked[app->order[i]])
 				row.s[row.len - 1] = '*'; /* it has highlights */
 			if (p->w >= 60) {
-				column(&row, a->place ? a->place : "-", 6, amb);
+				/* the first place the article is about, as place: reads it */
+				int pl = !app->building && app->co.fdb.about
+						 ? app->co.fdb.about[(size_t)app->order[i] * FACTS_ABOUT]
+						 : -1;
+				column(&row, pl >= 0 ? app->co.gz.v[pl].full_name : a->place ? a->place : "-", 6, amb);
 				column(&row, a->source ? a->source : "-", 8, amb);
 			}
 			sb_adds(&row, a->title);

@@ -41,23 +41,16 @@ static int by_count(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
-/* Places: each article counts for its home city and that city's province. */
+/* Places: each article counts for every place it is about and the places
+ * above them, as place: finds it (factdb_place_counts). */
 static void places(struct app *app, size_t *cap)
 {
 	const struct gazetteer *gz = &app->co.gz;
 	size_t *count = xcalloc(gz->n + 1, sizeof *count);
-	for (size_t d = 0; d < app->co.ar.n; d++) {
-		int city = app->co.fdb.home[d];
-		if (city < 0)
-			continue;
-		count[city]++;
-		int prov = gazetteer_province(gz, city);
-		if (prov >= 0 && prov != city && strcmp(gz->v[prov].full_name, gz->v[city].full_name))
-			count[prov]++;
-	}
+	factdb_place_counts(&app->co.fdb, gz, count); /* what place: finds */
 	for (size_t p = 0; p < gz->n; p++) {
-		if (!count[p])
-			continue;
+		if (!count[p] || gazetteer_find(gz, gz->v[p].full_name) != (int)p)
+			continue; /* one row per name: 北京市 the city and the province are one */
 		const struct place *pl = &gz->v[p];
 		char label[96], match[160];
 		int prov = gazetteer_province(gz, (int)p);
