@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "fold.h"
 #include "recover.h"
 #include "hash.h"
 #include "sanitize.h"
@@ -144,6 +145,10 @@ int article_build(struct draft *d, struct article *a)
 	a->offset = d->offset;
 	a->line = d->line;
 	a->flags |= d->flags | ART_PACKED;
+	if (fold_has_traditional(a->title, strlen(a->title)) ||
+	    (a->subtitle && fold_has_traditional(a->subtitle, strlen(a->subtitle))) ||
+	    fold_has_traditional(a->body, a->body_len))
+		a->flags |= ART_TRADITIONAL; /* searched through the fold, not byte for byte */
 	a->hash = hash64(a->body, a->body_len, hash64(a->title, strlen(a->title), 0));
 	draft_free(d);
 	return 0;

@@ -12,6 +12,7 @@ enum article_flag {
 	ART_NEWSPAPER = 1u << 1, /* one of several articles cut from a newspaper page */
 	ART_BORROWED = 1u << 2,  /* strings and paragraphs live in a mapped cache: not freed */
 	ART_PACKED = 1u << 3,    /* strings and paragraphs share the body's block (article_build) */
+	ART_TRADITIONAL = 1u << 4, /* title, subtitle or body holds a Traditional character (fold.h) */
 	ART_STORAGE = ART_BORROWED | ART_PACKED, /* how it is held, not what it says */
 };
 

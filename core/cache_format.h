@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define CACHE_MAGIC "EPNWCACH"
-#define CACHE_VERSION 9u /* 9: the places each article is about (S_ABOUT, S_PMASK) */
+#define CACHE_VERSION 10u /* 10: Traditional folded to Simplified; the places articles are about */
 #define ENDIAN_MARK 0x01020304u
 #define NO_STR UINT64_MAX
 #define CACHE_CHUNK ((size_t)16 << 10)

@@ -6,6 +6,7 @@
 
 #include "cnum.h"
 #include "facts_scan.h"
+#include "fold.h"
 #include "utf8.h"
 #include "words.h"
 #include "xalloc.h"
@@ -1189,8 +1190,27 @@ int facts_extract(const struct article *a, const struct gazetteer *gz, int file_
 	return facts_extract_about(a, gz, file_city, out, NULL);
 }
 
+static int extract(const struct article *a, const struct gazetteer *gz, int file_city, struct facts *out,
+		   int32_t *about);
+
 int facts_extract_about(const struct article *a, const struct gazetteer *gz, int file_city, struct facts *out,
 			int32_t *about)
+{
+	if (!(a->flags & ART_TRADITIONAL))
+		return extract(a, gz, file_city, out, about);
+	/* 床位100張, 確診: read in Simplified; the offsets are the same bytes */
+	struct article s = *a;
+	char *body = fold_t2s_copy(a->body, a->body_len), *title = fold_t2s_copy(a->title, strlen(a->title));
+	s.body = body;
+	s.title = title;
+	int home = extract(&s, gz, file_city, out, about);
+	free(body);
+	free(title);
+	return home;
+}
+
+static int extract(const struct article *a, const struct gazetteer *gz, int file_city, struct facts *out,
+		   int32_t *about)
 {
 	struct marks mk = { 0 };
 	facts_first_pass(a, gz, &mk);

@@ -158,7 +158,8 @@ static void *build_range(void *arg)
 	/* a pair per byte at most: small archives need small buffers */
 	uint64_t need = 1;
 	for (size_t d = b->from; d < b->to && need < b->chunk_pairs; d++)
-		need += archive_art(b->ar, d)->body_len + strlen(archive_art(b->ar, d)->title) + 2;
+		need += archive_art(b->ar, d)->body_len + strlen(archive_art(b->ar, d)->title) +
+			(archive_art(b->ar, d)->subtitle ? strlen(archive_art(b->ar, d)->subtitle) + 1 : 0) + 2;
 	b->cap = need < b->chunk_pairs ? (size_t)need : b->chunk_pairs;
 	b->limit = b->cap < FIRST_CHUNK_PAIRS ? b->cap : FIRST_CHUNK_PAIRS;
 	b->pairs = xmalloc(b->cap * sizeof *b->pairs);
@@ -170,6 +171,10 @@ static void *build_range(void *arg)
 		uint32_t prev = END_MARK;
 		emit_text(b, a->title, strlen(a->title), (uint32_t)d, &prev);
 		emit_text(b, "\n", 1, (uint32_t)d, &prev);
+		if (a->subtitle) { /* searched with the title and body */
+			emit_text(b, a->subtitle, strlen(a->subtitle), (uint32_t)d, &prev);
+			emit_text(b, "\n", 1, (uint32_t)d, &prev);
+		}
 		emit_text(b, a->body, a->body_len, (uint32_t)d, &prev);
 		emit(b, prev << 16 | END_MARK, (uint32_t)d);
 	}

@@ -481,8 +481,10 @@ void query_free(struct query *q)
 static int text_has(const struct article *a, const struct fold_str *t)
 {
 	size_t end;
-	return fold_find(a->title, strlen(a->title), 0, t, &end) != (size_t)-1 ||
-	       fold_find(a->body, a->body_len, 0, t, &end) != (size_t)-1;
+	int simple = !(a->flags & ART_TRADITIONAL);
+	return fold_find_in(a->title, strlen(a->title), 0, t, &end, simple) != (size_t)-1 ||
+	       (a->subtitle && fold_find_in(a->subtitle, strlen(a->subtitle), 0, t, &end, simple) != (size_t)-1) ||
+	       fold_find_in(a->body, a->body_len, 0, t, &end, simple) != (size_t)-1;
 }
 
 static int cmp_value(int64_t v, enum qop op, int64_t x)

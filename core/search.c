@@ -67,8 +67,9 @@ static double bm25(const struct term_list *tl, const struct article *a, double a
 	size_t tlen = strlen(a->title);
 	double len = (double)(a->body_len + tlen), score = 0;
 	for (size_t i = 0; i < tl->n; i++) {
-		size_t tf = fold_count(a->title, tlen, tl->v[i].t) * 2 +
-			    fold_count(a->body, a->body_len, tl->v[i].t);
+		int simple = !(a->flags & ART_TRADITIONAL);
+		size_t tf = fold_count_in(a->title, tlen, tl->v[i].t, simple) * 2 +
+			    fold_count_in(a->body, a->body_len, tl->v[i].t, simple);
 		if (tf)
 			score += tl->v[i].idf * (double)tf * (k1 + 1) /
 				 ((double)tf + k1 * (1 - b + b * len / avglen));

@@ -143,4 +143,21 @@ ls "$bigcache".*.tmp >/dev/null 2>&1
 ok $((!$?)) "index: stopped by a signal, leaves no temporary file"
 [ ! -e "$bigcache" ]
 ok $? "index: and no cache"
+# Traditional and Simplified are one text: the index, the scan and the
+# measures read Traditional through the fold, and show prints it as written.
+TR="$SRCDIR/tests/fixtures/traditional"
+for pair in "醫院 医院" "隔離 隔离" "確診病例 确诊病例" '"醫院管理局" "医院管理局"'; do
+	set -- $pair
+	a=$("$EPINEWS" search "$1" "$TR" "$S" 2>/dev/null | cut -f1 | sort | tr '\n' ' ')
+	b=$("$EPINEWS" search "$2" "$TR" "$S" 2>/dev/null | cut -f1 | sort | tr '\n' ' ')
+	c=$("$EPINEWS" search --scan "$2" "$TR" "$S" 2>/dev/null | cut -f1 | sort | tr '\n' ' ')
+	[ -n "$a" ] && [ "$a" = "$b" ] && [ "$b" = "$c" ]
+	ok $? "search: $1 and $2 find the same articles, with the index and by a scan"
+done
+id=$("$EPINEWS" search 醫院管理局 "$TR" | cut -f1)
+"$EPINEWS" show "$id" "$TR" | grep -q 醫院管理局
+ok $? "show: Traditional text is shown as written"
+is "$("$EPINEWS" facts "$TR" | cut -f2,3,6 | head -n 3 | tr '\t\n' ' ;')" \
+	"beds 100张 床位100張;confirmed 36例 確診病例36例;close_contacts 200人 密切接觸者200人;" \
+	"facts: measures in Traditional text, with their words as written"
 done_testing
