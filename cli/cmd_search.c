@@ -136,8 +136,14 @@ int cmd_search(int argc, char **argv)
 	cli_flush(&sb);
 	sb_free(&sb);
 	int rc = res.n ? EXIT_OK : EXIT_NOTHING;
-	if (!res.n && !count)
-		fprintf(stderr, "epinews search: no article matches\n");
+	if (!res.n) {
+		char why[160];
+		const char *w = query_why_empty(&q, &cx, why, sizeof why);
+		if (w)
+			fprintf(stderr, "epinews search: no article matches: %s\n", w);
+		else if (!count)
+			fprintf(stderr, "epinews search: no article matches\n");
+	}
 	search_result_free(&res);
 	query_free(&q);
 	corpus_free(&co);

@@ -166,7 +166,7 @@ static int parse_day_span(const char *s, size_t n, long *from, long *to)
 	return 0;
 }
 
-static const char *const fields[] = { "place", "city", "date", "after", "before", "source", "kind" };
+static const char *const fields[] = { "place", "city", "date", "after", "before", "source", "kind", "title", "text" };
 
 static struct qnode *parse_field(struct parser *p, const char *name, size_t nl, size_t at)
 {
@@ -185,7 +185,7 @@ static struct qnode *parse_field(struct parser *p, const char *name, size_t nl, 
 	for (f = 0; f < sizeof fields / sizeof *fields && strcmp(fields[f], fname); f++)
 		;
 	if (f == sizeof fields / sizeof *fields) {
-		fail(p, at, "unknown field \"%.*s\" (fields: place city date after before source kind)",
+		fail(p, at, "unknown field \"%.*s\" (fields: place city date after before source kind title text)",
 		     (int)(nl > 40 ? 40 : nl), name);
 		return NULL;
 	}
@@ -236,8 +236,8 @@ static struct qnode *parse_field(struct parser *p, const char *name, size_t nl, 
 			if (n->day_from > n->day_to)
 				fail(p, vat, "%s: the range ends before it starts", fname);
 		}
-	} else if (!strcmp(fname, "source")) {
-		n = node_new(Q_SOURCE);
+	} else if (!strcmp(fname, "source") || !strcmp(fname, "title") || !strcmp(fname, "text")) {
+		n = node_new(!strcmp(fname, "source") ? Q_SOURCE : !strcmp(fname, "title") ? Q_TITLE : Q_TEXT);
 		fold_str_init(&n->term, val, vn);
 	} else { /* kind */
 		int k = fact_kind_from_name(val);
@@ -478,6 +478,20 @@ void query_free(struct query *q)
 
 /* ---- evaluation -------------------------------------------------------------- */
 
+static int title_has(const struct article *a, const struct fold_str *t)
+{
+	size_t end;
+	int simple = !(a->flags & ART_TRADITIONAL);
+	return fold_find_in(a->title, strlen(a->title), 0, t, &end, simple) != (size_t)-1 ||
+	       (a->subtitle && fold_find_in(a->subtitle, strlen(a->subtitle), 0, t, &end, simple) != (size_t)-1);
+}
+
+static int body_has(const struct article *a, const struct fold_str *t)
+{
+	size_t end;
+	return fold_find_in(a->body, a->body_len, 0, t, &end, !(a->flags & ART_TRADITIONAL)) != (size_t)-1;
+}
+
 static int text_has(const struct article *a, const struct fold_str *t)
 {
 	size_t end;
@@ -569,12 +583,16 @@ static void eval_node(struct qnode *n, const struct query_ctx *cx)
 		bits_init(&n->cand, nd, 1);
 		break;
 	case Q_TERM:
+	case Q_TITLE:
+	case Q_TEXT:
 		if (cx->ix && cx->ix->ndocs == nd) {
 			n->exact = index_lookup(cx->ix, &n->term, &n->cand);
 		} else {
 			bits_init(&n->cand, nd, 1);
 			n->exact = 0;
 		}
+		if (n->type != Q_TERM) /* the index does not tell the fields apart */
+			n->exact = 0;
 		break;
 	case Q_AND:
 		bits_init(&n->cand, nd, 1);
@@ -655,6 +673,10 @@ static int check(const struct qnode *n, const struct query_ctx *cx, size_t d)
 	switch (n->type) {
 	case Q_TERM:
 		return text_has(archive_art(cx->ar, d), &n->term);
+	case Q_TITLE:
+		return title_has(archive_art(cx->ar, d), &n->term);
+	case Q_TEXT:
+		return body_has(archive_art(cx->ar, d), &n->term);
 	case Q_AND:
 		for (size_t i = 0; i < n->nkid; i++)
 			if (!check(n->kid[i], cx, d))
@@ -682,11 +704,71 @@ int query_match(const struct query *q, const struct query_ctx *cx, size_t doc)
 	return check(q->root, cx, doc);
 }
 
+/* A term every match needs (the root, or under ANDs only) that no article of
+ * the archive can meet: what it asks for, said plainly. */
+static const char *why_node(const struct qnode *n, const struct query_ctx *cx, char *buf, size_t size)
+{
+	size_t nd = cx->ar->n, d;
+	switch (n->type) {
+	case Q_AND:
+		for (size_t i = 0; i < n->nkid; i++) {
+			const char *w = why_node(n->kid[i], cx, buf, size);
+			if (w)
+				return w;
+		}
+		return NULL;
+	case Q_DATE:
+		for (d = 0; d < nd && !ymd_full(archive_art(cx->ar, d)->date); d++)
+			;
+		if (d == nd)
+			return "no article in this archive has a date";
+		return NULL;
+	case Q_SOURCE:
+		for (d = 0; d < nd && !archive_art(cx->ar, d)->source; d++)
+			;
+		if (d == nd)
+			return "no article in this archive has a source";
+		return NULL;
+	case Q_KIND:
+	case Q_MEASURE:
+		if (!cx->fdb)
+			return NULL;
+		for (d = 0; d < nd; d++) {
+			size_t nf;
+			const struct fact *f = factdb_of(cx->fdb, d, &nf);
+			for (size_t k = 0; k < nf; k++)
+				if ((int)f[k].kind == n->kind)
+					return NULL;
+		}
+		snprintf(buf, size, "no article in this archive has a measure of kind %s", fact_kind_name(n->kind));
+		return buf;
+	case Q_PLACE: {
+		if (!cx->fdb)
+			return NULL;
+		size_t *count = xcalloc(cx->gz->n + 1, sizeof *count);
+		factdb_place_counts(cx->fdb, cx->gz, count);
+		size_t c = count[n->place];
+		free(count);
+		if (c)
+			return NULL;
+		snprintf(buf, size, "no article in this archive is about %s", cx->gz->v[n->place].full_name);
+		return buf;
+	}
+	default:
+		return NULL;
+	}
+}
+
+const char *query_why_empty(const struct query *q, const struct query_ctx *cx, char *buf, size_t size)
+{
+	return q->root ? why_node(q->root, cx, buf, size) : NULL;
+}
+
 static void walk_terms(const struct qnode *n, void (*fn)(const struct fold_str *, void *), void *arg)
 {
 	if (n->type == Q_NOT)
 		return;
-	if (n->type == Q_TERM)
+	if (n->type == Q_TERM || n->type == Q_TEXT)
 		fn(&n->term, arg);
 	for (size_t i = 0; i < n->nkid; i++)
 		walk_terms(n->kid[i], fn, arg);

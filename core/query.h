@@ -6,6 +6,8 @@
  *                     dateline, title or measures, or their body naming it twice
  *   date:2020-02 date:2020-02-01..2020-02-15 after:D (that day on) before:D
  *   source:新华社     kind:beds          beds>1000 confirmed>=100 (> >= < <= =)
+ *   title:床位 (title and subtitle only)  text:床位 (body only); a bare term
+ *   searches title, subtitle and body
  * Matching goes through the search fold (core/fold.h). */
 #ifndef EPINEWS_QUERY_H
 #define EPINEWS_QUERY_H
@@ -19,14 +21,14 @@
 #include "gazetteer.h"
 #include "index.h"
 
-enum qtype { Q_ALL, Q_TERM, Q_AND, Q_OR, Q_NOT, Q_PLACE, Q_DATE, Q_SOURCE, Q_KIND, Q_MEASURE };
+enum qtype { Q_ALL, Q_TERM, Q_AND, Q_OR, Q_NOT, Q_PLACE, Q_DATE, Q_SOURCE, Q_KIND, Q_MEASURE, Q_TITLE, Q_TEXT };
 enum qop { OP_GT, OP_GE, OP_LT, OP_LE, OP_EQ };
 
 struct qnode {
 	enum qtype type;
 	struct qnode **kid;
 	size_t nkid;
-	struct fold_str term;   /* Q_TERM, Q_SOURCE */
+	struct fold_str term;   /* Q_TERM, Q_SOURCE, Q_TITLE, Q_TEXT */
 	int place;              /* Q_PLACE: gazetteer index */
 	unsigned place_bit;     /* Q_PLACE: its factdb_place_bit */
 	long day_from, day_to;  /* Q_DATE: inclusive, in ymd_days */
@@ -72,6 +74,10 @@ size_t query_date_bound(const struct archive *ar, const uint32_t *by_date, size_
  * whether each one really matches. */
 void query_eval(struct query *q, const struct query_ctx *cx);
 int query_match(const struct query *q, const struct query_ctx *cx, size_t doc);
+/* When nothing matches: why, if a term the query needs can match no article
+ * of the archive ("no article in this archive has a date"), into buf; else
+ * NULL. */
+const char *query_why_empty(const struct query *q, const struct query_ctx *cx, char *buf, size_t size);
 /* Call fn for each term that counts towards a match (not under a NOT). */
 void query_terms(const struct query *q, void (*fn)(const struct fold_str *t, void *arg), void *arg);
 

@@ -29,7 +29,7 @@ is $? 1 "search: exit 1 when nothing matches"
 is "$(cat "$T/err")" "epinews search: no article matches" "search: says so on stderr"
 "$EPINEWS" search "武汉 palce:x" "$S" >"$T/out" 2>"$T/err"
 is $? 2 "search: exit 2 on a query error"
-is "$(head -n 1 "$T/err")" 'epinews search: column 4: unknown field "palce" (fields: place city date after before source kind)' \
+is "$(head -n 1 "$T/err")" 'epinews search: column 4: unknown field "palce" (fields: place city date after before source kind title text)' \
 	"search: the error names the column and the field"
 
 "$EPINEWS" search --json --sort relevance --limit 2 "床位 OR 隔离点" "$S" >"$T/json" 2>/dev/null
@@ -143,6 +143,22 @@ ls "$bigcache".*.tmp >/dev/null 2>&1
 ok $((!$?)) "index: stopped by a signal, leaves no temporary file"
 [ ! -e "$bigcache" ]
 ok $? "index: and no cache"
+# A query that can only be empty says why.
+P="$SRCDIR/tests/fixtures/places/places.txt"
+"$EPINEWS" search date:2020-02 "$P" >/dev/null 2>"$T/err"
+is "$?:$(cat "$T/err")" "1:epinews search: no article matches: no article in this archive has a date" \
+	"search: date: on an archive with no dated article says so"
+"$EPINEWS" search "kind:vaccinations 武汉" "$P" >/dev/null 2>"$T/err"
+is "$(cat "$T/err")" "epinews search: no article matches: no article in this archive has a measure of kind vaccinations" \
+	"search: a kind no article has says so"
+"$EPINEWS" search "place:上海 OR 火星" "$P" >/dev/null 2>"$T/err"
+is "$(cat "$T/err")" "epinews search: no article matches" "search: a term under OR is not blamed"
+# Fields: title: (title and subtitle), text: (body).
+is "$("$EPINEWS" search --count 'title:黄石' "$P")" 1 "search title:: the title's words"
+is "$("$EPINEWS" search --count 'text:武汉大学' "$P")" 1 "search text:: the body's words"
+"$EPINEWS" search 'title:武汉大学' "$P" >/dev/null 2>&1
+is $? 1 "search title:: words only in the body do not match"
+
 # Traditional and Simplified are one text: the index, the scan and the
 # measures read Traditional through the fold, and show prints it as written.
 TR="$SRCDIR/tests/fixtures/traditional"

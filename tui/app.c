@@ -142,8 +142,11 @@ void app_verify(struct app *app, size_t rows, double budget)
 		if (query_match(&app->q, &cx, d))
 			app->order[app->norder++] = d;
 	}
-	if (app->pend_pos >= app->npend && !app->norder && app->q.root)
-		app_message(app, "no matches");
+	if (app->pend_pos >= app->npend && !app->norder && app->q.root) {
+		char why[160];
+		const char *w = query_why_empty(&app->q, &cx, why, sizeof why);
+		app_message(app, "no matches%s%s", w ? ": " : "", w ? w : "");
+	}
 }
 
 /* Fill app->order with the articles q matches, in the list's sort order. The
@@ -646,8 +649,13 @@ static void prompt_key(struct app *app, int key)
 		sb_reset(&app->query);
 		sb_add(&app->query, app->typing.s ? app->typing.s : "", app->typing.len);
 		history_add(app, app->query.s ? app->query.s : "");
-		if (!app->norder && app->pend_pos >= app->npend)
-			app_message(app, "no matches for \"%s\"", app->query.s);
+		if (!app->norder && app->pend_pos >= app->npend) {
+			struct corpus *co = &app->co;
+			struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
+			char why[160];
+			const char *w = query_why_empty(&app->q, &cx, why, sizeof why);
+			app_message(app, "no matches for \"%s\"%s%s", app->query.s, w ? ": " : "", w ? w : "");
+		}
 		else
 			sb_reset(&app->msg);
 		return;
