@@ -55,6 +55,10 @@ void cli_guard_cache(const char *file);
 int cli_cache_on(void);
 /* Print "epinews CMD: message" and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The user's saved searches (config search lines and the searches file), read
+ * on first use; bad lines are reported on stderr. */
+struct searches;
+const struct searches *cli_searches(void);
 /* Write sb to stdout and empty it. */
 void cli_flush(struct strbuf *sb);
 

@@ -64,7 +64,7 @@ int cmd_export(int argc, char **argv)
 	if (qs) {
 		struct gazetteer gz;
 		gazetteer_init(&gz);
-		int bad = query_parse(&q, qs, &gz) < 0;
+		int bad = query_parse_saved(&q, qs, &gz, cli_searches()) < 0;
 		gazetteer_free(&gz);
 		if (bad) {
 			fprintf(stderr, "epinews export: %s\n  %s\n", q.err, qs);

@@ -191,7 +191,7 @@ int cmd_facts(int argc, char **argv)
 		}
 	}
 	struct query q = { 0 };
-	if (qs && query_parse(&q, qs, &gz) < 0) {
+	if (qs && query_parse_saved(&q, qs, &gz, cli_searches()) < 0) {
 		fprintf(stderr, "epinews facts: %s\n  %s\n", q.err, qs);
 		gazetteer_free(&gz);
 		return EXIT_USAGE;

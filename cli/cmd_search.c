@@ -83,7 +83,7 @@ int cmd_search(int argc, char **argv)
 	struct query q;
 	struct gazetteer gz;
 	gazetteer_init(&gz);
-	if (query_parse(&q, qs, &gz) < 0) {
+	if (query_parse_saved(&q, qs, &gz, cli_searches()) < 0) {
 		fprintf(stderr, "epinews search: %s\n  %s\n", q.err, qs);
 		gazetteer_free(&gz);
 		return EXIT_USAGE;

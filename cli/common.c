@@ -14,6 +14,7 @@
 #include "core/format.h"
 #include "core/json_write.h"
 #include "core/recover.h"
+#include "core/searches.h"
 
 void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 {
@@ -53,6 +54,19 @@ void cli_read_config_maps(void)
 			cli_report(NULL, path, no, why);
 	}
 	fclose(f);
+}
+
+const struct searches *cli_searches(void)
+{
+	static struct searches ss; /* the process's, like the maps above */
+	static int loaded;
+	if (!loaded) {
+		loaded = 1;
+		struct diag dg = { cli_report, NULL, 0 };
+		searches_init(&ss);
+		searches_load_user(&ss, &dg);
+	}
+	return &ss;
 }
 
 size_t cli_load(struct archive *ar, char **paths, int npaths)

@@ -20,6 +20,9 @@ struct parser {
 	struct query *q;
 	const struct gazetteer *gz;
 	int failed;
+	const struct searches *ss;  /* for @NAME, or NULL */
+	const char *expanding[8];   /* the saved searches being read, outermost first */
+	int nexp;
 };
 
 static void fail(struct parser *p, size_t at, const char *fmt, ...)
@@ -305,6 +308,46 @@ static struct qnode *parse_measure(struct parser *p, const char *name, size_t nl
 
 static struct qnode *parse_and(struct parser *p, int depth, int in_paren);
 
+/* @NAME: the saved search's query, read as if in parentheses. */
+static struct qnode *parse_saved(struct parser *p, int depth)
+{
+	size_t at = p->i++;
+	while (!is_delim(p, p->i))
+		p->i++;
+	const char *name = p->s + at + 1;
+	size_t nl = p->i - at - 1;
+	const char *text = p->ss ? searches_find(p->ss, name, nl) : NULL;
+	if (!text) {
+		fail(p, at, "no saved search @%.*s (see epinews(1), SAVED SEARCHES)", (int)(nl > 40 ? 40 : nl), name);
+		return NULL;
+	}
+	for (int k = 0; k < p->nexp; k++)
+		if (strlen(p->expanding[k]) == nl && !memcmp(p->expanding[k], name, nl)) {
+			fail(p, at, "@%.*s uses itself", (int)nl, name);
+			return NULL;
+		}
+	if (depth >= MAX_DEPTH || p->nexp >= (int)(sizeof p->expanding / sizeof *p->expanding)) {
+		fail(p, at, "saved searches nest too deep at @%.*s", (int)(nl > 40 ? 40 : nl), name);
+		return NULL;
+	}
+	struct parser sub = { text, strlen(text), 0, p->q, p->gz, 0, p->ss, { NULL }, p->nexp + 1 };
+	for (int k = 0; k < p->nexp; k++)
+		sub.expanding[k] = p->expanding[k];
+	char *own = xstrndup(name, nl);
+	sub.expanding[p->nexp] = own;
+	struct qnode *n = parse_and(&sub, depth + 1, 0);
+	if (!n && !sub.failed)
+		fail(&sub, 0, "cannot parse the query");
+	free(own);
+	if (!n) { /* the saved query's own error, said where it was used */
+		char inner[sizeof p->q->err];
+		snprintf(inner, sizeof inner, "%s", p->q->err);
+		fail(p, at, "@%.*s = %.60s: %s", (int)(nl > 40 ? 40 : nl), name, text, inner);
+		return NULL;
+	}
+	return n;
+}
+
 static struct qnode *parse_primary(struct parser *p, int depth)
 {
 	size_t at = p->i;
@@ -341,6 +384,8 @@ static struct qnode *parse_primary(struct parser *p, int depth)
 			return NULL;
 		return term_node(s, n);
 	}
+	if (c == '@' && !is_delim(p, p->i + 1))
+		return parse_saved(p, depth);
 	/* field:value or measure>number? */
 	size_t k = p->i;
 	while (k < p->n && ((p->s[k] >= 'a' && p->s[k] <= 'z') || (p->s[k] >= 'A' && p->s[k] <= 'Z') ||
@@ -459,8 +504,13 @@ static struct qnode *parse_and(struct parser *p, int depth, int in_paren)
 
 int query_parse(struct query *q, const char *s, const struct gazetteer *gz)
 {
+	return query_parse_saved(q, s, gz, NULL);
+}
+
+int query_parse_saved(struct query *q, const char *s, const struct gazetteer *gz, const struct searches *ss)
+{
 	memset(q, 0, sizeof *q);
-	struct parser p = { s, strlen(s), 0, q, gz, 0 };
+	struct parser p = { s, strlen(s), 0, q, gz, 0, ss, { NULL }, 0 };
 	q->root = parse_and(&p, 0, 0);
 	if (!q->root) {
 		if (!p.failed)

@@ -7,7 +7,7 @@
  *   date:2020-02 date:2020-02-01..2020-02-15 after:D (that day on) before:D
  *   source:新华社     kind:beds          beds>1000 confirmed>=100 (> >= < <= =)
  *   title:床位 (title and subtitle only)  text:床位 (body only); a bare term
- *   searches title, subtitle and body
+ *   searches title, subtitle and body    @NAME  a saved search (core/searches.h)
  * Matching goes through the search fold (core/fold.h). */
 #ifndef EPINEWS_QUERY_H
 #define EPINEWS_QUERY_H
@@ -20,6 +20,7 @@
 #include "fold.h"
 #include "gazetteer.h"
 #include "index.h"
+#include "searches.h"
 
 enum qtype { Q_ALL, Q_TERM, Q_AND, Q_OR, Q_NOT, Q_PLACE, Q_DATE, Q_SOURCE, Q_KIND, Q_MEASURE, Q_TITLE, Q_TEXT };
 enum qop { OP_GT, OP_GE, OP_LT, OP_LE, OP_EQ };
@@ -50,6 +51,8 @@ struct query {
 
 /* Parse s. Returns 0, or -1 with q->err set. gz resolves place names. */
 int query_parse(struct query *q, const char *s, const struct gazetteer *gz);
+/* The same, with @NAME read from saved searches (ss may be NULL). */
+int query_parse_saved(struct query *q, const char *s, const struct gazetteer *gz, const struct searches *ss);
 void query_free(struct query *q);
 
 /* What a query runs against. ix may be NULL (every article is then scanned);

@@ -23,6 +23,8 @@
 	X(FILTER_DATE, "filter-date", "filter by month: pick from the archive's months", "d")       \
 	X(FILTER_MEASURE, "filter-measure", "filter by measure: pick a kind the archive has", "K")  \
 	X(CLEAR_FILTER, "clear-filter", "remove the last filter", "X")                      \
+	X(SAVE_SEARCH, "save-search", "save the search in force as @NAME (usable in any query)", "S") \
+	X(SEARCHES, "searches", "your saved searches with their counts: Enter adds one as a filter", "@") \
 	X(MARK, "mark", "mark or unmark: the measure, the article, or the selection", "m")    \
 	X(SELECT, "select", "select sentences in the reader (j/k extend, m marks, y copies)", "v") \
 	X(SELECT_LINES, "select-lines", "select lines in the reader", "V")                  \

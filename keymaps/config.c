@@ -71,6 +71,8 @@ int config_apply_line(struct keymap *km, struct options *o, const char *line, co
 		p++;
 	if (!strncmp(p, "json", 4) && (p[4] == ' ' || p[4] == '\t'))
 		return 0; /* where JSON fields are: read with the archive (cli_read_config_maps) */
+	if (!strncmp(p, "search", 6) && (p[6] == ' ' || p[6] == '\t'))
+		return 0; /* saved searches: read by searches_load_user, which reports bad ones */
 	if (!strncmp(p, "set", 3) && (p[3] == ' ' || p[3] == '\t' || p[3] == '\0')) {
 		char name[64], value[128], extra[8];
 		int n = sscanf(p + 3, "%63s %127s %7s", name, value, extra);

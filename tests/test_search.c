@@ -9,6 +9,7 @@
 #include "core/corpus.h"
 #include "core/fold.h"
 #include "core/search.h"
+#include "core/searches.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "tests/tap.h"
@@ -83,10 +84,12 @@ static void load_corpus(int with_all)
 }
 
 /* The articles a query matches, in archive order, as a comma list. */
+static struct searches saved; /* @NAME in the queries below */
+
 static char *run(const char *qs, int with_index)
 {
 	struct query q;
-	if (query_parse(&q, qs, &co.gz) < 0) {
+	if (query_parse_saved(&q, qs, &co.gz, &saved) < 0) {
 		char *e = xmalloc(strlen(q.err) + 8);
 		sprintf(e, "error: %s", q.err);
 		return e;
@@ -290,6 +293,28 @@ int main(void)
 	check_error("kind:bedz", "error: column 6: unknown kind \"bedz\"");
 	check_error("place:火星", "error: column 7: unknown place \"火星\"");
 	check_error("source:", "error: column 8: source: needs a value");
+	/* saved searches: @NAME reads as its query in parentheses */
+	static const char saved_text[] = "# a comment\nwh = place:武汉\nboth = @wh OR covid\n"
+					 "loop = @loop\nbad name = x\nnoquery =\n";
+	struct diag sdg = { NULL, NULL, 0 };
+	searches_init(&saved);
+	is_int(searches_load_text(&saved, saved_text, sizeof saved_text - 1, "searches", &sdg), 2,
+	       "a searches file: a name with a space and a missing query are the bad lines");
+	check("@wh date:2020-02", "2");
+	check("@both date:2020-02", "0,1,2");
+	check("-@wh date:2020-02", "0,1");
+	check_error("@loop", "error: column 1: @loop = @loop: column 1: @loop uses itself");
+	check_error("武汉 @nope", "error: column 4: no saved search @nope");
+	const char *why;
+	is_int(searches_put(&saved, "床位", "kind:beds\n", 1, &why), -1, "a query of more than one line is refused");
+	searches_put(&saved, "床位", "kind:beds", 1, &why);
+	check("@床位 date:2020", "1,2");
+	size_t flen;
+	char *ftext = searches_format(&saved, &flen);
+	ok(strstr(ftext, "\n床位 = kind:beds\n") && strstr(ftext, "\nwh = place:武汉\n"),
+	   "the searches file is written back as NAME = QUERY lines");
+	free(ftext);
+	searches_free(&saved);
 	/* spans of the hits in a body */
 	struct query q;
 	query_parse(&q, "床位 OR 隔离点 -武汉", &co.gz);

@@ -53,6 +53,27 @@ tm send-keys -t app q x X
 wait_for 'filter place:许昌市 removed'
 screen | tail -n 1 | grep -q "/$ALL  \[list\]"
 ok $? "X removes the filter: every article again"
+tm send-keys -t app / 床位 Enter
+wait_for 'search: 床位'
+tm send-keys -t app S
+wait_for 'save as @'
+tm send-keys -t app beds Enter
+wait_for 'saved as @beds: 床位'
+ok $? "S saves the search in force under a name"
+is "$(grep -v '^#' "$XDG_DATA_HOME/epinews/searches")" "beds = 床位" "it goes to the searches file; no config is written"
+n=$("$EPINEWS" search --count 床位 "$S" 2>/dev/null)
+tm send-keys -t app x @
+wait_for 'Filter by saved search'
+screen | sed -n 3p | grep -q "^ *$n  @beds  床位"
+ok $? "@ lists the saved searches with what each finds ($n)"
+tm send-keys -t app Enter
+wait_for 'filter: @beds'
+screen | tail -n 1 | grep -q " 1/$n of $ALL "
+ok $? "Enter adds it as a filter"
+is "$("$EPINEWS" search --count @beds "$S" 2>/dev/null)" "$n" "@beds works on the command line too"
+tm send-keys -t app X
+wait_for 'filter @beds removed'
+ok $? "X removes it"
 tm send-keys -t app d 2021
 wait_for 'Filter by month'
 screen | sed -n 3p | grep -q ' 2021-'
@@ -82,10 +103,10 @@ ok $? "q quits"
 start "$S"
 wait_for "/$ALL  \[list\]"
 tm send-keys -t app / Up
-wait_for "^/确诊"
+wait_for "^/床位"
 ok $? "Up in the prompt recalls the last query of the previous run"
 tm send-keys -t app Up
-wait_for '^/床位 date:2020'
+wait_for '^/确诊'
 ok $? "and the ones before it"
 tm send-keys -t app Escape '?'
 wait_for 'j/k scroll'

@@ -231,7 +231,7 @@ static int set_query(struct app *app, const char *text, size_t len)
 	struct query q;
 	struct strbuf s = STRBUF_INIT;
 	sb_add(&s, text, len);
-	int rc = query_parse(&q, s.s, &app->co.gz);
+	int rc = query_parse_saved(&q, s.s, &app->co.gz, &app->searches);
 	if (rc < 0) {
 		app_message(app, "%s", q.err);
 		sb_free(&s);
@@ -247,7 +247,7 @@ static int set_query(struct app *app, const char *text, size_t len)
 			sb_add(&s, text, len);
 			sb_adds(&s, ")");
 		}
-		if (query_parse(&q, s.s, &app->co.gz) < 0) {
+		if (query_parse_saved(&q, s.s, &app->co.gz, &app->searches) < 0) {
 			app_message(app, "%s", q.err);
 			sb_free(&s);
 			return -1;
@@ -622,11 +622,50 @@ static int key_waiting(void)
 	return 1;
 }
 
+/* The query in force as text: the filters, then what was searched. */
+static void query_in_force(const struct app *app, struct strbuf *s)
+{
+	for (size_t i = 0; i < app->nfilters; i++)
+		sb_addf(s, "%s%s", i ? " " : "", app->filters[i]);
+	if (app->query.len) {
+		if (app->nfilters)
+			sb_adds(s, app->query.len ? " (" : "");
+		sb_add(s, app->query.s, app->query.len);
+		if (app->nfilters)
+			sb_adds(s, ")");
+	}
+}
+
+/* S: keep the query in force as @name in the searches file. */
+static void save_search(struct app *app, const char *name)
+{
+	struct strbuf s = STRBUF_INIT;
+	query_in_force(app, &s);
+	const char *why;
+	char path[4096];
+	if (searches_put(&app->searches, name, s.s ? s.s : "", 1, &why) < 0)
+		app_message(app, "not saved: %s", why);
+	else if (searches_save_user(&app->searches) < 0)
+		app_message(app, "not saved: %s: %s", searches_file(path, sizeof path) ? path : "the searches file",
+			    strerror(errno));
+	else
+		app_message(app, "saved as @%s: %s (@ lists your searches)", name, s.s);
+	sb_free(&s);
+}
+
 static void prompt_key(struct app *app, int key)
 {
 	int search = app->prompting == PROMPT_SEARCH;
 	if (app->prompting == PROMPT_OVERWRITE) { /* a yes/no question */
 		marks_prompt_done(app, key == 'y' || key == 'Y');
+		return;
+	}
+	if (app->prompting == PROMPT_SAVE_SEARCH && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
+		app->prompting = PROMPT_NONE;
+		if (key != 27)
+			save_search(app, app->typing.s ? app->typing.s : "");
+		else
+			sb_reset(&app->msg);
 		return;
 	}
 	if (!search && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
@@ -806,6 +845,19 @@ static int handle_key(struct app *app, int key)
 	case ACT_FILTER_MEASURE:
 		picker_open(app, PICK_KIND);
 		return 1;
+	case ACT_SEARCHES:
+		picker_open(app, PICK_SEARCH);
+		return 1;
+	case ACT_SAVE_SEARCH: {
+		struct strbuf s = STRBUF_INIT;
+		query_in_force(app, &s);
+		if (!s.len)
+			app_message(app, "no search to save: / searches, c d K add filters");
+		else
+			app_prompt(app, PROMPT_SAVE_SEARCH, "save as @", "");
+		sb_free(&s);
+		return 1;
+	}
 	case ACT_CLEAR_FILTER:
 		if (!app->nfilters) {
 			app_message(app, "no filter in force");
@@ -1068,8 +1120,11 @@ int app_run(int npaths, char **paths)
 	struct report_ctx rc = { &app.msg, 0 };
 	struct diag dg = { report_first, &rc, 0 };
 	load_config(&app.km, &app.opt, &dg);
+	searches_init(&app.searches);
+	searches_load_user(&app.searches, &dg);
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
+		searches_free(&app.searches);
 		keymap_free(&app.km);
 		sb_free(&app.msg);
 		return 2;
@@ -1105,6 +1160,7 @@ int app_run(int npaths, char **paths)
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
 			app.msg.len ? app.msg.s : "");
 		corpus_free(&app.co);
+		searches_free(&app.searches);
 		keymap_free(&app.km);
 		sb_free(&app.msg);
 		return 1;
@@ -1192,6 +1248,7 @@ int app_run(int npaths, char **paths)
 	query_free(&app.q);
 	free(app.spans);
 	corpus_free(&app.co);
+	searches_free(&app.searches);
 	keymap_free(&app.km);
 	facts_free(&app.facts);
 	free(app.order);

@@ -9,6 +9,7 @@
 
 #include "core/fold.h"
 #include "core/query.h"
+#include "core/search.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -156,6 +157,32 @@ static void narrow(struct app *app)
 	app->pick_sel = app->pick_top = 0;
 }
 
+/* Saved searches, with what each finds in the whole archive. */
+static void saved(struct app *app, size_t *cap)
+{
+	struct corpus *co = &app->co;
+	struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date, 0 };
+	for (size_t i = 0; i < app->searches.n; i++) {
+		const struct saved_search *s = &app->searches.v[i];
+		struct query q;
+		size_t count = 0;
+		char label[96], value[80], match[160];
+		if (query_parse_saved(&q, s->query, &co->gz, &app->searches) == 0) {
+			struct search_result r;
+			search_run(&q, &cx, SEARCH_BY_ARCHIVE, 0, &r);
+			count = r.n;
+			search_result_free(&r);
+			query_free(&q);
+			snprintf(label, sizeof label, "@%s  %.80s", s->name, s->query);
+		} else {
+			snprintf(label, sizeof label, "@%s  %.30s  (%.50s)", s->name, s->query, q.err);
+		}
+		snprintf(value, sizeof value, "@%s", s->name);
+		snprintf(match, sizeof match, "%s %s", s->name, s->query);
+		add_item(app, cap, label, value, match, count);
+	}
+}
+
 void picker_open(struct app *app, enum pick_kind kind)
 {
 	picker_close(app);
@@ -168,11 +195,16 @@ void picker_open(struct app *app, enum pick_kind kind)
 		places(app, &cap);
 	else if (kind == PICK_DATE)
 		months(app, &cap);
+	else if (kind == PICK_SEARCH)
+		saved(app, &cap);
 	else
 		kinds(app, &cap);
 	if (!app->nitems) {
-		app_message(app, "nothing to pick: the archive has no %s", kind == PICK_PLACE ? "places" :
-			    kind == PICK_DATE ? "dated articles" : "measures");
+		if (kind == PICK_SEARCH)
+			app_message(app, "no saved search yet: S saves the search in force");
+		else
+			app_message(app, "nothing to pick: the archive has no %s", kind == PICK_PLACE ? "places" :
+				    kind == PICK_DATE ? "dated articles" : "measures");
 		return;
 	}
 	app->shown = xmalloc(app->nitems * sizeof *app->shown);
@@ -196,7 +228,7 @@ void picker_close(struct app *app)
 
 void picker_draw(struct app *app)
 {
-	static const char *const what[] = { "place", "month", "measure" };
+	static const char *const what[] = { "place", "month", "measure", "saved search" };
 	int amb = app->opt.ambiguous_wide;
 	struct strbuf row = STRBUF_INIT;
 	sb_addf(&row, "Filter by %s: type to narrow (pinyin or characters), Enter picks, Esc cancels",

@@ -11,6 +11,7 @@
 #include "core/corpus.h"
 #include "core/highlight.h"
 #include "core/query.h"
+#include "core/searches.h"
 #include "core/facts.h"
 #include "core/gazetteer.h"
 #include "core/strbuf.h"
@@ -20,9 +21,9 @@
 
 struct app;
 
-enum pick_kind { PICK_PLACE, PICK_DATE, PICK_KIND };
+enum pick_kind { PICK_PLACE, PICK_DATE, PICK_KIND, PICK_SEARCH };
 
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE, PROMPT_SAVE_SEARCH };
 
 /* A pane: a view with its own draw and action handlers (the tig model). */
 struct pane_ops {
@@ -54,6 +55,7 @@ struct read_row {
 
 struct app {
 	struct corpus co;         /* the archive, its measures and index */
+	struct searches searches; /* saved searches: the config's and the searches file's */
 	/* measures and index built on a thread after the first screen (tui/app.c):
 	 * co.fdb and co.ix are not to be touched while `building` */
 	int building;
