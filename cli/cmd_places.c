@@ -60,6 +60,9 @@ int cmd_places(int argc, char **argv)
 	for (size_t i = 0; i < n; i++) {
 		const struct place *pl = &gz->v[rows[i].place];
 		int prov = gazetteer_province(gz, rows[i].place);
+		for (int q = gz->v[rows[i].place].same; q >= 0; q = gz->v[q].same)
+			if (gazetteer_province(gz, q) != prov)
+				prov = -1; /* 青山区 of 武汉 and of 包头: the name is in no one province */
 		const char *within = prov >= 0 && prov != rows[i].place && strcmp(gz->v[prov].full_name, pl->full_name)
 					     ? gz->v[prov].full_name
 					     : NULL;

@@ -163,6 +163,40 @@ static int in_a_name(const struct gazetteer *gz, const char *b, size_t n, size_t
 	return 0;
 }
 
+/* Names several places share (桥西区 of 石家庄 and of 张家口): the one in the
+ * city, else the province, of the dateline or of the first place named that
+ * only one place has. */
+static void resolve_names(const struct article *a, const struct gazetteer *gz, struct marks *mk)
+{
+	int ctx[8], nc = 0;
+	int dl = a->place ? gazetteer_find(gz, a->place) : -1;
+	if (dl >= 0)
+		ctx[nc++] = dl;
+	int any = 0;
+	for (size_t k = 0; k < mk->n; k++) {
+		if (!(mk->v[k].what & (M_PLACE | M_BODY)) || mk->v[k].place < 0)
+			continue;
+		if (gz->v[mk->v[k].place].same >= 0)
+			any = 1;
+		else if (nc < 8 && gz->v[mk->v[k].place].level != PLACE_COUNTRY)
+			ctx[nc++] = mk->v[k].place;
+	}
+	if (!any || !nc)
+		return;
+	for (size_t k = 0; k < mk->n; k++) {
+		int p = mk->v[k].place;
+		if (!(mk->v[k].what & (M_PLACE | M_BODY)) || p < 0 || gz->v[p].same < 0)
+			continue;
+		int best = -1;
+		for (int c = 0; c < nc && best < 0; c++) /* a city first, then a province */
+			best = gazetteer_named_within(gz, p, gazetteer_city(gz, ctx[c]));
+		for (int c = 0; c < nc && best < 0; c++)
+			best = gazetteer_named_within(gz, p, gazetteer_province(gz, ctx[c]));
+		if (best >= 0)
+			mk->v[k].place = best;
+	}
+}
+
 void facts_first_pass(const struct article *a, const struct gazetteer *gz, struct marks *mk)
 {
 	const char *b = a->body;
@@ -228,6 +262,7 @@ void facts_first_pass(const struct article *a, const struct gazetteer *gz, struc
 		}
 		i += cl;
 	}
+	resolve_names(a, gz, mk);
 }
 
 /* The city an article names most, first named on a tie: a left-to-right walk that

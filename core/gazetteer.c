@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
+
 #include "hash.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -67,6 +69,8 @@ static int by_id(const void *a, const void *b, void *ids)
 	long x = id[*(const size_t *)a], y = id[*(const size_t *)b];
 	return (x > y) - (x < y);
 }
+
+static int lookup(const struct gazetteer *g, const char *s, size_t len);
 
 void gazetteer_init(struct gazetteer *g)
 {
@@ -140,6 +144,16 @@ void gazetteer_init(struct gazetteer *g)
 		for (size_t i = 0; i < g->n; i++)
 			if (g->v[i].level == full_order[o])
 				add_name(g, g->v[i].full_name, (int)i);
+	/* places that share a full name, chained from the one lookup gives */
+	for (size_t i = 0; i < g->n; i++)
+		g->v[i].same = -1;
+	for (size_t i = g->n; i-- > 0;) {
+		int first = lookup(g, g->v[i].full_name, strlen(g->v[i].full_name));
+		if (first >= 0 && first != (int)i) { /* put i right after the first */
+			g->v[i].same = g->v[first].same;
+			g->v[first].same = (int)i;
+		}
+	}
 	static const int short_order[] = { PLACE_PREFECTURE, PLACE_PROVINCE };
 	for (int o = 0; o < 2; o++)
 		for (size_t i = 0; i < g->n; i++)
@@ -210,6 +224,12 @@ int gazetteer_find(const struct gazetteer *g, const char *name)
 	int p = lookup(g, name, strlen(name));
 	if (p >= 0)
 		return p;
+	if (fold_has_traditional(name, strlen(name))) { /* 廣州 is 广州 */
+		char *s = fold_t2s_copy(name, strlen(name));
+		p = gazetteer_find(g, s);
+		free(s);
+		return p;
+	}
 	/* pinyin and short names: only for provinces, prefectures and countries, as in
 	 * running text (新华 is not 新华区) */
 	for (size_t i = 0; i < g->n; i++)
@@ -234,6 +254,15 @@ int gazetteer_province(const struct gazetteer *g, int p)
 	while (p >= 0 && g->v[p].level != PLACE_PROVINCE && g->v[p].level != PLACE_COUNTRY)
 		p = g->v[p].parent;
 	return p;
+}
+
+int gazetteer_named_within(const struct gazetteer *g, int p, int area)
+{
+	for (int q = p; q >= 0; q = g->v[q].same)
+		for (int a = q; a >= 0; a = g->v[a].parent)
+			if (a == area)
+				return q;
+	return -1;
 }
 
 int gazetteer_within(const struct gazetteer *g, int p, int area)

@@ -13,6 +13,7 @@ struct place {
 	const char *short_name, *full_name, *pinyin; /* point into the gazetteer's text */
 	int level;
 	int parent; /* index, or -1 */
+	int same;   /* the next place of the same full name (桥西区 of another city), or -1 */
 };
 
 struct name_slot {
@@ -62,6 +63,9 @@ int gazetteer_find(const struct gazetteer *g, const char *name);
 int gazetteer_city(const struct gazetteer *g, int place);
 /* The province a place belongs to (itself for one), or -1. */
 int gazetteer_province(const struct gazetteer *g, int place);
+
+/* Of the places named like p (p and its `same` chain), the one in `area`, or -1. */
+int gazetteer_named_within(const struct gazetteer *g, int p, int area);
 
 /* Is place p inside area (itself, a county of a city, a city of a province)? */
 int gazetteer_within(const struct gazetteer *g, int p, int area);

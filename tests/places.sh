@@ -19,6 +19,12 @@ is "$(titles place:黄石)" "黄石医疗物资到位|" "place:黄石: a body th
 is "$(titles place:广州)" "" "place:广州: a place named once in the body is not what the article is about"
 is "$(titles place:全国)" "全国疫情通报（本文为测试所写）|" "place:全国: a national bulletin, and no province's article"
 is "$(titles 'place:荆州 -place:湖北')" "" "no article about a city is left out of its province"
+is "$(titles place:张家口)" "区里的通报（本文为测试所写）|" "a name several places share (桥西区) is the one in the city the article names"
+is "$(titles place:石家庄)" "" "and not the other city's"
+is "$(titles place:湖北)" "$(titles place:湖北省)" "a place by its short or full name"
+S="$SRCDIR/data/samples"
+is "$("$EPINEWS" search --count place:廣州 "$S")" "$("$EPINEWS" search --count place:广州 "$S")" \
+	"place: in Traditional characters is the same place"
 
 for archive in "$F" "$SRCDIR/data/samples"; do
 	"$EPINEWS" places --json "$archive" >"$T/places" 2>/dev/null

@@ -55,6 +55,9 @@ static void places(struct app *app, size_t *cap)
 		const struct place *pl = &gz->v[p];
 		char label[96], match[160];
 		int prov = gazetteer_province(gz, (int)p);
+		for (int q = pl->same; q >= 0; q = gz->v[q].same)
+			if (gazetteer_province(gz, q) != prov)
+				prov = -1; /* a name places in several provinces share */
 		snprintf(label, sizeof label, "%s%s%s", pl->full_name, prov >= 0 && prov != (int)p ? "  " : "",
 			 prov >= 0 && prov != (int)p ? gz->v[prov].full_name : "");
 		snprintf(match, sizeof match, "%s %s %s", pl->full_name, pl->short_name ? pl->short_name : "",
