@@ -5,33 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csv_write.h"
 #include "core/facts.h"
 #include "core/search.h"
 #include "core/json_write.h"
 
 enum fmt { FMT_TEXT, FMT_JSONL, FMT_CSV };
 
-/* RFC 4180: quote when needed, double the quotes. */
 static void csv_field(struct strbuf *sb, const char *s, size_t n)
 {
-	if (!s) {
-		return;
-	}
-	int quote = 0;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r')
-			quote = 1;
-	if (!quote) {
-		sb_add(sb, s, n);
-		return;
-	}
-	sb_addc(sb, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			sb_addc(sb, '"');
-		sb_addc(sb, s[i]);
-	}
-	sb_addc(sb, '"');
+	csv_text(sb, s, n);
 }
 
 static void csv_str(struct strbuf *sb, const char *s, int last)
@@ -108,7 +91,8 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 		csv_str(sb, a->file, 0);
 		csv_str(sb, fact_kind_name(f->kind), 0);
 		snprintf(num, sizeof num, "%lld", (long long)f->value);
-		csv_str(sb, num, 0);
+		csv_number(sb, num);
+		sb_addc(sb, ',');
 		csv_str(sb, f->unit, 0);
 		csv_str(sb, fact_qualifier_name(f->qual), 0);
 		csv_str(sb, fact_scope_name(f->scope), 0);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "csv_write.h"
 #include "files.h"
 #include "json_write.h"
 
@@ -79,27 +80,16 @@ static void fill(struct cells *c, const struct gazetteer *gz, const struct expor
 	}
 }
 
-static void csv_field(struct strbuf *sb, const char *s, size_t n, int last)
+static void csv_str(struct strbuf *sb, const char *s, int last)
 {
-	int quote = 0;
-	for (size_t i = 0; s && i < n; i++)
-		if (s[i] == '"' || s[i] == ',' || s[i] == '\n' || s[i] == '\r')
-			quote = 1;
-	if (quote)
-		sb_addc(sb, '"');
-	for (size_t i = 0; s && i < n; i++) {
-		if (s[i] == '"')
-			sb_addc(sb, '"');
-		sb_addc(sb, s[i]);
-	}
-	if (quote)
-		sb_addc(sb, '"');
+	csv_text(sb, s, s ? strlen(s) : 0);
 	sb_adds(sb, last ? "\r\n" : ",");
 }
 
-static void csv_str(struct strbuf *sb, const char *s, int last)
+static void csv_num(struct strbuf *sb, const char *s, int last)
 {
-	csv_field(sb, s, s ? strlen(s) : 0, last);
+	csv_number(sb, s);
+	sb_adds(sb, last ? "\r\n" : ",");
 }
 
 static const char *nz(const char *s)
@@ -124,20 +114,22 @@ static void write_csv_row(struct strbuf *sb, const struct export_row *r, const s
 	csv_str(sb, a ? a->place : NULL, 0);
 	csv_str(sb, a ? a->url : NULL, 0);
 	csv_str(sb, a ? a->file : NULL, 0);
-	csv_str(sb, nz(c->offset), 0);
-	csv_str(sb, nz(c->line), 0);
-	csv_str(sb, nz(c->start), 0);
-	csv_str(sb, nz(c->end), 0);
+	csv_num(sb, nz(c->offset), 0);
+	csv_num(sb, nz(c->line), 0);
+	csv_num(sb, nz(c->start), 0);
+	csv_num(sb, nz(c->end), 0);
 	csv_str(sb, c->kind, 0);
-	csv_str(sb, nz(c->value), 0);
-	csv_str(sb, nz(c->value_max), 0);
+	csv_num(sb, nz(c->value), 0);
+	csv_num(sb, nz(c->value_max), 0);
 	csv_str(sb, nz(c->unit), 0);
 	csv_str(sb, c->qual, 0);
 	csv_str(sb, c->scope, 0);
 	csv_str(sb, c->place, 0);
 	csv_str(sb, c->fact_date, 0);
-	csv_field(sb, c->text, c->tn, 0);
-	csv_field(sb, c->sent, c->sn, 0);
+	csv_text(sb, c->text, c->tn);
+	sb_addc(sb, ',');
+	csv_text(sb, c->sent, c->sn);
+	sb_addc(sb, ',');
 	csv_str(sb, r->note, 0);
 	csv_str(sb, r->status, 1);
 }

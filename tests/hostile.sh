@@ -131,4 +131,26 @@ else
 	ok 0 "# SKIP"
 	ok 0 "# SKIP"
 fi
+# cells a spreadsheet would read as formulas get a leading ' in every CSV;
+# numbers stay numbers
+mkdir "$T/csv"
+printf '%s\n' '{"title":"=cmd|'"'"' /C calc'"'"'!A0","source":"+1+1","text":"@SUM(A1) 武汉市床位100张。","date":"2020-02-03"}' \
+	'{"title":" -2+3","source":"=HYPERLINK(\"http://x\")","text":"武汉市床位200张。","date":"2020-02-04"}' >"$T/csv/f.jsonl"
+for cmd in "export --format csv --query 床位" "export --format csv --excel --query 床位" "facts --csv"; do
+	$E --no-cache $cmd "$T/csv" >"$T/out.csv" 2>/dev/null
+	bad=$(python3 -c "
+import csv, sys
+bad = 0
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+for r in rows[1:]:
+    for c in r:
+        if c.lstrip(' ')[:1] in ('=', '+', '-', '@', '\t', '\r') and not c.lstrip('-').isdigit():
+            bad += 1
+print(bad, len(rows) - 1)" "$T/out.csv")
+	is "$bad" "0 2" "$cmd: no cell starts like a formula (two rows)"
+done
+grep -q "'=cmd|" "$T/out.csv" || $E --no-cache export --format csv --query 床位 "$T/csv" 2>/dev/null | grep -q "'=cmd|"
+ok $? "a formula is kept, after a '"
+$E --no-cache facts --csv "$T/csv" | cut -d, -f4 | sed -n 2p | grep -qx 100
+ok $? "numbers stay numbers"
 done_testing
