@@ -61,6 +61,16 @@ is $? 2 "list: exit 2 without a path"
 is $? 2 "list: exit 2 for an unknown option"
 "$EPINEWS" show onlyanid >/dev/null 2>&1
 is $? 2 "show: exit 2 without a path"
+"$EPINEWS" frobnicate "$A" >"$T/out" 2>"$T/err" </dev/null
+is "$?:$(wc -c <"$T/out" | tr -d ' '):$(head -n 1 "$T/err")" "2:0:epinews: 'frobnicate' is neither a command nor a file or directory" \
+	"an unknown word is a usage error, not a path the browser opens"
+"$EPINEWS" fcats "$A" >/dev/null 2>"$T/err"
+is "$(head -n 1 "$T/err")" "epinews: 'fcats' is neither a command nor a file or directory (did you mean \"facts\"?)" \
+	"a mistyped command gets the nearest one"
+TERM=xterm "$EPINEWS" "$A" >"$T/out" 2>"$T/err" </dev/null
+is "$?:$(wc -c <"$T/out" | tr -d ' ')" "2:0" "the browser without a terminal exits 2 and writes nothing to stdout"
+grep -q 'not a terminal' "$T/err"
+ok $? "and says why"
 "$EPINEWS" frobnicate --x >/dev/null 2>&1
 "$EPINEWS" --frobnicate >/dev/null 2>&1
 is $? 2 "an unknown option exits 2"

@@ -1107,6 +1107,11 @@ int app_run(int npaths, char **paths)
 				"use 'epinews list' for plain output\n", term && *term ? term : "unset");
 		return 2;
 	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) { /* escape codes into a pipe, keys from nowhere */
+		fputs("epinews: not a terminal; the browser needs one on its input and output "
+		      "(the subcommands do not: epinews --help)\n", stderr);
+		return 2;
+	}
 	/* static: when the user quits before the index is built, the builder thread
 	 * still reads it until the process exits, after this function returns */
 	static struct app app;

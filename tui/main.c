@@ -2,6 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <errno.h>
 
 #include "cli/cli.h"
 #include "core/sanitize.h"
@@ -82,6 +85,55 @@ static int strip_global(int argc, char **argv)
 	return out;
 }
 
+/* The subcommands, by name: what dispatch and "did you mean" read. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{ "list", cmd_list },     { "show", cmd_show },	{ "facts", cmd_facts },	{ "places", cmd_places },
+	{ "search", cmd_search }, { "index", cmd_index },	{ "export", cmd_export },	{ "mark", cmd_mark },
+	{ "unmark", cmd_unmark }, { "highlights", cmd_highlights },
+};
+
+/* Edit distance, for names of a few letters. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+	if (la >= 31 || lb >= 31)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0]++;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+/* The command a mistyped word is nearest to (at most 2 edits, or a prefix), or NULL. */
+static const char *nearest_command(const char *word)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++) {
+		size_t d = !strncmp(commands[k].name, word, strlen(word)) && strlen(word) >= 2 ? 1 : distance(word, commands[k].name);
+		if (d < bd) {
+			bd = d;
+			best = commands[k].name;
+		}
+	}
+	return best;
+}
+
 int main(int argc, char **argv)
 {
 	cli_read_config_maps(); /* before --map, which wins where both say */
@@ -101,26 +153,9 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(cmd, "--dump-keys"))
 			return app_dump_keys();
-		if (!strcmp(cmd, "list"))
-			return cmd_list(argc - 1, argv + 1);
-		if (!strcmp(cmd, "show"))
-			return cmd_show(argc - 1, argv + 1);
-		if (!strcmp(cmd, "facts"))
-			return cmd_facts(argc - 1, argv + 1);
-		if (!strcmp(cmd, "places"))
-			return cmd_places(argc - 1, argv + 1);
-		if (!strcmp(cmd, "search"))
-			return cmd_search(argc - 1, argv + 1);
-		if (!strcmp(cmd, "index"))
-			return cmd_index(argc - 1, argv + 1);
-		if (!strcmp(cmd, "export"))
-			return cmd_export(argc - 1, argv + 1);
-		if (!strcmp(cmd, "mark"))
-			return cmd_mark(argc - 1, argv + 1);
-		if (!strcmp(cmd, "unmark"))
-			return cmd_unmark(argc - 1, argv + 1);
-		if (!strcmp(cmd, "highlights"))
-			return cmd_highlights(argc - 1, argv + 1);
+		for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
+			if (!strcmp(cmd, commands[k].name))
+				return commands[k].run(argc - 1, argv + 1);
 		if (cmd[0] == '-' && cmd[1]) {
 			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
 			return EXIT_USAGE;
@@ -128,6 +163,16 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2) {
 		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	struct stat st;
+	if (stat(argv[1], &st) != 0 && errno == ENOENT) { /* a word, not a path: a mistyped command? */
+		char *safe = sanitize_field(argv[1], strlen(argv[1]));
+		const char *near = nearest_command(argv[1]);
+		fprintf(stderr, "epinews: '%s' is neither a command nor a file or directory%s%s%s\n"
+				"Try 'epinews --help'.\n",
+			safe ? safe : "", near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
+		free(safe);
 		return EXIT_USAGE;
 	}
 	return app_run(argc - 1, argv + 1);
