@@ -9,6 +9,7 @@
 
 #include "core/highlight.h"
 #include "core/json_write.h"
+#include "core/sanitize.h"
 
 /* What a mark/unmark command names inside the article. */
 struct target {
@@ -251,16 +252,14 @@ int cmd_highlights(int argc, char **argv)
 			sb_addc(&sb, '\n');
 		} else {
 			sb_addf(&sb, "%s\t%s\t%s\t", hl_status_name(w.status), hl_type_name(h->type), now);
-			size_t at = sb.len; /* one line per highlight: newlines and tabs become spaces */
-			sb_addf(&sb, "%s\t", h->quote ? h->quote : h->title);
-			for (size_t k = at; k + 1 < sb.len; k++)
-				if (sb.s[k] == '\n' || sb.s[k] == '\t')
-					sb.s[k] = ' ';
-			at = sb.len;
-			sb_addf(&sb, "%s\n", h->note ? h->note : "-");
-			for (size_t k = at; k + 1 < sb.len; k++)
-				if (sb.s[k] == '\n' || sb.s[k] == '\t')
-					sb.s[k] = ' ';
+			/* one line per highlight, nothing in it obeyed: tabs, newlines and
+			 * control characters shown (\t, \n, ^[) */
+			const char *q = h->quote ? h->quote : h->title ? h->title : "";
+			sanitize_visible(&sb, q, strlen(q), 1);
+			sb_addc(&sb, '\t');
+			const char *note = h->note ? h->note : "-";
+			sanitize_visible(&sb, note, strlen(note), 1);
+			sb_addc(&sb, '\n');
 		}
 	}
 	cli_flush(&sb);

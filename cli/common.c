@@ -14,15 +14,18 @@
 #include "core/format.h"
 #include "core/json_write.h"
 #include "core/recover.h"
+#include "core/sanitize.h"
 #include "core/searches.h"
 
 void cli_report(void *arg, const char *path, uint64_t line, const char *msg)
 {
 	(void)arg;
-	if (line)
-		fprintf(stderr, "%s:%llu: %s\n", path, (unsigned long long)line, msg);
-	else
-		fprintf(stderr, "%s:1: %s\n", path, msg); /* whole-file problems point at the start */
+	/* a file's name or a message quoting the input is shown, never obeyed */
+	char *p = sanitize_visible_dup(path), *m = sanitize_visible_dup(msg);
+	/* whole-file problems point at the start */
+	fprintf(stderr, "%s:%llu: %s\n", p, (unsigned long long)(line ? line : 1), m);
+	free(p);
+	free(m);
 }
 
 /* Where JSON records and fields are, for every archive this process loads:
@@ -268,7 +271,9 @@ void out_article_text(struct strbuf *sb, const struct article *a)
 		sb_adds(sb, "continued: from another page\n");
 	sb_addf(sb, "id: %s\n", a->id);
 	sb_addf(sb, "format: %s\n", format_name((enum format)ART_GET(a->flags, ART_FORMAT_SHIFT)));
-	sb_addf(sb, "file: %s:%llu (byte %llu)\n", a->file, (unsigned long long)a->line,
+	sb_adds(sb, "file: ");
+	sanitize_visible(sb, a->file, strlen(a->file), 1);
+	sb_addf(sb, ":%llu (byte %llu)\n", (unsigned long long)a->line,
 		(unsigned long long)a->offset);
 	for (size_t i = 0; i < a->npara; i++) {
 		size_t len;

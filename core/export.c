@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "csv_write.h"
+#include "sanitize.h"
 #include "files.h"
 #include "json_write.h"
 
@@ -203,8 +204,13 @@ static void write_json_row(struct strbuf *sb, const struct export_row *r, const 
 }
 
 /* Markdown text: no line breaks, and the characters that would start markup escaped. */
-static void md_text(struct strbuf *sb, const char *s, size_t n)
+static void md_text(struct strbuf *sb, const char *s0, size_t n0)
 {
+	struct strbuf vis = STRBUF_INIT; /* control characters shown, not kept */
+	if (s0)
+		sanitize_visible(&vis, s0, n0, 0);
+	const char *s = vis.s;
+	size_t n = vis.len;
 	for (size_t i = 0; s && i < n; i++) {
 		char ch = s[i];
 		if (ch == '\n' || ch == '\r')
@@ -213,6 +219,7 @@ static void md_text(struct strbuf *sb, const char *s, size_t n)
 			sb_addc(sb, '\\');
 		sb_addc(sb, ch);
 	}
+	sb_free(&vis);
 }
 
 static const char *row_place(const struct gazetteer *gz, const struct export_row *r)
@@ -309,8 +316,11 @@ static void write_md(struct strbuf *sb, const struct gazetteer *gz, struct expor
 		}
 		if (r->a && ymd_full(r->a->date))
 			sb_addf(sb, ", %s", c.date);
-		if (r->a)
-			sb_addf(sb, " (`%s`, %s:%llu)", r->a->id, r->a->file, (unsigned long long)r->a->line);
+		if (r->a) {
+			sb_addf(sb, " (`%s`, ", r->a->id);
+			sanitize_visible(sb, r->a->file, strlen(r->a->file), 1); /* a name, shown not obeyed */
+			sb_addf(sb, ":%llu)", (unsigned long long)r->a->line);
+		}
 		if (r->status && strcmp(r->status, "ok"))
 			sb_addf(sb, " [%s]", r->status);
 		if (r->note) {

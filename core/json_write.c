@@ -11,8 +11,29 @@ void json_string(struct strbuf *sb, const char *s, size_t n)
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F)
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F && c != 0xC2 && c != 0xD8 && c != 0xE2)
 			continue;
+		if (c >= 0x80) { /* C1 and BiDi controls: escaped, so a terminal never obeys them */
+			unsigned cp = 0;
+			size_t k = 0;
+			const unsigned char *u = (const unsigned char *)s + i;
+			if (c == 0xC2 && i + 1 < n && u[1] >= 0x80 && u[1] <= 0x9F)
+				cp = u[1], k = 2;
+			else if (c == 0xD8 && i + 1 < n && u[1] == 0x9C)
+				cp = 0x061C, k = 2;
+			else if (c == 0xE2 && i + 2 < n && u[1] == 0x80 && ((u[2] >= 0xAA && u[2] <= 0xAE) || u[2] == 0x8E || u[2] == 0x8F))
+				cp = 0x2000u + (u[2] - 0x80u), k = 3;
+			else if (c == 0xE2 && i + 2 < n && u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9)
+				cp = 0x2040u + (u[2] - 0x80u), k = 3;
+			if (!k)
+				continue;
+			sb_add(sb, s + run, i - run);
+			char e[6] = { '\\', 'u', hex[cp >> 12], hex[(cp >> 8) & 15], hex[(cp >> 4) & 15], hex[cp & 15] };
+			sb_add(sb, e, 6);
+			i += k - 1;
+			run = i + 1;
+			continue;
+		}
 		sb_add(sb, s + run, i - run);
 		run = i + 1;
 		switch (c) {

@@ -190,3 +190,52 @@ char *sanitize_field(const char *s, size_t n)
 	}
 	return sb_detach(&sb);
 }
+
+void sanitize_visible(struct strbuf *out, const char *s, size_t n, int columns)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		if (c == '\t' || c == '\n') {
+			if (columns)
+				sb_adds(out, c == '\t' ? "\\t" : "\\n");
+			else
+				sb_addc(out, (char)c);
+			i++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			sb_addc(out, '^');
+			sb_addc(out, c == 0x7F ? '?' : (char)(c + 64));
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			sb_addc(out, (char)c);
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t k = utf8_decode(u + i, n - i, &cp);
+		if (!k) { /* not UTF-8: the byte, written out */
+			sb_addf(out, "\\x%02x", c);
+			i++;
+			continue;
+		}
+		if (cp >= 0x80 && cp <= 0x9F)
+			sb_addf(out, "\\x%02x", (unsigned)cp);
+		else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+			 cp == 0x200F || cp == 0x061C)
+			sb_addf(out, "<U+%04X>", (unsigned)cp);
+		else
+			sb_add(out, s + i, k);
+		i += k;
+	}
+}
+
+char *sanitize_visible_dup(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sanitize_visible(&sb, s, strlen(s), 0);
+	return sb.s ? sb_detach(&sb) : xstrdup("");
+}

@@ -18,4 +18,14 @@ char *sanitize_field(const char *s, size_t n);
  * they are; false may still mean sanitize_field would change nothing. */
 int sanitize_is_clean(const char *s, size_t n);
 
+/* Append s[0..n) with every control character shown, not obeyed: ^[ for ESC
+ * (^A.. for the others, ^? for DEL), \x9b for a C1 control, <U+202E> for a
+ * BiDi control, \xNN for a byte that is not UTF-8; tab and newline too
+ * (\t, \n) when `columns` (the text goes into tab-separated columns or one
+ * line). For names and messages on their way to a terminal: a file called
+ * a<ESC>]0;x<BEL> is shown as a^[]0;x^G. */
+void sanitize_visible(struct strbuf *out, const char *s, size_t n, int columns);
+/* The same into a malloc'd string. */
+char *sanitize_visible_dup(const char *s);
+
 #endif
