@@ -1254,7 +1254,8 @@ static int extract(const struct article *a, const struct gazetteer *gz, int file
 	if (about)
 		facts_about(a, gz, &mk, about);
 	free(mk.v);
-	facts_check(a->body, out->v + first, out->n - first);
+	if (out->n > first) /* out->v is NULL before the first fact */
+		facts_check(a->body, out->v + first, out->n - first);
 	return c.named;
 }
 
