@@ -245,8 +245,30 @@ static void check_error(const char *q, const char *want_prefix)
 	free(got);
 }
 
+/* The Traditional fold: Traditional to Simplified, and no character that
+ * Simplified text writes every day folded to something else. */
+static void test_t2s(void)
+{
+	static const struct {
+		uint32_t from, to;
+	} cases[] = { { 0x91AB, 0x533B }, /* 醫 医 */ { 0x5F35, 0x5F20 }, /* 張 张 */
+		      { 0x81FA, 0x53F0 }, /* 臺 台 */ { 0x88E1, 0x91CC }, /* 裡 里 */
+		      { 0x4E48, 0x4E48 }, /* 么 stays (什么) */ { 0x8457, 0x8457 }, /* 著 stays (著名) */
+		      { 0x4E7E, 0x4E7E }, /* 乾 stays (乾隆) */ { 0x5E8A, 0x5E8A }, /* 床 stays */
+		      { 0x533B, 0x533B }, /* 医 stays */ };
+	int bad = 0;
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+		if (fold_cp(cases[k].from) != cases[k].to)
+			bad++;
+	ok(!bad, "the Traditional fold: 醫 张 臺 裡 fold, 么 著 乾 床 医 stay (%d wrong)", bad);
+	ok(!fold_has_traditional("什么著名的床", strlen("什么著名的床")) &&
+		   fold_has_traditional("醫院", strlen("醫院")),
+	   "Simplified text is not taken for Traditional");
+}
+
 int main(void)
 {
+	test_t2s();
 	load_corpus(0);
 	is_int((long long)co.ar.n, 5, "the mixed archive has five articles");
 	/* the five mixed articles are 0..4 */
