@@ -235,6 +235,7 @@ static const struct trigger triggers[] = {
 	T("额温枪", KIND_SUPPLIES, SIDE_L | SIDE_R),
 	/* cases named with what happened to them, and kinds whose noun says it */
 	T("确诊新冠肺炎患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
+	T("确诊新冠肺炎", KIND_CONFIRMED, SIDE_L),
 	T("确诊新冠肺炎病例", KIND_CONFIRMED, SIDE_L | SIDE_R),
 	T("新冠肺炎确诊患者", KIND_CONFIRMED, SIDE_L | SIDE_R),
 	T("报告病例", KIND_CONFIRMED, SIDE_L),
@@ -767,7 +768,11 @@ static const struct word this_epidemic[] = { WORD("新冠"), WORD("新型冠状"
 static const struct word medical_words[] = { WORD("医"), WORD("护"), WORD("专家") };
 /* Money in another currency keeps out of the yuan figures. */
 static const struct word other_currencies[] = { WORD("港币"), WORD("美元"), WORD("日元"), WORD("欧元"),
-						 WORD("英镑"), WORD("卢布"), WORD("澳元") };
+						 WORD("英镑"), WORD("卢布"), WORD("澳元"), WORD("加元"), WORD("美金"),
+						 WORD("韩元"), WORD("新台币") };
+/* Staff who died are deaths (6位医务人员不幸逝世). */
+static const struct word died_words[] = { WORD("逝世"), WORD("去世"), WORD("殉职"), WORD("牺牲"), WORD("死亡"),
+					  WORD("病亡"), WORD("离世") };
 
 
 
@@ -778,6 +783,14 @@ static int infected_after(const char *b, size_t se, size_t from)
 	while (ce < se && !is_clause_mark(b, se, ce))
 		ce += char_len(b + ce, se - ce);
 	return HOLDS(b, from, chars_on(b, ce, from, 8), infected_words);
+}
+
+static int died_after(const char *b, size_t se, size_t from)
+{
+	size_t ce = from;
+	while (ce < se && !is_clause_mark(b, se, ce))
+		ce += char_len(b + ce, se - ce);
+	return HOLDS(b, from, chars_on(b, ce, from, 8), died_words);
 }
 
 /* Whether a figure of this kind at [ns, ue) in the sentence [ss, se) is one. */
@@ -1093,7 +1106,14 @@ static void sentence(struct ctx *c, size_t ss, size_t se, struct facts *out)
 			unit = "元"; /* 2亿人民币, 100块钱 */
 		if (bare && (kind == KIND_FUNDS || kind == KIND_SUPPLIES))
 			kind = -1; /* a sum or an amount of goods says what it counts */
-		if ((kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS) && infected_after(b, se, fd.end))
+		/* 7万多美元的医护用品, 美金10万元: money in another currency counts nothing */
+		if (HOLDS(b, ue, chars_on(b, se, ue, 2), other_currencies) ||
+		    HOLDS(b, chars_back(b, ss, qs, 2), qs, other_currencies) ||
+		    (bare && HOLDS(b, p, chars_on(b, se, p, 2), other_currencies)))
+			continue;
+		if ((kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS) && died_after(b, se, fd.end))
+			kind = KIND_DEATHS; /* 6位医务人员不幸逝世 */
+		else if ((kind == KIND_MEDICAL_STAFF || kind == KIND_VOLUNTEERS) && infected_after(b, se, fd.end))
 			kind = KIND_CONFIRMED; /* 2000名医务人员确诊感染 */
 		if (kind < 0 && last_kind >= 0 && unit_allowed(last_kind, unit) &&
 		    continues_list(c, b, se, last_end, qs, ue, last_kind)) {

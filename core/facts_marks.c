@@ -60,7 +60,8 @@ static const struct word body_suffixes[] = {
 	WORD("分行"), WORD("支行"), WORD("商会"), WORD("协会"), WORD("工作组"), WORD("医疗队"), WORD("救援队"),
 	WORD("南站"), WORD("北站"), WORD("东站"), WORD("西站"), WORD("火车站"), WORD("机场"), WORD("仓库"),
 	WORD("海关"), WORD("报社"), WORD("卫视"), WORD("研究院"), WORD("研究所"), WORD("路"), WORD("大道"),
-	WORD("大街"), WORD("时间"), WORD("小组"), WORD("大学"), WORD("学院")
+	WORD("大街"), WORD("时间"), WORD("小组"), WORD("大学"), WORD("学院"), WORD("同乡"),
+	WORD("社团"), WORD("联合会"), WORD("联谊会"), WORD("侨联")
 };
 /* Words that hold a place name but name no place: 北京时间, 中山大学, 电视总台中国之声. */
 static const struct word no_place_words[] = { WORD("北京时间"), WORD("美东时间"), WORD("东京时间"),

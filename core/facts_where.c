@@ -471,6 +471,13 @@ static int is_aid(int kind)
 	return kind == KIND_MEDICAL_STAFF || kind == KIND_SUPPLIES || kind == KIND_FUNDS || kind == KIND_VOLUNTEERS;
 }
 
+/* 全国 and 全球: scopes the country list holds, not foreign countries. */
+static int is_scope(const struct gazetteer *gz, int p)
+{
+	return !strcmp(gz->v[p].full_name, "全国") || !strcmp(gz->v[p].full_name, "全球") ||
+	       !strcmp(gz->v[p].full_name, "国外");
+}
+
 /* The place two places share (湖北省 for 武汉市 and 黄石市), or -1. */
 static int common_place(const struct gazetteer *gz, int p, int q)
 {
@@ -636,10 +643,28 @@ static int place_of(struct ctx *c, size_t ss, size_t se, size_t fs, size_t fe, i
 			return before;
 		}
 	}
+	/* aid named with a foreign country is from there (美国…侨团捐赠): it goes
+	 * where the article's aid goes, if the article says */
+	if (is_aid(kind) && sentence_place >= 0 && c->gz->v[sentence_place].level == PLACE_COUNTRY &&
+	    !is_scope(c->gz, sentence_place) && article_dest(c) >= 0) {
+		*from = FROM_ARTICLE;
+		return article_dest(c);
+	}
 	if (sentence_place >= 0) {
 		*from = FROM_SENTENCE;
 		*list = &sc->list;
 		return sentence_place;
+	}
+	/* the reporter's city (央广网长沙…消息) is not where aid goes */
+	if (is_aid(kind) && c->para_place >= 0 && c->a->place && c->para_place == gazetteer_find(c->gz, c->a->place) &&
+	    article_dest(c) >= 0) {
+		*from = FROM_ARTICLE;
+		return article_dest(c);
+	}
+	if (is_aid(kind) && c->para_place >= 0 && c->gz->v[c->para_place].level == PLACE_COUNTRY &&
+	    !is_scope(c->gz, c->para_place) && article_dest(c) >= 0) { /* the donors' country, as above */
+		*from = FROM_ARTICLE;
+		return article_dest(c);
 	}
 	if (c->para_place >= 0) {
 		*from = FROM_PARAGRAPH;

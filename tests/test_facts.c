@@ -272,6 +272,12 @@ static void test_kinds_and_non_counts(void)
 	is_str(where_when("{\"title\":\"t\",\"text\":\"医院在神龙大道58号。武汉市有来自北京的136名医护人员。\",\"date\":\"2020-01-29\"}"),
 	       "medical_staff 136 武汉市(sentence) 2020-01-29(dateline)",
 	       "where people come from (来自) is not where they are; an address number is not a day");
+	is_str(where_when(">>>t\n海外侨胞捐赠物资驰援武汉。\n美国湖北同乡会捐赠口罩1万个，捐款美金10万元，筹措价值7万多美元的医护用品。\n"),
+	       "supplies 10000 武汉市(article) -(-)",
+	       "aid from a country abroad goes where the article's aid goes; money in dollars counts nothing");
+	is_str(where_when(">>>t\n全国医务人员确诊新冠肺炎人数已达1716例，有6位医务人员不幸逝世。\n"),
+	       "confirmed 1716 全国(sentence) -(-); deaths 6 全国(sentence) -(-)",
+	       "staff who died are deaths; 确诊新冠肺炎 before the number");
 	is_str(where_when(">>>t\n全国确诊病例超过65万。援鄂的10多万医护人员。\n"),
 	       "confirmed 650000 全国(sentence) -(-); medical_staff 100000 湖北省(destination) -(-)",
 	       "a 万 figure needs no unit; 援鄂 is a destination");
