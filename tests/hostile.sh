@@ -131,6 +131,14 @@ else
 	ok 0 "# SKIP"
 	ok 0 "# SKIP"
 fi
+# a lone surrogate escape (what Python writes for a broken emoji) becomes
+# U+FFFD and the record stays; a pair is one character
+printf '%s\n' '{"title":"a\ud800b","text":"武汉市床位10张\ud83d\ude00。"}' '{"title":"后一条","text":"x"}' >"$T/sur.jsonl"
+is "$($E --no-cache list "$T/sur.jsonl" 2>/dev/null | cut -f5 | tr '\n' '|')" "a�b|后一条|" \
+	"a lone surrogate is U+FFFD and the record is kept"
+$E --no-cache search --count '"床位10张😀"' "$T/sur.jsonl" >"$T/n" 2>/dev/null
+is "$(cat "$T/n")" 1 "a surrogate pair is the character it encodes"
+
 # cells a spreadsheet would read as formulas get a leading ' in every CSV;
 # numbers stay numbers
 mkdir "$T/csv"
