@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/browser.h"
 #include "core/export.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -235,24 +236,22 @@ static void copy_text(struct app *app, const char *s, size_t n)
 	sb_free(&seq);
 }
 
-/* Run $BROWSER (or xdg-open) on the URL without a shell, detached. */
-static void open_url(struct app *app, const char *url)
+/* Start argv detached (a grandchild, so no zombie stays). 0 when it runs, else
+ * the errno of the failed exec. */
+static int start_detached(char *const argv[])
 {
-	if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8)) {
-		app_message(app, "not a web address: %s", url);
-		return;
-	}
-	const char *browser = getenv("BROWSER");
-	char prog[512];
-	snprintf(prog, sizeof prog, "%s", browser && *browser ? browser : "xdg-open");
-	prog[strcspn(prog, ":")] = 0; /* BROWSER may list several, first one wins */
+	int fds[2];
+	if (pipe2(fds, O_CLOEXEC) < 0)
+		return errno;
 	pid_t pid = fork();
 	if (pid < 0) {
-		app_message(app, "cannot start %s: %s", prog, strerror(errno));
-		return;
+		int err = errno;
+		close(fds[0]);
+		close(fds[1]);
+		return err;
 	}
 	if (pid == 0) {
-		/* a grandchild runs the browser, so nothing waits on it and no zombie stays */
+		close(fds[0]);
 		if (fork() != 0)
 			_exit(0);
 		setsid();
@@ -262,12 +261,39 @@ static void open_url(struct app *app, const char *url)
 			dup2(fd, 1);
 			dup2(fd, 2);
 		}
-		char *const argv[] = { prog, (char *)url, NULL };
-		execvp(prog, argv);
+		execvp(argv[0], argv);
+		int err = errno; /* the pipe closes on a successful exec: nothing is read */
+		ssize_t w = write(fds[1], &err, sizeof err);
+		(void)w;
 		_exit(127);
 	}
+	close(fds[1]);
 	waitpid(pid, NULL, 0);
-	app_message(app, "opening %s with %s", url, prog);
+	int err = 0;
+	ssize_t r = read(fds[0], &err, sizeof err);
+	close(fds[0]);
+	return r == (ssize_t)sizeof err ? err : 0;
+}
+
+/* Open the URL with the first command of $BROWSER (or xdg-open) that starts. */
+static void open_url(struct app *app, const char *url)
+{
+	if (!browser_url_ok(url)) {
+		app_message(app, "not opened: only http: and https: addresses are (%.60s)", url);
+		return;
+	}
+	struct browser_cmd cmds[8];
+	int n = browser_commands(getenv("BROWSER"), url, cmds, 8), opened = -1, err = 0;
+	for (int k = 0; k < n && opened < 0; k++)
+		if ((err = start_detached(cmds[k].argv)) == 0)
+			opened = k;
+	if (opened >= 0)
+		app_message(app, "opening %s with %s", url, cmds[opened].argv[0]);
+	else
+		app_message(app, "could not open %s: %s%s", url, n ? cmds[n - 1].argv[0] : "no command in $BROWSER",
+			    n ? (err == ENOENT ? " not found" : ": cannot start") : "");
+	for (int k = 0; k < n; k++)
+		browser_cmd_free(&cmds[k]);
 }
 
 /* ---- marking ------------------------------------------------------------------ */
