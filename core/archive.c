@@ -146,9 +146,10 @@ static size_t load_buffer(struct archive *ar, const char *name, const unsigned c
 		diag_report(dg, name, 0, "%s", why);
 		return 0;
 	}
-	if (dec.replaced)
-		diag_report(dg, name, 0, "%zu invalid byte sequence(s) in %s text replaced by U+FFFD",
-			    dec.replaced, encoding_name(dec.enc));
+	if (dec.replaced) /* at the line of the first */
+		diag_report(dg, name, decoded_line(&dec, dec.first_bad),
+			    "%zu invalid byte sequence(s) in %s text replaced by U+FFFD%s", dec.replaced,
+			    encoding_name(dec.enc), dec.replaced > 1 ? ", the first here" : "");
 	struct file_load fl;
 	memset(&fl, 0, sizeof fl);
 	fl.ar = ar;

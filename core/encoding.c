@@ -64,6 +64,14 @@ static int looks_binary(const unsigned char *p, size_t n)
 	return sample && (nul * 64 > sample || ctl * 10 > sample);
 }
 
+/* A sequence replaced by U+FFFD, which ends at byte `at` of the text so far:
+ * counted, and the first one's place kept for the message. */
+static void note_bad(struct decoded *d, size_t at)
+{
+	if (!d->replaced++)
+		d->first_bad = at;
+}
+
 /* UTF-8 in, clean UTF-8 out: CR and CRLF become LF, invalid bytes U+FFFD. */
 static void copy_utf8(const unsigned char *p, size_t n, uint64_t base, struct decoded *d, int need_map)
 {
@@ -113,7 +121,7 @@ static void copy_utf8(const unsigned char *p, size_t n, uint64_t base, struct de
 				i += k;
 			} else {
 				sb_addcp(&sb, 0xFFFD);
-				d->replaced++;
+				note_bad(d, sb.len);
 				i++;
 			}
 		}
@@ -147,11 +155,11 @@ static void decode_utf16(const unsigned char *p, size_t n, int be, struct decode
 				sb_addcp(&sb, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
 			} else {
 				sb_addcp(&sb, 0xFFFD);
-				d->replaced++;
+				note_bad(d, sb.len);
 			}
 		} else if (u >= 0xDC00 && u <= 0xDFFF) {
 			sb_addcp(&sb, 0xFFFD);
-			d->replaced++;
+			note_bad(d, sb.len);
 		} else if (u == '\r' || u == '\n') {
 			pending_cr = (u == '\r');
 			sb_addc(&sb, '\n');
@@ -162,7 +170,7 @@ static void decode_utf16(const unsigned char *p, size_t n, int be, struct decode
 	}
 	if (i < n) { /* odd trailing byte */
 		sb_addcp(&sb, 0xFFFD);
-		d->replaced++;
+		note_bad(d, sb.len);
 	}
 	d->len = sb.len;
 	d->text = sb_detach(&sb);
@@ -196,7 +204,7 @@ static int decode_gb18030(const unsigned char *p, size_t n, struct decoded *d)
 			sb.len = (size_t)(out - sb.s);
 			if (r == (size_t)-1 && errno != E2BIG) { /* EILSEQ, or EINVAL: cut short */
 				sb_addcp(&sb, 0xFFFD);
-				d->replaced++;
+				note_bad(d, sb.len);
 				in++;
 				inleft--;
 				iconv(cd, NULL, NULL, NULL, NULL);
@@ -382,4 +390,12 @@ void decoded_free(struct decoded *d)
 	free(d->dec_line);
 	free(d->raw_line);
 	memset(d, 0, sizeof *d);
+}
+
+uint64_t decoded_line(const struct decoded *d, size_t dec_off)
+{
+	uint64_t line = 1;
+	for (size_t i = 0; i < dec_off && i < d->len; i++)
+		line += d->text[i] == '\n';
+	return line;
 }

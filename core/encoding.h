@@ -12,6 +12,7 @@ struct decoded {
 	size_t len;
 	enum encoding enc;
 	size_t replaced; /* invalid sequences turned into U+FFFD */
+	size_t first_bad; /* where the first of them is in text (bytes), when replaced */
 	/* Line map back to the file's own byte offsets. Empty when they are the same. */
 	uint64_t *dec_line, *raw_line;
 	size_t nlines, caplines;
@@ -27,6 +28,8 @@ int decode_bytes(const unsigned char *raw, size_t n, struct decoded *out, const 
  * the text is the bytes unchanged it is taken (*raw becomes NULL) instead of
  * copied. */
 int decode_bytes_take(char **raw, size_t n, struct decoded *out, const char **why);
+/* The file's line (from 1) that the decoded text's byte offset is on. */
+uint64_t decoded_line(const struct decoded *d, size_t dec_off);
 /* The file offset of a byte offset in the decoded text. */
 uint64_t decoded_raw_offset(const struct decoded *d, uint64_t dec_off);
 const char *encoding_name(enum encoding enc);

@@ -131,6 +131,16 @@ else
 	ok 0 "# SKIP"
 	ok 0 "# SKIP"
 fi
+# GB18030 whose last character is cut short: read as GB18030, the message at
+# the line of the bad bytes
+python3 -c "
+import sys
+t = '>>>武汉市新增确诊病例\n\n' + '武汉市卫健委通报，全市新增确诊病例12例。' * 40 + '\n'
+sys.stdout.buffer.write(t.encode('gb18030') + '病'.encode('gb18030')[:1])" >"$T/gb.txt"
+$E --no-cache list "$T/gb.txt" >"$T/out" 2>"$T/err"
+is "$(cut -f5 "$T/out")|$(cat "$T/err")" "武汉市新增确诊病例|$T/gb.txt:4: 1 invalid byte sequence(s) in GB18030 text replaced by U+FFFD" \
+	"GB18030 with one cut character is read as GB18030, and the message names the line"
+
 # a lone surrogate escape (what Python writes for a broken emoji) becomes
 # U+FFFD and the record stays; a pair is one character
 printf '%s\n' '{"title":"a\ud800b","text":"武汉市床位10张\ud83d\ude00。"}' '{"title":"后一条","text":"x"}' >"$T/sur.jsonl"

@@ -43,7 +43,7 @@ for cmd in "list" "list --json" "show $id" "show --json $id" "facts" "facts --js
 	$E $cmd "$A" >"$T/out" 2>&1
 	is "$(clean "$T/out")" 0 "$cmd: no control character, C1 or BiDi control in stdout or stderr"
 done
-"$E" list "$A" 2>&1 | grep -q 'c\^\[\[2J.txt:1:'
+"$E" list "$A" 2>&1 | grep -q 'c\^\[\[2J.txt:3:'
 ok $? "a hostile file name is shown with its escape made visible (^[)"
 "$E" show "$id" "$A" | grep -q '^file: .*a\^\[\]0;PWNED\^G.txt:1'
 ok $? "show: the file line, escaped"
