@@ -106,6 +106,7 @@ static int mark_or_unmark(int argc, char **argv, int unmark)
 	int amb = 0, rc = EXIT_OK;
 	struct article *a = archive_find(&co.ar, id, &amb);
 	struct hl_store st;
+	struct strbuf done = STRBUF_INIT; /* what to say once it is saved */
 	if (!a) {
 		fprintf(stderr, "epinews %s: %s: %s\n", cmd, id, amb ? "ambiguous id prefix" : "no such article");
 		corpus_free(&co);
@@ -149,21 +150,31 @@ static int mark_or_unmark(int argc, char **argv, int unmark)
 			rc = EXIT_NOTHING;
 			goto out;
 		}
-		printf("unmarked %zu highlight(s) in %s\n", removed, a->id);
+		sb_addf(&done, "unmarked %zu highlight(s) in %s\n", removed, a->id);
 	} else {
 		long had = hl_find(&st, &h);
 		size_t i = hl_add(&st, &h);
 		if (note)
 			hl_set_note(&st, i, note);
-		printf("%s %s in %s: %s\n", had >= 0 ? "updated" : "marked", hl_type_name(h.type), a->id,
-		       h.quote ? h.quote : a->title);
+		sb_addf(&done, "%s %s in %s: ", had >= 0 ? "updated" : "marked", hl_type_name(h.type), a->id);
+		const char *what = h.quote ? h.quote : a->title;
+		sanitize_visible(&done, what, strlen(what), 1);
+		sb_addc(&done, '\n');
 	}
-	if (hl_save(&st) != 0) {
-		fprintf(stderr, "epinews %s: cannot save %s: %s\n", cmd, st.path ? st.path : "highlights",
-			strerror(errno));
+	/* what was done is said once it is saved, and only then */
+	if (!st.path) { /* the store could not be opened: said above, with why */
+		fprintf(stderr, "epinews %s: not saved, nothing changed\n", cmd);
 		rc = EXIT_NOTHING;
+	} else if (hl_save(&st) != 0) {
+		char *path = sanitize_visible_dup(st.path);
+		fprintf(stderr, "epinews %s: not saved, nothing changed: %s: %s\n", cmd, path, strerror(errno));
+		free(path);
+		rc = EXIT_NOTHING;
+	} else if (done.len) {
+		fwrite(done.s, 1, done.len, stdout);
 	}
 out:
+	sb_free(&done);
 	hl_free(&h);
 	hl_close(&st);
 	corpus_free(&co);

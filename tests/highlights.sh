@@ -158,4 +158,13 @@ assert want == have, sorted(want - have)[:5]
 print('all 229 resolve')
 PY
 is "$(cat "$T/py.out")" "all 229 resolve" "highlights made before a rule change resolve to the same measures after it"
+
+# a store that cannot be written: mark says so on stderr only, and fails
+touch "$T/notadir"
+mid=$("$E" --no-cache list "$SRCDIR/data/samples" 2>/dev/null | head -n 1 | cut -f1)
+XDG_DATA_HOME="$T/notadir" "$E" --no-cache mark --article "$mid" "$SRCDIR/data/samples" >"$T/o" 2>"$T/e"
+is "$?:$(wc -c <"$T/o" | tr -d ' '):$(tail -n 1 "$T/e")" "1:0:epinews mark: not saved, nothing changed" \
+	"mark that cannot save prints nothing on stdout, says so on stderr and exits 1"
+grep -q 'Not a directory' "$T/e"
+ok $? "and the reason given is the true one"
 done_testing
