@@ -341,3 +341,9 @@ const char *cache_check(const char *file)
 	gazetteer_free(&gz);
 	return why;
 }
+
+const char *cache_lost(const struct corpus *c)
+{
+	const struct cache_src *cs = c->cache_free == src_free ? c->cache : NULL;
+	return cs ? cache_map_lost(cs->m) : NULL;
+}

@@ -44,6 +44,10 @@ int cache_save(const struct corpus *c, const char *file);
  * as they are first used); damage goes to c->damaged as it would on use.
  * NULL when sound or when c has no cache, else the reason. */
 const char *cache_verify(struct corpus *c);
+/* Whether the cache file c reads from was cut short or written over while in
+ * use (cache_map_lost): NULL, or the reason. What was read from it since may
+ * be wrong, zeros where pages were lost: load the corpus again, from the files. */
+const char *cache_lost(const struct corpus *c);
 /* Check a cache file without using it: NULL when sound, else the reason. */
 const char *cache_check(const char *file);
 

@@ -12,6 +12,7 @@
 
 #include "facts.h"
 #include "hash.h"
+#include "mapguard.h"
 #include "xalloc.h"
 
 size_t cache_esize(int s)
@@ -65,6 +66,9 @@ struct cache_map {
 	/* path hash table: file index + 1, 0 empty */
 	uint32_t *slots;
 	size_t nslots;
+	/* the file kept open to see it change under the mapping (cache_map_lost) */
+	int fd, guard;
+	struct timespec mtime;
 };
 
 const struct cache_header *cache_map_header(const struct cache_map *m)
@@ -367,8 +371,11 @@ void cache_map_close(struct cache_map *m)
 {
 	if (!m)
 		return;
+	mapguard_remove(m->guard);
 	if (m->base)
 		munmap((void *)m->base, m->len);
+	if (m->fd >= 0)
+		close(m->fd);
 	free((void *)m->block_ok);
 	free((void *)m->art_ok);
 	free((void *)m->facts_ok);
@@ -391,17 +398,20 @@ struct cache_map *cache_map_open(const char *file, size_t nplaces, const char **
 		return NULL;
 	}
 	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
 	if (p == MAP_FAILED) {
+		close(fd);
 		*why = "cannot be mapped";
 		return NULL;
 	}
 	struct cache_map *m = xcalloc(1, sizeof *m);
 	m->base = p;
 	m->len = (size_t)st.st_size;
+	m->fd = fd;
+	m->mtime = st.st_mtim;
+	m->guard = mapguard_add(p, m->len);
 	m->h = p;
 	m->nplaces = nplaces;
-	if ((*why = check_open(m)) != NULL) {
+	if ((*why = check_open(m)) != NULL || (*why = cache_map_lost(m)) != NULL) {
 		cache_map_close(m);
 		return NULL;
 	}
@@ -432,5 +442,19 @@ const struct file_rec *cache_map_find_file(const struct cache_map *m, const char
 		if (!strcmp(str + r->path, path))
 			return r;
 	}
+	return NULL;
+}
+
+const char *cache_map_lost(const struct cache_map *m)
+{
+	if (mapguard_lost(m->guard))
+		return "cut short while in use";
+	struct stat st;
+	if (fstat(m->fd, &st) != 0)
+		return NULL; /* cannot tell */
+	if ((uint64_t)st.st_size < m->len)
+		return "cut short while in use";
+	if (st.st_mtim.tv_sec != m->mtime.tv_sec || st.st_mtim.tv_nsec != m->mtime.tv_nsec)
+		return "written over while in use";
 	return NULL;
 }

@@ -29,6 +29,12 @@ const struct file_rec *cache_map_find_file(const struct cache_map *m, const char
 /* Per article: whether cache_map_check_facts has found its measures sound. */
 const _Atomic unsigned char *cache_map_facts_checked(const struct cache_map *m);
 
+/* Whether the file changed under the mapping since it was opened: NULL, or
+ * the reason (cut short: its lost pages now read as zeros, see mapguard.h;
+ * written over in place). Whatever was read from it since may be wrong.
+ * A stat of the open file: cheap enough to ask before every screen. */
+const char *cache_map_lost(const struct cache_map *m);
+
 /* Checks: NULL when sound, else the reason. Each is done once. */
 /* Bytes [off, off + len) of the file against their block sums. */
 const char *cache_map_check_range(struct cache_map *m, uint64_t off, uint64_t len);

@@ -222,6 +222,32 @@ static void test_lazy_damage(void)
 	is_str(fp2, fp, "lazy: an undamaged cache reads back identical");
 	ok(ndamaged == 0, "lazy: and reports nothing");
 	corpus_free(&c);
+
+	/* the file cut short while mapped (truncate, a cleaner, cp over it): no
+	 * SIGBUS; the lost pages read as zeros, and cache_lost says so */
+	open_lazy(&c, arc, &why);
+	archive_art(&c.ar, 10);
+	ok(cache_lost(&c) == NULL, "shrunk: a cache nobody touched is not lost");
+	is_int(truncate(cfile, 8192), 0, "shrunk: the cache in use cut to 8 KiB");
+	struct article *late = archive_art(&c.ar, 1400); /* its pages are gone */
+	ok(late->body_len == 0 && !strcmp(late->title, ""),
+	   "shrunk: an article read after it reads as empty, not as a crash (%zu bytes)", late->body_len);
+	is_str(cache_lost(&c), "cut short while in use", "shrunk: the cache says it was cut short");
+	archive_fill_all(&c.ar);
+	ok(1, "shrunk: every article read after it, and the process goes on");
+	corpus_free(&c);
+	f = fopen(cfile, "wb");
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	open_lazy(&c, arc, &why);
+	ok(why == NULL && c.from_cache && cache_lost(&c) == NULL, "written over: the cache opens sound");
+	f = fopen(cfile, "r+b"); /* the same file, rewritten in place */
+	fwrite(bytes, 1, n, f);
+	fclose(f);
+	struct timespec later[2] = { { 0, UTIME_NOW }, { time(NULL) + 5, 0 } };
+	utimensat(AT_FDCWD, cfile, later, 0);
+	is_str(cache_lost(&c), "written over while in use", "written over: the cache says so");
+	corpus_free(&c);
 	free(fp);
 	free(fp2);
 	free(bytes);

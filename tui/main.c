@@ -7,6 +7,7 @@
 #include <errno.h>
 
 #include "cli/cli.h"
+#include "core/mapguard.h"
 #include "core/sanitize.h"
 #include "tui/app.h"
 
@@ -42,7 +43,7 @@ static const char usage[] =
 	"joined by '.': --map text=video_detail.content.\n"
 	"\n"
 	"Exit status: 0 done, 1 nothing loaded or found, 2 usage error, 3 out of memory,\n"
-	"4 the cache was found damaged after output began (it is removed: run again).\n"
+	"4 the cache was found damaged or cut short after output began (run again).\n"
 	"See epinews(1) for the full manual.\n";
 
 /* Take the options for every command out of argv (anywhere before a "--"):
@@ -154,8 +155,15 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, "--dump-keys"))
 			return app_dump_keys();
 		for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
-			if (!strcmp(cmd, commands[k].name))
-				return commands[k].run(argc - 1, argv + 1);
+			if (!strcmp(cmd, commands[k].name)) {
+				int rc = commands[k].run(argc - 1, argv + 1);
+				if (!mapguard_any_lost())
+					return rc;
+				fflush(stdout); /* the cache was cut short under the command (mapguard.h) */
+				fputs("epinews: the cache was cut short while in use; the output above may be "
+				      "incomplete: run the command again\n", stderr);
+				return EXIT_DAMAGED;
+			}
 		if (cmd[0] == '-' && cmd[1]) {
 			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
 			return EXIT_USAGE;
