@@ -19,9 +19,12 @@
 #include "core/bits.h"
 #include "core/cache.h"
 #include "core/files.h"
+#include "core/sanitize.h"
 #include "core/search.h"
 #include "core/thread.h"
 #include "core/xalloc.h"
+#include "tui/fatal.h"
+#include "tui/resume.h"
 #include "tui/state.h"
 
 /* ---- themes ------------------------------------------------------------------ */
@@ -76,7 +79,7 @@ void app_message(struct app *app, const char *fmt, ...)
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
 	sb_reset(&app->msg);
-	sb_adds(&app->msg, buf);
+	sanitize_visible(&app->msg, buf, strlen(buf), 1); /* names and config text shown as the CLI shows them */
 }
 
 
@@ -511,6 +514,8 @@ static void draw(struct app *app)
 		draw_separators(app);
 	}
 	draw_status(app);
+	if (cache_lost(&app->co))
+		return; /* read from a cache cut short: check_cache starts again instead */
 	refresh();
 }
 
@@ -949,8 +954,12 @@ struct report_ctx {
 static void report_first(void *arg, const char *path, uint64_t line, const char *msg)
 {
 	struct report_ctx *r = arg;
-	if (!r->n++)
-		sb_addf(r->first, "%s:%llu: %s", path, (unsigned long long)(line ? line : 1), msg);
+	if (r->n++)
+		return;
+	struct strbuf raw = STRBUF_INIT;
+	sb_addf(&raw, "%s:%llu: %s", path, (unsigned long long)(line ? line : 1), msg);
+	sanitize_visible(r->first, raw.s, raw.len, 1); /* as cli_report shows it */
+	sb_free(&raw);
 }
 
 /* Read the config file; missing is fine. Problems go to dg. */
@@ -1088,9 +1097,28 @@ static void draw_progress(void *arg, const char *phase, uint64_t done, uint64_t 
  * damaged part): start again, which rebuilds it. */
 static void cache_damaged(void *arg, const char *file, const char *why)
 {
-	(void)arg;
+	struct app *app = arg;
+	if (pthread_equal(pthread_self(), app->ui_thread)) /* the builder's view of app is not ours */
+		resume_save(app);
+	fatal_guard_remove();
 	endwin();
 	cli_restart(file, why);
+}
+
+/* The cache cut short or written over under the browser (by truncate, cp, a
+ * cleaner): what was read from it since may be zeros. Start again on the files,
+ * where the user was. Called between keys, on the main thread. */
+static void check_cache(struct app *app)
+{
+	const char *why = cache_lost(&app->co);
+	if (!why)
+		return;
+	if (app->cache_file)
+		unlink(app->cache_file); /* the next start rebuilds it */
+	resume_save(app);
+	fatal_guard_remove();
+	endwin();
+	cli_restart(app->cache_file ? app->cache_file : "(unnamed)", why);
 }
 
 int app_run(int npaths, char **paths)
@@ -1127,6 +1155,8 @@ int app_run(int npaths, char **paths)
 	load_config(&app.km, &app.opt, &dg);
 	searches_init(&app.searches);
 	searches_load_user(&app.searches, &dg);
+	struct termios shell;
+	int have_shell = tcgetattr(STDIN_FILENO, &shell) == 0;
 	if (!newterm(NULL, stdout, stdin)) {
 		fprintf(stderr, "epinews: cannot use the terminal '%s'\n", term);
 		searches_free(&app.searches);
@@ -1142,6 +1172,8 @@ int app_run(int npaths, char **paths)
 	set_escdelay(25);
 	init_theme(&app);
 	curs_set(0);
+	fatal_guard_install(have_shell ? &shell : NULL);
+	app.ui_thread = pthread_self();
 	/* the archive, through the cache (messages: the first in the status line),
 	 * with a progress bar while it loads */
 	corpus_init(&app.co);
@@ -1156,11 +1188,13 @@ int app_run(int npaths, char **paths)
 	/* the articles now; measures and index, when the cache lacks them, on a
 	 * thread once the first screen is up */
 	app.co.damaged = cache_damaged;
+	app.co.damaged_arg = &app;
 	int stale = cache_load_deferred(&app.co, cfile, paths, npaths, &dg, &why, 1);
 	const char *restarted = getenv(CLI_RESTARTED); /* set by cli_restart */
 	if (restarted && !why)
 		why = restarted;
 	if (!app.co.ar.n) {
+		fatal_guard_remove();
 		endwin();
 		fprintf(stderr, "epinews: no article loaded%s%s\n", app.msg.len ? ": " : "",
 			app.msg.len ? app.msg.s : "");
@@ -1193,6 +1227,7 @@ int app_run(int npaths, char **paths)
 	app.pend = xmalloc(app.co.ar.n * sizeof *app.pend);
 	app_refilter(&app);
 	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
+	resume_apply(&app); /* or where a browser restarted on the files was */
 	if (app.opt.mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	/* EPINEWS_KEY_TIMES=FILE records, for bench/keys, the milliseconds from each
@@ -1201,6 +1236,7 @@ int app_run(int npaths, char **paths)
 	FILE *key_times = kt && *kt ? fopen(kt, "w") : NULL;
 	draw(&app);
 	for (;;) {
+		check_cache(&app);
 		/* wait for a key; meanwhile check candidates, or see whether the index is built */
 		int pending = app.pend_pos < app.npend;
 		timeout(pending ? 0 : app.building ? 100 : -1);
@@ -1229,6 +1265,7 @@ int app_run(int npaths, char **paths)
 	}
 	if (key_times)
 		fclose(key_times);
+	fatal_guard_remove();
 	endwin();
 	if (app.building) {
 		/* quit before the index was built: it will be built next time */

@@ -61,6 +61,7 @@ struct app {
 	int building;
 	pthread_t builder;
 	atomic_int built, abandon;
+	pthread_t ui_thread;      /* the one that draws and reads keys */
 	const char *cache_file;
 	int cache_stale, save_errno;
 	struct keymap km;
