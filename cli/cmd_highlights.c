@@ -103,7 +103,7 @@ static int mark_or_unmark(int argc, char **argv, int unmark)
 	int npaths = argc - optind - 1;
 	struct corpus co;
 	cli_open(&co, paths, npaths, tg.type == HL_FACT ? NEED_FACTS : 0);
-	int amb = 0, rc = EXIT_OK;
+	int amb = 0, rc = EXIT_OK, saved;
 	struct article *a = archive_find(&co.ar, id, &amb);
 	struct hl_store st;
 	struct strbuf done = STRBUF_INIT; /* what to say once it is saved */
@@ -165,9 +165,10 @@ static int mark_or_unmark(int argc, char **argv, int unmark)
 	if (!st.path) { /* the store could not be opened: said above, with why */
 		fprintf(stderr, "epinews %s: not saved, nothing changed\n", cmd);
 		rc = EXIT_NOTHING;
-	} else if (hl_save(&st) != 0) {
-		char *path = sanitize_visible_dup(st.path);
-		fprintf(stderr, "epinews %s: not saved, nothing changed: %s: %s\n", cmd, path, strerror(errno));
+	} else if ((saved = hl_save(&st)) != 0) {
+		char *path = sanitize_visible_dup(saved == -2 ? st.warning : st.path);
+		fprintf(stderr, "epinews %s: not saved, nothing changed: %s%s%s\n", cmd, path,
+			saved == -2 ? "" : ": ", saved == -2 ? "" : strerror(errno));
 		free(path);
 		rc = EXIT_NOTHING;
 	} else if (done.len) {

@@ -3,11 +3,9 @@
  * archive it holds is indexed. */
 #include "cache.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,39 +256,6 @@ const char *cache_tmp_path(const char *file, char *buf, size_t size)
 	return n > 0 && (size_t)n < size ? buf : NULL;
 }
 
-/* Remove FILE.PID.tmp left by a process that was stopped while writing it
- * (a build interrupted with ^C leaves most of a cache behind). */
-static void remove_stale_tmp(const char *file)
-{
-	const char *slash = strrchr(file, '/');
-	if (!slash)
-		return;
-	struct strbuf dir = STRBUF_INIT;
-	sb_add(&dir, file, (size_t)(slash - file));
-	const char *base = slash + 1;
-	size_t bl = strlen(base);
-	DIR *d = opendir(dir.s);
-	struct dirent *e;
-	while (d && (e = readdir(d)) != NULL) {
-		const char *nm = e->d_name;
-		char *end;
-		if (strncmp(nm, base, bl) != 0 || nm[bl] != '.')
-			continue;
-		long pid = strtol(nm + bl + 1, &end, 10);
-		if (pid <= 0 || strcmp(end, ".tmp") != 0 || pid == (long)getpid())
-			continue;
-		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
-			struct strbuf path = STRBUF_INIT;
-			sb_addf(&path, "%s/%s", dir.s, nm);
-			unlink(path.s);
-			sb_free(&path);
-		}
-	}
-	if (d)
-		closedir(d);
-	sb_free(&dir);
-}
-
 /* Open the temporary file and start the writer: 0, or -1 with errno. */
 static int out_open(struct cache_out *o, const struct archive *ar, const char *file)
 {
@@ -298,7 +263,7 @@ static int out_open(struct cache_out *o, const struct archive *ar, const char *f
 	o->ar = ar;
 	o->file = xstrdup(file);
 	make_parent_dirs(file);
-	remove_stale_tmp(file);
+	remove_dead_tmp(file); /* a build interrupted with ^C leaves most of a cache behind */
 	char tmp[4096];
 	if (!cache_tmp_path(file, tmp, sizeof tmp)) {
 		free(o->file);
@@ -556,6 +521,8 @@ static int out_finish(struct cache_out *o, const struct corpus *c)
 		err = errno;
 	if (err)
 		unlink(o->tmp.s);
+	else
+		sync_parent_dir(o->file);
 	out_done(o);
 	errno = err;
 	return err ? -1 : 0;

@@ -1,7 +1,9 @@
 #include "files.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,16 +38,81 @@ int make_parent_dirs(const char *path)
 				mkdir(dir, 0700);
 				*p = '/';
 			}
+		struct stat st;
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 			rc = -1;
+		else if (stat(dir, &st) != 0)
+			rc = -1;
+		else if (!S_ISDIR(st.st_mode)) /* a file where the directory should be */
+			rc = -1, errno = ENOTDIR;
 	}
 	free(dir);
 	return rc;
 }
 
+const char *not_a_dir(const char *path, char *buf, size_t size)
+{
+	size_t n = strlen(path);
+	if (n >= size)
+		return NULL;
+	memcpy(buf, path, n + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		struct stat st;
+		*p = 0;
+		if (stat(buf, &st) == 0 && !S_ISDIR(st.st_mode))
+			return buf;
+		*p = '/';
+	}
+	return NULL;
+}
+
+void sync_parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == path ? xstrdup("/") : slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd); /* some file systems cannot: the rename itself stands */
+		close(fd);
+	}
+	free(dir);
+}
+
+void remove_dead_tmp(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == path ? xstrdup("/") : slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	const char *base = slash ? slash + 1 : path;
+	size_t bl = strlen(base);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		const char *nm = e->d_name;
+		char *end;
+		if (strncmp(nm, base, bl) != 0 || nm[bl] != '.')
+			continue;
+		long pid = strtol(nm + bl + 1, &end, 10);
+		if (pid <= 0 || strcmp(end, ".tmp") != 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) { /* its writer is gone */
+			size_t pn = strlen(dir) + strlen(nm) + 2;
+			char *p = xmalloc(pn);
+			snprintf(p, pn, "%s/%s", dir, nm);
+			unlink(p);
+			free(p);
+		}
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
 int write_atomic(const char *path, const void *data, size_t len, int replace)
 {
 	struct stat st;
+	remove_dead_tmp(path);
 	if (!replace && lstat(path, &st) == 0) {
 		errno = EEXIST;
 		return -1;
@@ -88,6 +155,8 @@ int write_atomic(const char *path, const void *data, size_t len, int replace)
 	}
 	unlink(tmp);
 	free(tmp);
+	if (!err)
+		sync_parent_dir(path); /* the rename, too, survives a crash */
 	errno = err;
 	return err ? -1 : 0;
 }

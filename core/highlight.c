@@ -316,12 +316,26 @@ static int read_file(const char *path, struct strbuf *sb)
 	return 0;
 }
 
-/* Copy a store that does not parse to PATH.bad (PATH.bad.N when taken). */
-static void put_aside(const char *path, const struct strbuf *text, char *warning, size_t wsize,
-		      const char *why)
+/* Whether file holds exactly text. */
+static int same_text(const char *file, const struct strbuf *text)
+{
+	struct strbuf had = STRBUF_INIT;
+	int same = read_file(file, &had) == 0 && had.len == text->len &&
+		   (!text->len || !memcmp(had.s, text->s, text->len));
+	sb_free(&had);
+	return same;
+}
+
+/* Copy a store that does not parse to PATH.bad (PATH.bad.N when taken by
+ * another text; a copy of the same text is kept once). 0 when the text is safe
+ * in a copy, else -1 (nothing left behind): the store must not be written over.
+ * warning says which. */
+static int put_aside(const char *path, const struct strbuf *text, char *warning, size_t wsize,
+		     const char *why)
 {
 	struct strbuf bad = STRBUF_INIT;
-	for (int k = 0; k < 1000; k++) {
+	int err = 0;
+	for (int k = 0; k < 1000 && !err; k++) {
 		sb_reset(&bad);
 		if (k)
 			sb_addf(&bad, "%s.bad.%d", path, k);
@@ -329,26 +343,44 @@ static void put_aside(const char *path, const struct strbuf *text, char *warning
 			sb_addf(&bad, "%s.bad", path);
 		int fd = open(bad.s, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0) {
-			if (errno == EEXIST)
+			if (errno != EEXIST) {
+				err = errno;
+				break;
+			}
+			if (!same_text(bad.s, text))
 				continue;
-			break;
+			snprintf(warning, wsize, "%s: %s; a copy was kept as %s before, starting an empty store",
+				 path, why, bad.s);
+			sb_free(&bad);
+			return 0;
 		}
 		size_t done = 0;
-		while (done < text->len) {
+		while (done < text->len && !err) {
 			ssize_t w = write(fd, text->s + done, text->len - done);
+			if (w < 0 && errno == EINTR)
+				continue;
 			if (w <= 0)
-				break;
-			done += (size_t)w;
+				err = w < 0 ? errno : EIO;
+			else
+				done += (size_t)w;
 		}
-		fsync(fd);
-		close(fd);
-		snprintf(warning, wsize, "%s: %s; kept aside as %s, starting an empty store", path, why,
-			 bad.s);
+		if (!err && fsync(fd) != 0)
+			err = errno;
+		if (close(fd) != 0 && !err)
+			err = errno;
+		if (err) {
+			unlink(bad.s); /* no empty or partial copy that says it was kept */
+			break;
+		}
+		sync_parent_dir(bad.s);
+		snprintf(warning, wsize, "%s: %s; kept aside as %s, starting an empty store", path, why, bad.s);
 		sb_free(&bad);
-		return;
+		return 0;
 	}
-	snprintf(warning, wsize, "%s: %s, and it could not be copied aside: not saving over it", path, why);
+	snprintf(warning, wsize, "%s: %s, and it could not be copied aside (%s): not saving over it", path, why,
+		 strerror(err ? err : EEXIST));
 	sb_free(&bad);
+	return -1;
 }
 
 int hl_open(struct hl_store *s, const char *path)
@@ -363,18 +395,25 @@ int hl_open(struct hl_store *s, const char *path)
 		sb_free(&text);
 		if (e == ENOENT)
 			return 0;
-		snprintf(s->warning, sizeof s->warning, "%s: cannot read: %s; highlights will not be saved",
-			 path, strerror(e));
+		char dir[384]; /* a longer one is named in the plain message */
+		if (e == ENOTDIR && not_a_dir(path, dir, sizeof dir))
+			snprintf(s->warning, sizeof s->warning,
+				 "%s is a file, not a directory: highlights cannot be saved (move it, or set "
+				 "XDG_DATA_HOME to another directory)", dir);
+		else
+			snprintf(s->warning, sizeof s->warning, "%s: cannot read: %s; highlights will not be saved",
+				 path, strerror(e));
 		free(s->path);
 		s->path = NULL; /* never write over what could not be read */
+		s->save_errno = e;
 		return -1;
 	}
 	const char *why;
 	if (from_json(text.s ? text.s : "", text.len, &s->v, &s->n, &why) != 0) {
-		put_aside(path, &text, s->warning, sizeof s->warning, why);
-		if (strstr(s->warning, "not saving")) {
+		if (put_aside(path, &text, s->warning, sizeof s->warning, why) != 0) {
 			free(s->path);
 			s->path = NULL;
+			s->save_errno = EIO;
 		}
 		sb_free(&text);
 		return -1;
@@ -403,7 +442,7 @@ void hl_close(struct hl_store *s)
 int hl_save(struct hl_store *s)
 {
 	if (!s->path) {
-		errno = EROFS;
+		errno = s->save_errno ? s->save_errno : EROFS;
 		return -1;
 	}
 	if (!s->nadded && !s->nremoved)
@@ -427,8 +466,13 @@ int hl_save(struct hl_store *s)
 	struct strbuf text = STRBUF_INIT;
 	if (read_file(s->path, &text) == 0) {
 		const char *why;
-		if (from_json(text.s ? text.s : "", text.len, &disk, &ndisk, &why) != 0)
-			put_aside(s->path, &text, s->warning, sizeof s->warning, why);
+		if (from_json(text.s ? text.s : "", text.len, &disk, &ndisk, &why) != 0 &&
+		    put_aside(s->path, &text, s->warning, sizeof s->warning, why) != 0) {
+			sb_free(&text);
+			flock(lfd, LOCK_UN);
+			close(lfd);
+			return -2; /* the warning says why */
+		}
 	} else if (errno != ENOENT) {
 		int e = errno;
 		sb_free(&text);

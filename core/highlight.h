@@ -39,6 +39,7 @@ struct hl_store {
 	struct highlight *removed;
 	size_t nremoved;
 	char warning[512];      /* set when the file had to be put aside, etc. */
+	int save_errno;         /* with path NULL: why nothing can be saved */
 };
 
 /* $XDG_DATA_HOME/epinews/highlights-KEY.json for these archive paths. */
@@ -49,7 +50,9 @@ const char *hl_store_path(char **paths, int npaths, char *buf, size_t size);
  * that does not parse has been copied to path.bad). */
 int hl_open(struct hl_store *s, const char *path);
 void hl_close(struct hl_store *s);
-/* Save (lock, merge with the file, write atomically). 0, or -1 with errno. */
+/* Save (lock, merge with the file, write atomically). 0; -1 with errno; -2
+ * when the file on disk no longer parses and could not be copied aside, so it
+ * is not written over (warning says why). */
 int hl_save(struct hl_store *s);
 
 /* The index of a highlight equal to h (type, article, span), or -1. */

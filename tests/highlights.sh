@@ -116,6 +116,32 @@ ok $? "a store that does not parse: the message names the .bad copy"
 is "$(cat "$store.bad")" '{"epinews_highlights":1,"highlights":[{"type":"fact"' "the .bad copy holds the damaged bytes"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$store"
 ok $? "and a sound store is written in its place"
+# set aside once per damaged file, however many commands meet it
+rm -f "$store".bad*
+printf '{"epinews_highlights":1,"highlights":[{"type":"passage"' >"$store"
+"$E" highlights "$S" >/dev/null 2>"$T/err1"
+"$E" highlights --json "$S" >/dev/null 2>"$T/err2"
+"$E" mark --article "$id" "$S" >/dev/null 2>"$T/err3"
+is "$(ls "$store".bad* | wc -l | tr -d ' ')" 1 "three commands meet one damaged store: one copy set aside"
+grep -q 'a copy was kept as .*\.bad before' "$T/err2"
+ok $? "the second says the copy was made before, not that it made one"
+# a copy that cannot be written (the disk full): nothing said kept, nothing written over
+printf '{"epinews_highlights":1,"highlights":[{"note":' >"$store"
+{ ( trap '' XFSZ; ulimit -f 0; "$E" mark --article "$id" "$S"; echo "rc=$?" >&2 ) 2>&1 1>&3 | cat >"$T/full.err"; } 3>&1 | cat >"$T/full.out"
+is "$(ls "$store".bad* | wc -l | tr -d ' ')" 1 "no disk space for a copy: no empty or partial .bad file left"
+is "$(cat "$store")" '{"epinews_highlights":1,"highlights":[{"note":' "and the damaged store is not written over"
+grep -q 'could not be copied aside (File too large): not saving over it' "$T/full.err"
+ok $? "the message says it could not be kept, and why"
+is "$(wc -c <"$T/full.out" | tr -d ' '):$(tail -n 1 "$T/full.err")" "0:rc=1" "mark prints nothing on stdout and exits 1"
+# the temporary file of a writer that died is removed by the next save; a live one's is not
+dead=$(sh -c 'echo $$')
+printf 'partial' >"$store.$dead.tmp"
+printf 'live' >"$store.$$.tmp"
+printf '{"epinews_highlights":1,"highlights":[]}' >"$store"
+"$E" mark --article "$id" "$S" >/dev/null 2>&1
+[ ! -e "$store.$dead.tmp" ] && [ -e "$store.$$.tmp" ]
+ok $? "a dead writer's $(basename "$store").PID.tmp is removed on the next save, a live writer's kept"
+rm -f "$store.$$.tmp" "$store".bad*
 
 # SIGKILL in the middle of saving: the store is always the old or the new one
 i=0
@@ -165,6 +191,6 @@ mid=$("$E" --no-cache list "$SRCDIR/data/samples" 2>/dev/null | head -n 1 | cut 
 XDG_DATA_HOME="$T/notadir" "$E" --no-cache mark --article "$mid" "$SRCDIR/data/samples" >"$T/o" 2>"$T/e"
 is "$?:$(wc -c <"$T/o" | tr -d ' '):$(tail -n 1 "$T/e")" "1:0:epinews mark: not saved, nothing changed" \
 	"mark that cannot save prints nothing on stdout, says so on stderr and exits 1"
-grep -q 'Not a directory' "$T/e"
-ok $? "and the reason given is the true one"
+grep -q "^epinews: $T/notadir is a file, not a directory: highlights cannot be saved" "$T/e"
+ok $? "and the reason given is the true one, naming the file in the way"
 done_testing

@@ -50,8 +50,10 @@ void marks_close(struct app *app)
 
 static void save(struct app *app, const char *done)
 {
-	if (hl_save(&app->hl) != 0)
-		app_message(app, "highlights not saved: %s", app->hl.path ? strerror(errno) : app->hl.warning);
+	int saved = hl_save(&app->hl);
+	if (saved != 0)
+		app_message(app, "highlights not saved: %s",
+			    app->hl.path && saved == -1 ? strerror(errno) : app->hl.warning);
 	else
 		app_message(app, "%s", done);
 	marks_refresh(app);
