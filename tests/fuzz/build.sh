@@ -9,7 +9,7 @@ flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -I$s
 core=$(ls "$src"/core/*.c | grep -v '/places_data\.c$')
 ui="$src/keymaps/actions.c $src/keymaps/keymap.c $src/keymaps/config.c $src/widgets/textlayout.c"
 mkdir -p "$build/tests/fuzz"
-for t in load json html encoding cnum facts config layout query cache highlights; do
+for t in load json html csv page encoding cnum facts config layout query cache highlights; do
 	echo "  FUZZ     tests/fuzz/fuzz_$t"
 	extra=
 	[ "$t" = cache ] && extra=-DEPINEWS_FUZZ_NO_CHECKSUM

@@ -10,7 +10,7 @@ secs=${3:-60}
 work="$build/tests/fuzz/work"
 mkdir -p "$work" "$build/tests/fuzz/crashes"
 failed=0
-for t in load json html encoding cnum facts config layout query cache highlights; do
+for t in load json html csv page encoding cnum facts config layout query cache highlights; do
 	corpus="$work/corpus-$t"
 	mkdir -p "$corpus"
 	case $t in
