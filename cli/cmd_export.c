@@ -1,6 +1,7 @@
 /* export: highlights, or the measures of the articles a query finds, as CSV,
  * JSON Lines or Markdown, with provenance. */
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -13,19 +14,11 @@
 
 int cmd_export(int argc, char **argv)
 {
-	static const struct option opts[] = { { "format", required_argument, NULL, 'F' },
-					      { "highlights", no_argument, NULL, 'H' },
-					      { "query", required_argument, NULL, 'q' },
-					      { "kind", required_argument, NULL, 'k' },
-					      { "output", required_argument, NULL, 'o' },
-					      { "force", no_argument, NULL, 'f' },
-					      { "excel", no_argument, NULL, 'x' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int fmt = EXPORT_CSV, force = 0, excel = 0, highlights = 0, kind = -1, c;
 	const char *qs = NULL, *out = NULL;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "F:Hq:k:o:fh", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "export", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'F':
 			fmt = export_format_from_name(optarg);
@@ -43,15 +36,8 @@ int cmd_export(int argc, char **argv)
 		case 'f': force = 1; break;
 		case 'x': excel = 1; break;
 		case 'h':
-			printf("usage: epinews export [--format csv|jsonl|md] [--highlights | --query Q]\n"
-			       "                      [--kind K] [-o FILE [--force]] [--excel] PATH...\n"
-			       "Your highlights (the default), or every measure of the articles that\n"
-			       "query Q finds, with their provenance: article, title, source, date,\n"
-			       "place, URL, file and byte span, the measure, the sentence, your note.\n"
-			       "  --excel   start a CSV with a byte order mark, for spreadsheet programs\n"
-			       "  -o FILE   write FILE (atomically); an existing one needs --force\n");
-			return EXIT_OK;
-		default: return cli_usage("export", "unknown option");
+			return cli_help("export");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (highlights && qs)

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -132,18 +133,12 @@ static void print_fact(struct strbuf *sb, enum fmt fmt, const struct article *a,
 
 int cmd_facts(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "csv", no_argument, NULL, 'c' },
-					      { "kind", required_argument, NULL, 'k' },
-					      { "place", required_argument, NULL, 'p' },
-					      { "query", required_argument, NULL, 'q' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	enum fmt fmt = FMT_TEXT;
 	int kind = -1, c;
 	const char *place_name = NULL, *qs = NULL;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jck:p:q:h", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "facts", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'j': fmt = FMT_JSONL; break;
 		case 'c': fmt = FMT_CSV; break;
@@ -155,11 +150,8 @@ int cmd_facts(int argc, char **argv)
 		case 'p': place_name = optarg; break;
 		case 'q': qs = optarg; break;
 		case 'h':
-			printf("usage: epinews facts [--json|--csv] [--kind K] [--place P] [--query Q] PATH...\n"
-			       "Every measure found in every article: ID KIND VALUE+UNIT PLACE DATE WORDS.\n"
-			       "  --query Q  only in the articles that query Q finds (see search --help)\n");
-			return EXIT_OK;
-		default: return cli_usage("facts", "unknown option");
+			return cli_help("facts");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (optind >= argc)

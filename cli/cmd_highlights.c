@@ -1,5 +1,6 @@
 /* mark, unmark, highlights: the highlights store from the command line. */
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -51,18 +52,12 @@ static int open_store(struct hl_store *st, char **paths, int npaths)
 static int mark_or_unmark(int argc, char **argv, int unmark)
 {
 	const char *cmd = unmark ? "unmark" : "mark";
-	static const struct option opts[] = { { "fact", required_argument, NULL, 'f' },
-					      { "passage", required_argument, NULL, 'p' },
-					      { "article", no_argument, NULL, 'a' },
-					      { "all", no_argument, NULL, 'A' },
-					      { "note", required_argument, NULL, 'n' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	struct target tg = { HL_ARTICLE, 0, 0, 0, 0 };
 	int given = 0, c;
 	const char *note = NULL;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:p:an:h", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, cmd, argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'f': {
 			char *end;
@@ -83,14 +78,8 @@ static int mark_or_unmark(int argc, char **argv, int unmark)
 		case 'A': tg.all = 1; given++; break;
 		case 'n': note = optarg; break;
 		case 'h':
-			printf("usage: epinews %s (--fact N | --passage START:END | --article%s) %sID PATH...\n"
-			       "%s\n", cmd, unmark ? " | --all" : "", unmark ? "" : "[--note TEXT] ",
-			       unmark ? "Remove a highlight of article ID (--all: every one of it)."
-				      : "Mark the N-th measure of article ID (as `epinews facts` lists them),\n"
-					"a passage (byte offsets in the `show` body) or the whole article.\n"
-					"Marking again changes the note.");
-			return EXIT_OK;
-		default: return cli_usage(cmd, "unknown option");
+			return cli_help(cmd);
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (given != 1 || (tg.all && !unmark))
@@ -194,24 +183,16 @@ int cmd_unmark(int argc, char **argv)
 
 int cmd_highlights(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "path", no_argument, NULL, 'p' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int json = 0, show_path = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "highlights", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'p': show_path = 1; break;
 		case 'h':
-			printf("usage: epinews highlights [--json | --path] PATH...\n"
-			       "Every highlight of these archives, found again in them:\n"
-			       "STATUS TYPE ARTICLE WORDS NOTE, tab-separated. STATUS is ok, moved (the\n"
-			       "words are elsewhere in the article), changed (the article's text changed)\n"
-			       "or missing (no article has the words any more).\n");
-			return EXIT_OK;
-		default: return cli_usage("highlights", "unknown option");
+			return cli_help("highlights");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (optind >= argc)

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -10,24 +11,16 @@
 
 int cmd_index(int argc, char **argv)
 {
-	static const struct option opts[] = { { "check", no_argument, NULL, 'c' },
-					      { "path", no_argument, NULL, 'p' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int check = 0, show_path = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "index", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'c': check = 1; break;
 		case 'p': show_path = 1; break;
 		case 'h':
-			printf("usage: epinews index [--check | --path] PATH...\n"
-			       "Build or refresh the cache of these paths (articles, measures and the\n"
-			       "search index) in $XDG_CACHE_HOME/epinews, and print what it took.\n"
-			       "  --check  only say whether the existing cache is sound\n"
-			       "  --path   only print the cache file's name\n");
-			return EXIT_OK;
-		default: return cli_usage("index", "unknown option");
+			return cli_help("index");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (optind >= argc)

@@ -1,24 +1,21 @@
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
 
 int cmd_list(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int json = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "list", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'h') {
-			printf("usage: epinews list [--json] PATH...\n"
-			       "One article per line: ID DATE PLACE SOURCE TITLE, tab-separated.\n");
-			return EXIT_OK;
+			return cli_help("list");
 		} else
-			return cli_usage("list", "unknown option");
+			return EXIT_USAGE; /* cli_parse_next said why */
 	}
 	if (optind >= argc)
 		return cli_usage("list", "no archive path given");

@@ -1,6 +1,7 @@
 /* epinews places: the places an archive's articles are about, with how many,
  * counted as place: finds them (the place picker's list). */
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -25,22 +26,15 @@ static int by_count(const void *a, const void *b)
 
 int cmd_places(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int json = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "places", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'h':
-			printf("usage: epinews places [--json] PATH...\n"
-			       "The places the articles are about, most first: COUNT PLACE WITHIN.\n"
-			       "COUNT is what search --count place:PLACE gives: articles about the place\n"
-			       "or somewhere in it, by their dateline, title, measures or a place their\n"
-			       "body names twice.\n");
-			return EXIT_OK;
-		default: return cli_usage("places", "unknown option");
+			return cli_help("places");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (optind >= argc)

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -24,19 +25,12 @@ static void out_hit_json(struct strbuf *sb, const struct article *a, const struc
 
 int cmd_search(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "sort", required_argument, NULL, 's' },
-					      { "limit", required_argument, NULL, 'n' },
-					      { "scan", no_argument, NULL, 'S' },
-					      { "count", no_argument, NULL, 'c' },
-					      { "time", no_argument, NULL, 't' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int json = 0, scan = 0, count = 0, timing = 0, c;
 	enum search_sort sort = SEARCH_BY_DATE;
 	size_t limit = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "js:n:h", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "search", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		switch (c) {
 		case 'j': json = 1; break;
 		case 'S': scan = 1; break;
@@ -59,19 +53,8 @@ int cmd_search(int argc, char **argv)
 			break;
 		}
 		case 'h':
-			printf("usage: epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
-			       "Articles matching QUERY, in the `list` format (JSON adds score and hits).\n"
-			       "  武汉 床位            both words        a OR b, a | b   either\n"
-			       "  -word               without           \"a phrase\"      exactly\n"
-			       "  place:武汉 (city:)   date:2020-02  date:2020-02-01..2020-02-15\n"
-			       "  after:D before:D    source:新华社    kind:beds   beds>1000\n"
-			       "  --count             print only the number of matches\n"
-			       "  --scan              scan every article instead of using the index\n"
-			       "  --time              print on stderr the time to open the archive and\n"
-			       "                      the median time of 7 runs of the query\n"
-			       "Exit status 1 when nothing matches.\n");
-			return EXIT_OK;
-		default: return cli_usage("search", "unknown option");
+			return cli_help("search");
+		default: return EXIT_USAGE; /* cli_parse_next said why */
 		}
 	}
 	if (optind >= argc)

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,20 +9,16 @@
 
 int cmd_show(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' },
-					      { "help", no_argument, NULL, 'h' },
-					      { NULL, 0, NULL, 0 } };
 	int json = 0, c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "jh", opts, NULL)) != -1) {
+	struct cli_parse cp;
+	cli_parse_begin(&cp, "show", argc, argv);
+	while ((c = cli_parse_next(&cp)) != -1) {
 		if (c == 'j')
 			json = 1;
 		else if (c == 'h') {
-			printf("usage: epinews show [--json] ID PATH...\n"
-			       "Print one cleaned article. ID may be a unique prefix of 4+ characters.\n");
-			return EXIT_OK;
+			return cli_help("show");
 		} else
-			return cli_usage("show", "unknown option");
+			return EXIT_USAGE; /* cli_parse_next said why */
 	}
 	if (argc - optind < 2)
 		return cli_usage("show", "an article ID and at least one archive path are needed");

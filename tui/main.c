@@ -7,23 +7,13 @@
 #include <errno.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "core/mapguard.h"
 #include "core/sanitize.h"
 #include "tui/app.h"
 
-static const char usage[] =
-	"usage: epinews [PATH...]                 browse archives in the terminal\n"
-	"       epinews list [--json] PATH...     one line per article\n"
-	"       epinews show [--json] ID PATH...  one cleaned article\n"
-	"       epinews facts [--json|--csv] [--kind K] [--place P] PATH...\n"
-	"                                         the measures in every article\n"
-	"       epinews places [--json] PATH...   the places articles are about, with counts\n"
-	"       epinews search [--json] [--sort relevance|date] [--limit N] QUERY PATH...\n"
-	"                                         articles matching a query\n"
-	"       epinews index PATH...             build or refresh the cache\n"
-	"       epinews mark|unmark (--fact N|--passage S:E|--article) ID PATH...\n"
-	"       epinews highlights [--json] PATH...  your highlights, found again\n"
-	"       epinews export [--format csv|jsonl|md] [--highlights|--query Q] [-o FILE] PATH...\n"
+/* After the commands' lines, which come from the table (cli/commands.c). */
+static const char usage_rest[] =
 	"       epinews --dump-keys                the key bindings in force\n"
 	"       epinews --help | --version\n"
 	"\n"
@@ -86,53 +76,10 @@ static int strip_global(int argc, char **argv)
 	return out;
 }
 
-/* The subcommands, by name: what dispatch and "did you mean" read. */
-static const struct {
-	const char *name;
-	int (*run)(int argc, char **argv);
-} commands[] = {
-	{ "list", cmd_list },     { "show", cmd_show },	{ "facts", cmd_facts },	{ "places", cmd_places },
-	{ "search", cmd_search }, { "index", cmd_index },	{ "export", cmd_export },	{ "mark", cmd_mark },
-	{ "unmark", cmd_unmark }, { "highlights", cmd_highlights },
-};
-
-/* Edit distance, for names of a few letters. */
-static size_t distance(const char *a, const char *b)
+static void usage(FILE *out)
 {
-	size_t la = strlen(a), lb = strlen(b), row[32];
-	if (la >= 31 || lb >= 31)
-		return 99;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0]++;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
-/* The command a mistyped word is nearest to (at most 2 edits, or a prefix), or NULL. */
-static const char *nearest_command(const char *word)
-{
-	const char *best = NULL;
-	size_t bd = 3;
-	for (size_t k = 0; k < sizeof commands / sizeof *commands; k++) {
-		size_t d = !strncmp(commands[k].name, word, strlen(word)) && strlen(word) >= 2 ? 1 : distance(word, commands[k].name);
-		if (d < bd) {
-			bd = d;
-			best = commands[k].name;
-		}
-	}
-	return best;
+	cli_usage_all(out);
+	fputs(usage_rest, out);
 }
 
 int main(int argc, char **argv)
@@ -145,7 +92,7 @@ int main(int argc, char **argv)
 	if (argc >= 2) {
 		const char *cmd = argv[1];
 		if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-			fputs(usage, stdout);
+			usage(stdout);
 			return EXIT_OK;
 		}
 		if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
@@ -154,29 +101,30 @@ int main(int argc, char **argv)
 		}
 		if (!strcmp(cmd, "--dump-keys"))
 			return app_dump_keys();
-		for (size_t k = 0; k < sizeof commands / sizeof *commands; k++)
-			if (!strcmp(cmd, commands[k].name)) {
-				int rc = commands[k].run(argc - 1, argv + 1);
-				if (!mapguard_any_lost())
-					return rc;
-				fflush(stdout); /* the cache was cut short under the command (mapguard.h) */
-				fputs("epinews: the cache was cut short while in use; the output above may be "
-				      "incomplete: run the command again\n", stderr);
-				return EXIT_DAMAGED;
-			}
+		const struct cli_command *command = cli_find_command(cmd);
+		if (command) {
+			int rc = command->run(argc - 1, argv + 1);
+			if (!mapguard_any_lost())
+				return rc;
+			fflush(stdout); /* the cache was cut short under the command (mapguard.h) */
+			fputs("epinews: the cache was cut short while in use; the output above may be "
+			      "incomplete: run the command again\n", stderr);
+			return EXIT_DAMAGED;
+		}
 		if (cmd[0] == '-' && cmd[1]) {
-			fprintf(stderr, "epinews: unknown option '%s'\n%s", cmd, usage);
+			fprintf(stderr, "epinews: unknown option '%s'\n", cmd);
+			usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
 	if (argc < 2) {
-		fputs(usage, stderr);
+		usage(stderr);
 		return EXIT_USAGE;
 	}
 	struct stat st;
 	if (stat(argv[1], &st) != 0 && errno == ENOENT) { /* a word, not a path: a mistyped command? */
 		char *safe = sanitize_field(argv[1], strlen(argv[1]));
-		const char *near = nearest_command(argv[1]);
+		const char *near = cli_nearest_command(argv[1]);
 		fprintf(stderr, "epinews: '%s' is neither a command nor a file or directory%s%s%s\n"
 				"Try 'epinews --help'.\n",
 			safe ? safe : "", near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
