@@ -89,6 +89,18 @@ m=$(screen | tail -n 1 | sed -n 's/.*filter: date:\(2021-[0-9]*\).*/\1/p')
 ok $? "every listed article is from that month ($m)"
 tm send-keys -t app X K
 wait_for 'Filter by measure'
+# every kind the picker offers, its count against the filter's
+screen | sed -n 's/^ *\([0-9][0-9]*\)  \(.*\)$/\1|\2/p' >"$T/kinds"
+rows=0 wrong=
+while IFS='|' read -r count label; do
+	name=$(printf '%s\n' "$label" | sed -n 's/.*(\([a-z_]*\))$/\1/p')
+	[ -n "$name" ] || name=$label
+	rows=$((rows + 1))
+	[ "$count" = "$("$EPINEWS" search --count "kind:$name" "$S" 2>/dev/null)" ] || wrong="$wrong $name"
+done <"$T/kinds"
+is "$rows:${wrong:-none}" "$(wc -l <"$T/kinds" | tr -d ' '):none" \
+	"the measure picker's count for each of its $rows kinds is what search --count kind:K gives"
+ok $((!(rows >= 20))) "the picker lists the kinds the samples have ($rows)"
 tm send-keys -t app beds Enter
 wait_for 'filter: kind:beds'
 n=$("$EPINEWS" search --count 'kind:beds' "$S" 2>/dev/null)
