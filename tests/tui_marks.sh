@@ -45,6 +45,9 @@ ok $? "v starts a selection of sentences in the reader"
 tm send-keys -t app m
 wait_for 'marked the passage'
 ok $? "m marks the selected passage"
+tm send-keys -t app a '段落注' Enter
+wait_for 'note saved'
+ok $? "a right after marking a passage writes a note"
 tm send-keys -t app y
 wait_for 'copied .* to the clipboard'
 ok $? "y copies (OSC 52) and says so"
@@ -63,6 +66,9 @@ fi
 tm send-keys -t app q q
 wait_for 'DONE-0'
 ok $? "q q quits"
+"$EPINEWS" highlights "$S" >"$T/hl" 2>&1
+is "$(awk -F'\t' '{ print $2 "=" $5 }' "$T/hl" | sort | tr '\n' ' ')" "article=- fact=截至6日 passage=段落注 " \
+	"the note written after v j m is the passage's, not a new or the article's highlight"
 
 start "$S"
 wait_for "/$ALL  \[list\]"
@@ -73,7 +79,12 @@ screen | grep -q '\[截至6日\]'
 ok $? "with the note"
 tm send-keys -t app e
 wait_for 'export highlights to'
-tm send-keys -t app C-u out.csv Enter
+tm capture-pane -e -p -t app | tail -n 1 | grep -q "$(printf '\033')\[7mepinews-highlights.csv"
+ok $? "the export prompt suggests a file name, shown selected"
+tm send-keys -t app out.csv
+wait_until status_has 'export highlights to (.csv .jsonl .md): out.csv *$'
+ok $? "what is typed replaces the suggestion, not appended to it"
+tm send-keys -t app Enter
 wait_for 'exported 3 highlight(s) to out.csv'
 ok $? "e exports to a file named at the prompt"
 python3 - "$T/out.csv" <<'PY'

@@ -413,11 +413,13 @@ static void draw_status(struct app *app)
 	if (app->prompting && app->prompting != PROMPT_SEARCH) {
 		sb_addf(&st, "%s%s", app->prompt_label, app->typing.s ? app->typing.s : "");
 		size_t lab = strlen(app->prompt_label);
+		struct span sel = { (uint32_t)lab, (uint32_t)(lab + app->typing.len), A_REVERSE };
 		if (app->msg.len) {
 			sb_adds(&st, "   ");
 			sb_add(&st, app->msg.s, app->msg.len);
 		}
-		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, NULL, 0, 0, app->opt.ambiguous_wide);
+		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, &sel, app->typing_suggested ? 1 : 0, 0,
+			 app->opt.ambiguous_wide);
 		int x = text_width(app->prompt_label, lab, app->opt.ambiguous_wide) +
 			text_width(app->typing.s ? app->typing.s : "", app->typing.len, app->opt.ambiguous_wide);
 		move(LINES - 1, x < COLS ? x : COLS - 1);
@@ -594,6 +596,8 @@ void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const
 	sb_reset(&app->msg);
 	sb_reset(&app->typing);
 	sb_adds(&app->typing, text);
+	/* a suggestion, shown selected: the first key typed replaces it, -> keeps it */
+	app->typing_suggested = *text != '\0';
 }
 
 static void prompt_open(struct app *app, const char *add)
@@ -674,8 +678,20 @@ static void prompt_key(struct app *app, int key)
 		return;
 	}
 	if (!search && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
+		app->typing_suggested = 0;
 		marks_prompt_done(app, key != 27);
 		return;
+	}
+	if (app->typing_suggested) { /* the first key on a suggestion */
+		app->typing_suggested = 0;
+		if (key == (KEY_FUNC | KEY_RIGHT) || key == (KEY_FUNC | KEY_END))
+			return; /* keep it, to edit */
+		if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8 || key == 21) {
+			sb_reset(&app->typing); /* gone with one key, as a selection is */
+			return;
+		}
+		if (key >= ' ' && !(key & KEY_FUNC))
+			sb_reset(&app->typing); /* replaced by what is typed */
 	}
 	if (key == 27) { /* Esc: back to the search that was in force */
 		app->prompting = 0;

@@ -311,6 +311,13 @@ static void toggle(struct app *app, struct highlight *h, const char *what)
 		hl_add(&app->hl, h);
 		snprintf(msg, sizeof msg, "marked %s (a: add a note, H: all highlights)", what);
 	}
+	/* a passage just marked is what a note in the reader is about (note_target) */
+	app->last_passage.set = i < 0 && h->type == HL_PASSAGE;
+	if (app->last_passage.set) {
+		snprintf(app->last_passage.article, sizeof app->last_passage.article, "%s", h->article);
+		app->last_passage.start = h->start;
+		app->last_passage.end = h->end;
+	}
 	hl_free(h);
 	save(app, msg);
 }
@@ -343,6 +350,8 @@ static long note_target(struct app *app)
 	struct highlight h;
 	if (app->visual && a)
 		hl_of_passage(&h, a, app->vis_start, app->vis_end);
+	else if (app->focus == PANE_READER && a && app->last_passage.set && !strcmp(app->last_passage.article, a->id))
+		hl_of_passage(&h, a, app->last_passage.start, app->last_passage.end);
 	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n)
 		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
 	else if (app->focus == PANE_LIST && app->norder)

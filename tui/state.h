@@ -82,6 +82,7 @@ struct app {
 	uint32_t (*spans)[2];     /* its hits in the open article's body */
 	size_t nspans;
 	struct strbuf typing;     /* the prompt's text while typing */
+	int typing_suggested;     /* typing holds a suggestion, shown selected (app_prompt) */
 	int prompting;            /* enum prompt_kind */
 	const char *prompt_label;
 	char **hist;              /* queries entered, oldest first */
@@ -106,6 +107,11 @@ struct app {
 	int hl_sort;              /* 0 date, 1 place, 2 kind */
 	size_t *hl_order, hl_norder;
 	long note_target;         /* the highlight a note is being written for */
+	struct {                  /* the passage marked last, for a note written next in the reader */
+		int set;
+		char article[24];
+		uint32_t start, end;
+	} last_passage;
 	struct strbuf export_path;
 
 	/* filters picked from lists (tui/picker.c), ANDed with the search */
