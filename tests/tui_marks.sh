@@ -31,7 +31,7 @@ ok $? "the list shows the article as marked (*)"
 tm send-keys -t app Enter Tab m
 wait_for 'marked the measure'
 ok $? "m on the side panel marks the measure"
-screen | grep -q '│\*isolation'
+screen | grep -q '│\*isolati'
 ok $? "the side panel shows the measure as marked (*)"
 tm send-keys -t app a '截至6日' Enter
 wait_for 'note saved'

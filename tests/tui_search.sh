@@ -256,6 +256,24 @@ wait_for 'search: 编号00300'
 screen | grep -q '第300号通报'
 ok $? "the article is found in the rebuilt cache"
 
+# sorting by place or source: articles without one last, either way; a cut column ends in …
+mkdir -p "$T/sort"
+printf '>>>武汉通报\n\n新华社武汉2月3日电 武汉市新增床位100张。\n=====NEXT NEWS=====\n>>>无地点的文章\n\n今天的天气很好，没有地名。\n=====NEXT NEWS=====\n>>>哈尔滨通报\n\n新华社哈尔滨2月4日电 哈尔滨市新增床位200张。\n' >"$T/sort/a.txt"
+start "$T/sort" 100 10
+wait_for '/3  \[list\]'
+tm send-keys -t app s
+wait_until status_has 'by place'
+rows() { screen | sed -n '1,3p' | sed 's/ *$//'; }
+is "$(rows)" "$(printf '%s\n' \
+	'-          哈尔…  新华社   哈尔滨通报' \
+	'-          武汉市 新华社   武汉通报' \
+	'-          -      -        无地点的文章')" "by place: the article without a place last; 哈尔滨市 cut as 哈尔…"
+tm send-keys -t app r
+wait_until status_has 'reversed'
+is "$(rows | cut -c1-40 | tail -n 1)" "$(printf '%s' '-          -      -        无地点的文章' | cut -c1-40)" \
+	"reversed: the article without a place still last"
+tm send-keys -t app q
+
 # no TERM at all
 env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
 is $? 2 "unset TERM exits 2"

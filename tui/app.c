@@ -83,6 +83,24 @@ void app_message(struct app *app, const char *fmt, ...)
 }
 
 
+const char *app_article_place(const struct app *app, size_t i)
+{
+	/* the first place the article is about, as place: reads it */
+	int pl = !app->building && app->co.fdb.about ? app->co.fdb.about[i * FACTS_ABOUT] : -1;
+	const struct article *a = archive_art(&app->co.ar, i);
+	return pl >= 0 ? app->co.gz.v[pl].full_name : a->place && *a->place ? a->place : NULL;
+}
+
+/* Two keys, an empty or missing one after every other whichever the direction. */
+static int by_text(const char *a, const char *b, int reverse)
+{
+	int ea = !a || !*a, eb = !b || !*b;
+	if (ea || eb)
+		return ea - eb;
+	int c = strcmp(a, b);
+	return reverse ? -c : c;
+}
+
 static int by_key(const void *x, const void *y, void *arg)
 {
 	const struct app *app = arg;
@@ -97,13 +115,16 @@ static int by_key(const void *x, const void *y, void *arg)
 		c = (da > db) - (da < db);
 		break;
 	}
-	case SORT_PLACE: c = strcmp(a->place ? a->place : "", b->place ? b->place : ""); break;
-	case SORT_SOURCE: c = strcmp(a->source ? a->source : "", b->source ? b->source : ""); break;
-	default: c = strcmp(a->title, b->title); break;
+	case SORT_PLACE: /* the place the list shows */
+		c = by_text(app_article_place(app, *(const size_t *)x), app_article_place(app, *(const size_t *)y),
+			    app->reverse);
+		break;
+	case SORT_SOURCE: c = by_text(a->source, b->source, app->reverse); break;
+	default: c = by_text(a->title, b->title, app->reverse); break;
 	}
 	if (!c) /* stable: archive order */
-		c = (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
-	else if (app->reverse)
+		return (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
+	if (app->reverse && app->sort == SORT_DATE)
 		c = -c;
 	return c;
 }

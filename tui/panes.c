@@ -32,21 +32,28 @@ static void keep_visible(struct pane *p)
 		p->top = p->sel - h + 1;
 }
 
-/* Append s to row, cut or padded to exactly `cells` cells, then a gap. */
+/* Append s to row, cut or padded to exactly `cells` cells, then a gap. What
+ * is cut ends in "…". */
 static void column(struct strbuf *row, const char *s, int cells, int amb)
 {
-	int used = 0;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
+	int used = 0, ell = cell_width(0x2026, amb);
+	size_t n = strlen(s), i = 0;
+	int total = text_width(s, n, amb);
+	int room = total > cells ? cells - ell : cells; /* leave the ellipsis its cells */
+	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		k = k ? k : 1;
 		int w = cell_width(cp, amb);
-		if (used + w > cells)
+		if (used + w > room)
 			break;
 		sb_add(row, s + i, k);
 		used += w;
 		i += k;
+	}
+	if (i < n && used + ell <= cells) {
+		sb_adds(row, "…");
+		used += ell;
 	}
 	for (; used < cells + 1; used++)
 		sb_addc(row, ' ');
@@ -72,10 +79,8 @@ static void list_draw(struct app *app, int focused)
 				row.s[row.len - 1] = '*'; /* it has highlights */
 			if (p->w >= 60) {
 				/* the first place the article is about, as place: reads it */
-				int pl = !app->building && app->co.fdb.about
-						 ? app->co.fdb.about[(size_t)app->order[i] * FACTS_ABOUT]
-						 : -1;
-				column(&row, pl >= 0 ? app->co.gz.v[pl].full_name : a->place ? a->place : "-", 6, amb);
+				const char *place = app_article_place(app, app->order[i]);
+				column(&row, place ? place : "-", 6, amb);
 				column(&row, a->source ? a->source : "-", 8, amb);
 			}
 			sb_adds(&row, a->title);

@@ -139,6 +139,9 @@ enum { ATTR_NORMAL, ATTR_SELECTED, ATTR_SELECTED_DIM, ATTR_STATUS, ATTR_TITLE, A
        ATTR_FACT, ATTR_FACT_CURRENT, ATTR_BORDER, ATTR_DIM, ATTR_MARK, ATTR_COUNT };
 attr_t app_attr(const struct app *app, int which);
 
+/* The place the list shows for article i (the first it is about, else its
+ * dateline's), or NULL. */
+const char *app_article_place(const struct app *app, size_t i);
 /* Open article i (an index into ar.art) in the reader. */
 void app_open(struct app *app, long i);
 /* Lay out the open article for the reader's width (cached per width). */
