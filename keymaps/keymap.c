@@ -31,7 +31,7 @@ static const struct {
 	{ "<Insert>", KEY_FUNC | KEY_IC },
 };
 
-static const char *const contexts[CTX_COUNT] = { "global", "list", "reader", "facts" };
+static const char *const contexts[CTX_COUNT] = { "global", "list", "reader", "facts", "highlights" };
 
 const char *context_name(enum keymap_context ctx)
 {
@@ -178,7 +178,7 @@ int keymap_apply_line(struct keymap *km, const char *line, const char **why, cha
 		}
 		int ctx = parse_context(words[1]);
 		if (ctx < 0) {
-			snprintf(whybuf, whysize, "unknown context \"%s\" (global, list, reader, facts)", words[1]);
+			snprintf(whybuf, whysize, "unknown context \"%s\" (global, list, reader, facts, highlights)", words[1]);
 			*why = whybuf;
 			return -1;
 		}

@@ -11,7 +11,7 @@
 /* A key: a Unicode code point, or KEY_FUNC | an ncurses KEY_* code. */
 #define KEY_FUNC 0x1000000
 
-enum keymap_context { CTX_GLOBAL, CTX_LIST, CTX_READER, CTX_FACTS, CTX_COUNT };
+enum keymap_context { CTX_GLOBAL, CTX_LIST, CTX_READER, CTX_FACTS, CTX_HIGHLIGHTS, CTX_COUNT };
 
 struct binding {
 	int key;

@@ -274,6 +274,33 @@ is "$(rows | cut -c1-40 | tail -n 1)" "$(printf '%s' '-          -      -       
 	"reversed: the article without a place still last"
 tm send-keys -t app q
 
+# help from every context's bindings; the highlights list has a keymap of its own
+mkdir -p "$XDG_CONFIG_HOME/epinews"
+printf 'bind list J last\nunbind reader n\nbind highlights x quit\n' >"$XDG_CONFIG_HOME/epinews/config"
+start "$S" 100 30
+wait_for "/$ALL  \[list\]"
+tm send-keys -t app '?'
+wait_for 'epinews keys in the list'
+screen >"$T/help"
+grep -q '^  J G <End>  *last  *go to the last line$' "$T/help"
+ok $? "help in the list shows the list's own binding (J last) with the global ones"
+grep -A1 '^  c  *filter-place' "$T/help" | tail -n 1 | grep -q '^   *works)$'
+ok $? "a description too long for the screen goes on under itself, not cut"
+tm send-keys -t app G
+wait_for 'in the reader:'
+screen | grep -A1 '^  in the reader:$' | tail -n 1 | grep -q '^  n  *(unbound)$'
+ok $? "help lists what other views bind differently: n unbound in the reader"
+screen | grep -A1 '^  in the highlights:$' | tail -n 1 | grep -q '^  x  *quit '
+ok $? "and the highlights list's own binding"
+tm send-keys -t app q H
+wait_for 'Highlights:'
+tm send-keys -t app x
+wait_until status_has '\[list\]'
+screen | grep -q 'Highlights:'
+ok $((!$?)) "x, bound in the highlights list only, closes it there"
+tm send-keys -t app q
+rm -f "$XDG_CONFIG_HOME/epinews/config"
+
 # no TERM at all
 env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
 is $? 2 "unset TERM exits 2"

@@ -490,28 +490,92 @@ static void draw_status(struct app *app)
 	sb_free(&st);
 }
 
+/* Add `text` to the help's rows: after `lead` (padded to `indent` cells), cut
+ * at spaces to the screen's width, the rest on lines of their own under it. */
+static void help_rows(struct strbuf *rows, const char *lead, int indent, const char *text)
+{
+	int width = COLS > indent + 20 ? COLS - 1 : indent + 20;
+	struct strbuf line = STRBUF_INIT;
+	sb_addf(&line, "%-*s", indent, lead);
+	int col = (int)line.len;
+	for (const char *w = text; *w;) {
+		size_t n = strcspn(w, " ");
+		if (col > indent && col + 1 + (int)n > width) {
+			sb_add(rows, line.s, line.len);
+			sb_addc(rows, '\n');
+			sb_reset(&line);
+			sb_addf(&line, "%*s", indent, "");
+			col = indent;
+		} else if (col > indent) {
+			sb_addc(&line, ' ');
+			col++;
+		}
+		sb_add(&line, w, n);
+		col += (int)n;
+		w += n;
+		w += strspn(w, " ");
+	}
+	sb_add(rows, line.s, line.len);
+	sb_addc(rows, '\n');
+	sb_free(&line);
+}
+
+/* The help: every action with the keys it has where help was asked for, then
+ * what the other views bind differently; made from the keymap in force. */
 static void draw_help(struct app *app)
 {
-	struct strbuf line = STRBUF_INIT, keys = STRBUF_INIT;
-	int y = 0, rows = LINES - 3, nact = ACT_COUNT - 1;
-	if (app->help_top > (size_t)(nact > rows ? nact - rows : 0))
-		app->help_top = (size_t)(nact > rows ? nact - rows : 0);
-	sb_addf(&line, "epinews keys (from your keymap; q or ? closes this%s)",
-		nact > rows ? "; j/k scroll" : "");
+	struct strbuf rows = STRBUF_INIT, keys = STRBUF_INIT, lead = STRBUF_INIT;
+	enum keymap_context here = app->help_ctx;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		sb_reset(&keys);
+		keymap_keys_for(&app->km, here, (enum action)a, &keys);
+		sb_reset(&lead);
+		sb_addf(&lead, "%-22s %s", keys.len ? keys.s : "(unbound)", action_name((enum action)a));
+		help_rows(&rows, lead.s, 38, action_help((enum action)a));
+	}
+	char kb[32];
+	for (int c = CTX_LIST; c < CTX_COUNT; c++) {
+		if (c == (int)here)
+			continue;
+		int heading = 0;
+		for (size_t i = 0; i < app->km.n[c]; i++) {
+			const struct binding *b = &app->km.v[c][i];
+			if (b->action == keymap_lookup(&app->km, here, b->key))
+				continue; /* the same as here */
+			if (!heading++)
+				sb_addf(&rows, "\nin the %s:\n", context_name((enum keymap_context)c));
+			sb_reset(&lead);
+			sb_addf(&lead, "%-22s %s", key_label(b->key, kb, sizeof kb),
+				b->action ? action_name(b->action) : "(unbound)");
+			help_rows(&rows, lead.s, 38, b->action ? action_help(b->action) : "");
+		}
+	}
+	size_t nrows = 0;
+	for (size_t i = 0; i < rows.len; i++)
+		nrows += rows.s[i] == '\n';
+	int y = 0, room = LINES - 3;
+	size_t max_top = nrows > (size_t)room ? nrows - (size_t)room : 0;
+	if (app->help_top > max_top)
+		app->help_top = max_top;
+	struct strbuf line = STRBUF_INIT;
+	sb_addf(&line, "epinews keys in the %s (from your keymap; q or ? closes this%s)", context_name(here),
+		nrows > (size_t)room ? "; j/k scroll" : "");
 	draw_row(y++, 0, COLS, 1, line.s, line.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, 0);
 	draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
-	for (int a = 1 + (int)app->help_top; a < ACT_COUNT && y < LINES - 1; a++) {
-		sb_reset(&keys);
-		keymap_keys_for(&app->km, CTX_GLOBAL, (enum action)a, &keys);
-		sb_reset(&line);
-		sb_addf(&line, "%-22s %-14s %s", keys.len ? keys.s : "(unbound)", action_name((enum action)a),
-			action_help((enum action)a));
-		draw_row(y++, 0, COLS, 2, line.s, line.len, A_NORMAL, NULL, 0, 0, 0);
+	const char *r = rows.s ? rows.s : "";
+	for (size_t skip = app->help_top; skip && *r; r++)
+		skip -= *r == '\n';
+	while (*r && y < LINES - 1) {
+		size_t n = strcspn(r, "\n");
+		draw_row(y++, 0, COLS, 2, r, n, A_NORMAL, NULL, 0, 0, 0);
+		r += n + (r[n] == '\n');
 	}
 	while (y < LINES - 1)
 		draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
 	sb_free(&line);
+	sb_free(&rows);
 	sb_free(&keys);
+	sb_free(&lead);
 }
 
 static void draw(struct app *app)
@@ -836,12 +900,15 @@ static int handle_key(struct app *app, int key)
 		return key != 'q';
 	sb_reset(&app->msg);
 	struct pane *p = &app->pane[app->focus];
-	enum action a = keymap_lookup(&app->km, p->ops->ctx, key);
+	/* each view its keymap: the highlights list its own, help the global one */
+	enum keymap_context ctx = app->help ? CTX_GLOBAL : app->hl_view ? CTX_HIGHLIGHTS : p->ops->ctx;
+	enum action a = keymap_lookup(&app->km, ctx, key);
 	if (app->help) {
 		if (a == ACT_QUIT || a == ACT_HELP || key == 27)
 			app->help = 0;
 		else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN || a == ACT_LAST)
-			app->help_top += a == ACT_MOVE_DOWN ? 1 : ACT_COUNT; /* clamped when drawn */
+			app->help_top += a == ACT_MOVE_DOWN ? 1 : a == ACT_PAGE_DOWN ? (size_t)(LINES > 4 ? LINES - 4 : 1)
+											: (size_t)1 << 20; /* clamped when drawn */
 		else if (a == ACT_MOVE_UP && app->help_top)
 			app->help_top--;
 		else if (a == ACT_PAGE_UP || a == ACT_FIRST)
@@ -928,6 +995,8 @@ static int handle_key(struct app *app, int key)
 		return 1;
 	case ACT_HELP:
 		app->help = 1;
+		app->help_ctx = p->ops->ctx; /* the keys of the pane it was asked in */
+		app->help_top = 0;
 		return 1;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);

@@ -127,7 +127,8 @@ struct app {
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
 	int help;
-	size_t help_top;          /* first action shown in the help */
+	size_t help_top;          /* first row shown in the help */
+	enum keymap_context help_ctx; /* whose keys the help shows first */
 	struct strbuf msg;
 	int too_small;
 };
