@@ -140,4 +140,12 @@ ln -s "$T/many" "$T/many/loop"
 is "$(wc -l <"$T/o")" 2 "2000 empty files, a FIFO and a symlink loop: the real file still loads"
 grep -q 'fifo:1: not a regular file' "$T/e" && grep -q 'loop:1: symbolic link loop' "$T/e"
 ok $? "the FIFO and the loop are reported"
+
+# one XDG resolver: a relative XDG_CONFIG_HOME is ignored (the spec), as every file of ours does
+mkdir -p "$T/x/rel/epinews" "$T/x/home/.config/epinews"
+echo 'bind list J last' >"$T/x/rel/epinews/config"
+echo 'bind list J first' >"$T/x/home/.config/epinews/config"
+(cd "$T/x" && HOME="$T/x/home" XDG_CONFIG_HOME=rel "$EPINEWS" --dump-keys) >"$T/keys" 2>&1
+grep -q '^bind list J first$' "$T/keys" && ! grep -q '^bind list J last$' "$T/keys"
+ok $? "a relative XDG_CONFIG_HOME is ignored: the config is ~/.config/epinews/config"
 done_testing

@@ -1041,15 +1041,9 @@ static int read_key(void)
 
 static char *config_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct strbuf sb = STRBUF_INIT;
-	if (xdg && *xdg)
-		sb_addf(&sb, "%s/epinews/config", xdg);
-	else if (home && *home)
-		sb_addf(&sb, "%s/.config/epinews/config", home);
-	else
-		return NULL;
-	return sb_detach(&sb);
+	char buf[4096]; /* the one XDG resolver (core/files.c): a relative XDG_CONFIG_HOME is ignored */
+	const char *p = xdg_file("XDG_CONFIG_HOME", ".config", "config", buf, sizeof buf);
+	return p ? xstrdup(p) : NULL;
 }
 
 struct report_ctx {
