@@ -26,7 +26,7 @@ wait_for 'search: 武汉已设置138'
 tm send-keys -t app m
 wait_for 'marked the article'
 ok $? "m in the list marks the article"
-screen | grep -q '^-         \*武汉已设置138'
+screen | grep -q '^\*-          武汉已设置138'
 ok $? "the list shows the article as marked (*)"
 tm send-keys -t app Enter Tab m
 wait_for 'marked the measure'

@@ -27,13 +27,13 @@ mkdir -p "$XDG_CONFIG_HOME/epinews"
 echo 'set mouse on' >"$XDG_CONFIG_HOME/epinews/config"
 start
 is "$(tm display -p -t app '#{mouse_standard_flag}')" 1 "with 'set mouse on' it asks the terminal for mouse clicks"
-click 5 3
+click 5 4 # row 4 of the screen: the fourth article, under the column header
 wait_for "^ 4/$ALL  \[list\]"
 ok $? "a click on the fourth row of the list selects the fourth article"
-mouse 65 5 3
+mouse 65 5 4
 wait_for "^ 5/$ALL  \[list\]"
 ok $? "the wheel down moves to the next article"
-mouse 64 5 3
+mouse 64 5 4
 wait_for "^ 4/$ALL  \[list\]"
 ok $? "the wheel up moves back"
 tm send-keys -t app / 青岛一线捐赠 Enter # the donation with funds of 约269万元

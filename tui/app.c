@@ -427,6 +427,47 @@ static void draw_separators(struct app *app)
 	attrset(A_NORMAL);
 }
 
+/* A line of the keys most used in a view, from the keymap in force (mutt's
+ * help line): "<Enter>:open /:search ... ?:help", as many as fit in room. */
+static void key_hint(const struct app *app, enum keymap_context ctx, struct strbuf *out, int room)
+{
+	static const enum action used[CTX_COUNT][8] = {
+		[CTX_GLOBAL] = { ACT_HELP },
+		[CTX_LIST] = { ACT_OPEN, ACT_SEARCH, ACT_FILTER_PLACE, ACT_FILTER_DATE, ACT_FILTER_MEASURE, ACT_MARK,
+			       ACT_HELP },
+		[CTX_READER] = { ACT_NEXT_HIT, ACT_SELECT, ACT_MARK, ACT_ANNOTATE, ACT_NEXT_PANE, ACT_HELP },
+		[CTX_FACTS] = { ACT_OPEN, ACT_MARK, ACT_ANNOTATE, ACT_COPY, ACT_NEXT_PANE, ACT_HELP },
+		[CTX_HIGHLIGHTS] = { ACT_OPEN, ACT_ANNOTATE, ACT_MARK, ACT_SORT, ACT_QUIT },
+	};
+	struct strbuf keys = STRBUF_INIT, item = STRBUF_INIT, last = STRBUF_INIT;
+	int n = 0;
+	while (n < 8 && used[ctx][n])
+		n++;
+	/* the last (help, or how to leave) always shown: its room kept first */
+	keymap_keys_for(&app->km, ctx, used[ctx][n - 1], &keys);
+	if (keys.len)
+		sb_addf(&last, "%.*s:%s", (int)strcspn(keys.s, " "), keys.s, action_name(used[ctx][n - 1]));
+	int width = 0, keep = last.len ? text_width(last.s, last.len, 0) + 1 : 0;
+	for (int k = 0; k < n - 1; k++) {
+		sb_reset(&keys);
+		keymap_keys_for(&app->km, ctx, used[ctx][k], &keys);
+		if (!keys.len)
+			continue; /* unbound here */
+		sb_reset(&item);
+		sb_addf(&item, "%.*s:%s ", (int)strcspn(keys.s, " "), keys.s, action_name(used[ctx][k]));
+		int w = text_width(item.s, item.len, 0);
+		if (width + w + keep > room)
+			break;
+		sb_add(out, item.s, item.len);
+		width += w;
+	}
+	if (last.len && width + keep - 1 <= room)
+		sb_add(out, last.s, last.len);
+	sb_free(&keys);
+	sb_free(&item);
+	sb_free(&last);
+}
+
 static void draw_status(struct app *app)
 {
 	struct strbuf st = STRBUF_INIT;
@@ -481,10 +522,13 @@ static void draw_status(struct app *app)
 		sb_addf(&st, "%s%s", i ? " " : "  filter: ", app->filters[i]);
 	if (app->query.len)
 		sb_addf(&st, "  search: %s", app->query.s);
-	if (app->msg.len)
+	if (app->msg.len) {
 		sb_addf(&st, "  | %s", app->msg.s);
-	else
-		sb_adds(&st, "  | ?: help");
+	} else {
+		sb_adds(&st, "  | ");
+		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
+		key_hint(app, app->hl_view ? CTX_HIGHLIGHTS : app->pane[app->focus].ops->ctx, &st, COLS - used - 1);
+	}
 	draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, app_attr(app, ATTR_STATUS), NULL, 0, 0,
 		 app->opt.ambiguous_wide);
 	sb_free(&st);

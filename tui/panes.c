@@ -1,6 +1,7 @@
 /* The three panes: the article list, the reading pane, the measures panel. */
 #include "tui/state.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -61,33 +62,62 @@ static void column(struct strbuf *row, const char *s, int cells, int amb)
 
 /* ---- list ------------------------------------------------------------------- */
 
+/* A header row above the articles when the pane has room for one. */
+static int list_header(const struct pane *p)
+{
+	return p->h >= 4;
+}
+
+/* The list's columns for article i, or their names when i is SIZE_MAX: the
+ * mark (* when it has highlights), date, place, source (when wide), title. */
+static void list_row(struct app *app, struct strbuf *row, size_t i, int wide, int amb)
+{
+	if (i == SIZE_MAX) {
+		sb_adds(row, " ");
+		column(row, "DATE", 10, amb);
+		if (wide) {
+			column(row, "PLACE", 8, amb);
+			column(row, "SOURCE", 8, amb);
+		}
+		sb_adds(row, "TITLE");
+		return;
+	}
+	const struct article *a = archive_art(&app->co.ar, app->order[i]);
+	char date[16];
+	sb_adds(row, app->marked && app->marked[app->order[i]] ? "*" : " ");
+	column(row, ymd_format(a->date, date), 10, amb);
+	if (wide) {
+		const char *place = app_article_place(app, app->order[i]);
+		column(row, place ? place : "-", 8, amb); /* 哈尔滨市, 石家庄市 */
+		column(row, a->source ? a->source : "-", 8, amb);
+	}
+	sb_adds(row, a->title);
+}
+
 static void list_draw(struct app *app, int focused)
 {
 	struct pane *p = &app->pane[PANE_LIST];
-	keep_visible(p);
+	int header = list_header(p), wide = p->w >= 60;
+	struct pane body = *p;
+	body.h -= header;
+	keep_visible(&body);
+	p->top = body.top;
 	struct strbuf row = STRBUF_INIT;
 	int amb = app->opt.ambiguous_wide;
-	for (int r = 0; r < p->h; r++) {
+	if (header) {
+		list_row(app, &row, SIZE_MAX, wide, amb);
+		draw_row(p->y, p->x, p->w, 0, row.s, row.len, app_attr(app, ATTR_DIM) | A_UNDERLINE, NULL, 0, 0, amb);
+	}
+	for (int r = 0; r < body.h; r++) {
 		size_t i = p->top + (size_t)r;
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
 		if (i < app->norder) {
-			const struct article *a = archive_art(&app->co.ar, app->order[i]);
-			char date[16];
-			column(&row, ymd_format(a->date, date), 10, amb);
-			if (app->marked && app->marked[app->order[i]])
-				row.s[row.len - 1] = '*'; /* it has highlights */
-			if (p->w >= 60) {
-				/* the first place the article is about, as place: reads it */
-				const char *place = app_article_place(app, app->order[i]);
-				column(&row, place ? place : "-", 6, amb);
-				column(&row, a->source ? a->source : "-", 8, amb);
-			}
-			sb_adds(&row, a->title);
+			list_row(app, &row, i, wide, amb);
 			if (i == p->sel)
 				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
 		}
-		draw_row(p->y + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
+		draw_row(p->y + header + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
 	}
 	sb_free(&row);
 }
@@ -118,8 +148,9 @@ static int list_action(struct app *app, enum action a)
 static void list_click(struct app *app, int r)
 {
 	struct pane *p = &app->pane[PANE_LIST];
+	r -= list_header(p);
 	size_t i = p->top + (size_t)r;
-	if (i < app->norder) {
+	if (r >= 0 && i < app->norder) {
 		p->sel = i;
 		app_open(app, (long)app->order[i]);
 	}
@@ -252,7 +283,7 @@ static void facts_draw(struct app *app, int focused)
 			snprintf(where, sizeof where, "%s%s", f->place >= 0 ? app->co.gz.v[f->place].full_name : "-",
 				 f->place >= 0 && f->place_from != FROM_SENTENCE && f->place_from != FROM_DESTINATION
 					 ? "~" : "");
-			column(&row, where, 6, amb);
+			column(&row, where, p->w >= 48 ? 8 : 6, amb);
 			const char *d = fact_date_format(f, date);
 			sb_adds(&row, d ? d : "");
 			if (d && f->date_from != FROM_SENTENCE)
