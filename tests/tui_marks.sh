@@ -108,7 +108,16 @@ wait_for "Highlights: 3"
 tm send-keys -t app m
 wait_for 'Highlights: 2'
 ok $? "m in the highlights list unmarks"
-tm send-keys -t app q q
+tm send-keys -t app '?'
+wait_for 'epinews keys in the highlights'
+ok $? "? over the highlights list shows the highlights list's keys"
+tm send-keys -t app q
+wait_for 'Highlights: 2'
+ok $? "q closes the help and the highlights list is back under it"
+tm send-keys -t app q
+wait_for "/$ALL  \[list\]"
+ok $? "q again closes the highlights list"
+tm send-keys -t app q
 wait_for 'DONE-0'
 is "$("$EPINEWS" highlights "$S" | grep -c .)" 2 "the command line sees the same two highlights"
 

@@ -1,4 +1,5 @@
-/* The browser: state, layout of the panes, the main loop and the prompt. */
+/* The browser: layout of the panes, the status line, the prompt, key dispatch
+ * and the main loop. State and what changes it are in tui/state.c. */
 #include "tui/app.h"
 
 #include <errno.h>
@@ -15,372 +16,22 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/recover.h"
-#include "core/bits.h"
 #include "core/cache.h"
 #include "core/files.h"
 #include "core/sanitize.h"
-#include "core/search.h"
 #include "core/thread.h"
 #include "core/xalloc.h"
 #include "tui/fatal.h"
+#include "tui/help.h"
+#include "tui/highlights.h"
+#include "tui/marks.h"
+#include "tui/panes.h"
+#include "tui/picker.h"
 #include "tui/resume.h"
 #include "tui/state.h"
-
-/* ---- themes ------------------------------------------------------------------ */
-
-attr_t app_attr(const struct app *app, int which)
-{
-	if (!app->color || app->opt.theme == THEME_MONO) {
-		static const attr_t mono[ATTR_COUNT] = {
-			[ATTR_NORMAL] = A_NORMAL,     [ATTR_SELECTED] = A_REVERSE,
-			[ATTR_SELECTED_DIM] = A_UNDERLINE, [ATTR_STATUS] = A_REVERSE,
-			[ATTR_TITLE] = A_BOLD,        [ATTR_HIT] = A_STANDOUT | A_BOLD,
-			[ATTR_FACT] = A_UNDERLINE,    [ATTR_FACT_CURRENT] = A_REVERSE | A_BOLD,
-			[ATTR_BORDER] = A_NORMAL,     [ATTR_DIM] = A_DIM,
-			[ATTR_MARK] = A_BOLD | A_UNDERLINE,
-		};
-		return mono[which];
-	}
-	static const attr_t extra[ATTR_COUNT] = { [ATTR_TITLE] = A_BOLD, [ATTR_FACT_CURRENT] = A_BOLD,
-						   [ATTR_HIT] = A_BOLD, [ATTR_MARK] = A_UNDERLINE };
-	return COLOR_PAIR(which + 1) | extra[which];
-}
-
-static void init_theme(struct app *app)
-{
-	app->color = has_colors() && !getenv("NO_COLOR") && app->opt.theme != THEME_MONO;
-	if (!app->color)
-		return;
-	start_color();
-	use_default_colors();
-	int light = app->opt.theme == THEME_LIGHT;
-	short fg = -1, bg = -1;
-	init_pair(ATTR_NORMAL + 1, fg, bg);
-	init_pair(ATTR_SELECTED + 1, light ? COLOR_WHITE : COLOR_BLACK, light ? COLOR_BLUE : COLOR_CYAN);
-	init_pair(ATTR_SELECTED_DIM + 1, light ? COLOR_BLACK : COLOR_WHITE, light ? COLOR_WHITE : COLOR_BLUE);
-	init_pair(ATTR_STATUS + 1, COLOR_BLACK, light ? COLOR_CYAN : COLOR_WHITE);
-	init_pair(ATTR_TITLE + 1, light ? COLOR_BLUE : COLOR_YELLOW, bg);
-	init_pair(ATTR_HIT + 1, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(ATTR_FACT + 1, light ? COLOR_MAGENTA : COLOR_GREEN, bg);
-	init_pair(ATTR_FACT_CURRENT + 1, COLOR_BLACK, COLOR_GREEN);
-	init_pair(ATTR_BORDER + 1, COLOR_BLUE, bg);
-	init_pair(ATTR_DIM + 1, light ? COLOR_BLUE : COLOR_CYAN, bg);
-	init_pair(ATTR_MARK + 1, COLOR_BLACK, light ? COLOR_CYAN : COLOR_MAGENTA);
-}
-
-/* ---- state ------------------------------------------------------------------- */
-
-void app_message(struct app *app, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	sb_reset(&app->msg);
-	sanitize_visible(&app->msg, buf, strlen(buf), 1); /* names and config text shown as the CLI shows them */
-}
-
-
-const char *app_article_place(const struct app *app, size_t i)
-{
-	/* the first place the article is about, as place: reads it */
-	int pl = !app->building && app->co.fdb.about ? app->co.fdb.about[i * FACTS_ABOUT] : -1;
-	const struct article *a = archive_art(&app->co.ar, i);
-	return pl >= 0 ? app->co.gz.v[pl].full_name : a->place && *a->place ? a->place : NULL;
-}
-
-/* Two keys, an empty or missing one after every other whichever the direction. */
-static int by_text(const char *a, const char *b, int reverse)
-{
-	int ea = !a || !*a, eb = !b || !*b;
-	if (ea || eb)
-		return ea - eb;
-	int c = strcmp(a, b);
-	return reverse ? -c : c;
-}
-
-static int by_key(const void *x, const void *y, void *arg)
-{
-	const struct app *app = arg;
-	const struct article *a = archive_art(&app->co.ar, *(const size_t *)x), *b = archive_art(&app->co.ar, *(const size_t *)y);
-	int c = 0;
-	switch (app->sort) {
-	case SORT_DATE: { /* unknown dates last, whichever the direction */
-		int ka = ymd_full(a->date), kb = ymd_full(b->date);
-		if (ka != kb)
-			return kb - ka;
-		long da = ka ? ymd_days(a->date) : 0, db = kb ? ymd_days(b->date) : 0;
-		c = (da > db) - (da < db);
-		break;
-	}
-	case SORT_PLACE: /* the place the list shows */
-		c = by_text(app_article_place(app, *(const size_t *)x), app_article_place(app, *(const size_t *)y),
-			    app->reverse);
-		break;
-	case SORT_SOURCE: c = by_text(a->source, b->source, app->reverse); break;
-	default: c = by_text(a->title, b->title, app->reverse); break;
-	}
-	if (!c) /* stable: archive order */
-		return (*(const size_t *)x > *(const size_t *)y) - (*(const size_t *)x < *(const size_t *)y);
-	if (app->reverse && app->sort == SORT_DATE)
-		c = -c;
-	return c;
-}
-
-/* The hits of the query in force in the open article. */
-static void find_spans(struct app *app)
-{
-	free(app->spans);
-	app->spans = NULL;
-	app->nspans = 0;
-	app->hit = (size_t)-1;
-	if (app->open < 0 || !app->q.root)
-		return;
-	const struct article *a = archive_art(&app->co.ar, app->open);
-	app->nspans = search_spans(&app->q, a->body, a->body_len, &app->spans);
-}
-
-void app_verify(struct app *app, size_t rows, double budget)
-{
-	if (app->pend_pos >= app->npend)
-		return;
-	struct corpus *co = &app->co;
-	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
-	double t0 = corpus_clock();
-	unsigned k = 0;
-	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
-	while (app->pend_pos < app->npend) {
-		if (rows != (size_t)-1 && (++k & 63) == 0) {
-			double t = corpus_clock() - t0;
-			/* enough rows and the budget spent, or too long in any case */
-			if ((app->norder >= rows && t > budget) || t > 0.05)
-				break;
-			/* between keys: the next key comes first (curses has none
-			 * buffered, or the key loop would not be here) */
-			if (!rows && poll(&in, 1, 0) > 0)
-				break;
-		}
-		size_t d = app->pend[app->pend_pos++];
-		if (query_match(&app->q, &cx, d))
-			app->order[app->norder++] = d;
-	}
-	if (app->pend_pos >= app->npend && !app->norder && app->q.root) {
-		char why[160];
-		const char *w = query_why_empty(&app->q, &cx, why, sizeof why);
-		app_message(app, "no matches%s%s", w ? ": " : "", w ? w : "");
-	}
-}
-
-/* Fill app->order with the articles q matches, in the list's sort order. The
- * index's candidates are ordered at once; when they still need checking against
- * the text, enough for the screen are checked now and the rest while no key is
- * waiting (app_verify), so typing never waits for a whole archive. */
-static void fill_order(struct app *app, struct query *q)
-{
-	struct corpus *co = &app->co;
-	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].sel < app->norder ? app->pane[PANE_LIST].sel : 0] : 0;
-	app->npend = app->pend_pos = 0;
-	app->norder = 0;
-	int exact = 1;
-	struct bits all;
-	const struct bits *cand = NULL;
-	if (q && q->root) {
-		struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
-		query_eval(q, &cx);
-		cand = &q->root->cand;
-		exact = q->root->exact;
-	} else {
-		bits_init(&all, co->ar.n, 1);
-		cand = &all;
-	}
-	if (app->sort == SORT_DATE) {
-		/* the date order is kept ready: walk it, dated articles reversed on demand */
-		if (!q || !q->root) {
-			for (size_t i = 0; i < co->ar.n; i++)
-				app->order[i] = co->by_date[i];
-			app->norder = co->ar.n;
-		} else {
-			/* the candidates' places in the date order, then those in order:
-			 * the cost follows the candidates, not the archive */
-			struct bits at;
-			bits_init(&at, co->ar.n, 0);
-			for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
-				bits_set(&at, app->date_rank[d]);
-			for (size_t i = bits_next(&at, 0); i != (size_t)-1; i = bits_next(&at, i + 1))
-				app->order[app->norder++] = co->by_date[i];
-			bits_free(&at);
-		}
-		/* reversed: the dated ones (first in the date order), undated stay last */
-		size_t dated = app->norder;
-		while (app->reverse && dated > 0 && !ymd_full(archive_art(&co->ar, app->order[dated - 1])->date))
-			dated--;
-		if (app->reverse)
-			for (size_t i = 0, j = dated; i + 1 < j; i++, j--) {
-				size_t t = app->order[i];
-				app->order[i] = app->order[j - 1];
-				app->order[j - 1] = t;
-			}
-	} else {
-		for (size_t d = bits_next(cand, 0); d != (size_t)-1; d = bits_next(cand, d + 1))
-			app->order[app->norder++] = (uint32_t)d;
-		qsort_r(app->order, app->norder, sizeof *app->order, by_key, app);
-	}
-	if (!q || !q->root)
-		bits_free(&all);
-	if (!exact) { /* candidates: check them, a screenful first */
-		memcpy(app->pend, app->order, app->norder * sizeof *app->order);
-		app->npend = app->norder;
-		app->norder = 0;
-		app_verify(app, (size_t)app->pane[PANE_LIST].h + 1, 0.004);
-	}
-	/* keep the selected article selected when it is still listed */
-	app->pane[PANE_LIST].sel = 0;
-	for (size_t i = 0; i < app->norder; i++)
-		if (app->order[i] == keep)
-			app->pane[PANE_LIST].sel = i;
-}
-
-void app_refilter(struct app *app)
-{
-	fill_order(app, &app->q);
-	find_spans(app);
-}
-
-/* Make `text`, with the filters in force, the query in force. Returns 0, or -1
- * with the error (its column counted in `text`) in the status line. */
-static int set_query(struct app *app, const char *text, size_t len)
-{
-	struct query q;
-	struct strbuf s = STRBUF_INIT;
-	sb_add(&s, text, len);
-	int rc = query_parse_saved(&q, s.s, &app->co.gz, &app->searches);
-	if (rc < 0) {
-		app_message(app, "%s", q.err);
-		sb_free(&s);
-		return -1;
-	}
-	if (app->nfilters) { /* the filters, and the text as one group */
-		query_free(&q);
-		sb_reset(&s);
-		for (size_t i = 0; i < app->nfilters; i++)
-			sb_addf(&s, "%s ", app->filters[i]);
-		if (len) {
-			sb_adds(&s, "(");
-			sb_add(&s, text, len);
-			sb_adds(&s, ")");
-		}
-		if (query_parse_saved(&q, s.s, &app->co.gz, &app->searches) < 0) {
-			app_message(app, "%s", q.err);
-			sb_free(&s);
-			return -1;
-		}
-	}
-	sb_free(&s);
-	if (q.needs_facts && app->building)
-		app_message(app, "place:, kind: and measures count only the text until the index is built");
-	if (q.root && q.root->type == Q_ALL)
-		query_free(&q);
-	query_free(&app->q);
-	app->q = q;
-	sb_reset(&app->q_text);
-	sb_add(&app->q_text, text, len);
-	app_refilter(app);
-	return 0;
-}
-
-int app_apply_query(struct app *app)
-{
-	return set_query(app, app->query.s ? app->query.s : "", app->query.len);
-}
-
-static void add_row(struct app *app, int header, uint32_t s, uint32_t e, int indent)
-{
-	app->rows = xgrow(app->rows, &app->caprows, app->nrows + 1, sizeof *app->rows);
-	app->rows[app->nrows++] = (struct read_row){ header, s, e, indent };
-}
-
-void reader_layout(struct app *app)
-{
-	struct pane *p = &app->pane[PANE_READER];
-	int width = p->w > 1 ? p->w - 1 : 1; /* one cell of margin */
-	if (app->open < 0 || app->laid_width == width)
-		return;
-	const struct article *a = archive_art(&app->co.ar, app->open);
-	int amb = app->opt.ambiguous_wide;
-	app->nrows = 0;
-	sb_reset(&app->header);
-	struct text_layout lay = { 0 };
-	/* header lines: title, subtitle, then source · date · place, then the URL */
-	char date[16];
-	const char *lines[4];
-	struct strbuf meta = STRBUF_INIT;
-	sb_addf(&meta, "%s · %s · %s", a->source ? a->source : "-", article_date_text(a, date),
-		a->place ? a->place : "-");
-	lines[0] = a->title;
-	lines[1] = a->subtitle;
-	lines[2] = meta.s;
-	lines[3] = a->url;
-	for (int k = 0; k < 4; k++) {
-		if (!lines[k])
-			continue;
-		size_t base = app->header.len;
-		sb_adds(&app->header, lines[k]);
-		lay.n = 0;
-		layout_paragraph(lines[k], strlen(lines[k]), width, 0, amb, &lay);
-		for (size_t i = 0; i < lay.n; i++)
-			add_row(app, 1, (uint32_t)(base + lay.v[i].start), (uint32_t)(base + lay.v[i].end), 0);
-	}
-	sb_free(&meta);
-	add_row(app, 1, 0, 0, 0);
-	for (size_t pi = 0; pi < a->npara; pi++) {
-		size_t len;
-		const char *para = article_para(a, pi, &len);
-		uint32_t base = a->para[pi];
-		lay.n = 0;
-		layout_paragraph(para, len, width, 2, amb, &lay); /* the customary two-cell indent */
-		for (size_t i = 0; i < lay.n; i++)
-			add_row(app, 0, base + lay.v[i].start, base + lay.v[i].end, lay.v[i].indent);
-		add_row(app, 1, 0, 0, 0);
-	}
-	layout_free(&lay);
-	app->laid_width = width;
-}
-
-void reader_show_offset(struct app *app, uint32_t off)
-{
-	reader_layout(app);
-	for (size_t i = 0; i < app->nrows; i++) {
-		const struct read_row *r = &app->rows[i];
-		if (!r->header && off >= r->start && off < (r->end > r->start ? r->end : r->start + 1)) {
-			struct pane *p = &app->pane[PANE_READER];
-			size_t third = (size_t)p->h / 3;
-			p->top = i > third ? i - third : 0;
-			return;
-		}
-	}
-}
-
-void app_open(struct app *app, long i)
-{
-	if (app->open == i)
-		return;
-	app->open = i;
-	facts_free(&app->facts);
-	/* the measures extracted at load time (or kept in the cache) */
-	size_t nf = 0;
-	const struct fact *f = app_fdb(app) ? factdb_of(app_fdb(app), (size_t)i, &nf) : NULL;
-	if (nf) {
-		app->facts.v = xmalloc(nf * sizeof *app->facts.v);
-		memcpy(app->facts.v, f, nf * sizeof *f);
-		app->facts.n = app->facts.cap = nf;
-	}
-	app->laid_width = 0;
-	app->pane[PANE_READER].top = 0;
-	app->pane[PANE_FACTS].sel = app->pane[PANE_FACTS].top = 0;
-	find_spans(app);
-}
+#include "tui/theme.h"
+#include "tui/view.h"
+#include "widgets/lineedit.h"
 
 /* ---- layout and drawing ------------------------------------------------------ */
 
@@ -527,99 +178,11 @@ static void draw_status(struct app *app)
 	} else {
 		sb_adds(&st, "  | ");
 		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
-		key_hint(app, app->hl_view ? CTX_HIGHLIGHTS : app->pane[app->focus].ops->ctx, &st, COLS - used - 1);
+		key_hint(app, view_top(&app->views) ? view_top(&app->views)->ops->ctx : app->pane[app->focus].ops->ctx, &st, COLS - used - 1);
 	}
 	draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, app_attr(app, ATTR_STATUS), NULL, 0, 0,
 		 app->opt.ambiguous_wide);
 	sb_free(&st);
-}
-
-/* Add `text` to the help's rows: after `lead` (padded to `indent` cells), cut
- * at spaces to the screen's width, the rest on lines of their own under it. */
-static void help_rows(struct strbuf *rows, const char *lead, int indent, const char *text)
-{
-	int width = COLS > indent + 20 ? COLS - 1 : indent + 20;
-	struct strbuf line = STRBUF_INIT;
-	sb_addf(&line, "%-*s", indent, lead);
-	int col = (int)line.len;
-	for (const char *w = text; *w;) {
-		size_t n = strcspn(w, " ");
-		if (col > indent && col + 1 + (int)n > width) {
-			sb_add(rows, line.s, line.len);
-			sb_addc(rows, '\n');
-			sb_reset(&line);
-			sb_addf(&line, "%*s", indent, "");
-			col = indent;
-		} else if (col > indent) {
-			sb_addc(&line, ' ');
-			col++;
-		}
-		sb_add(&line, w, n);
-		col += (int)n;
-		w += n;
-		w += strspn(w, " ");
-	}
-	sb_add(rows, line.s, line.len);
-	sb_addc(rows, '\n');
-	sb_free(&line);
-}
-
-/* The help: every action with the keys it has where help was asked for, then
- * what the other views bind differently; made from the keymap in force. */
-static void draw_help(struct app *app)
-{
-	struct strbuf rows = STRBUF_INIT, keys = STRBUF_INIT, lead = STRBUF_INIT;
-	enum keymap_context here = app->help_ctx;
-	for (int a = 1; a < ACT_COUNT; a++) {
-		sb_reset(&keys);
-		keymap_keys_for(&app->km, here, (enum action)a, &keys);
-		sb_reset(&lead);
-		sb_addf(&lead, "%-22s %s", keys.len ? keys.s : "(unbound)", action_name((enum action)a));
-		help_rows(&rows, lead.s, 38, action_help((enum action)a));
-	}
-	char kb[32];
-	for (int c = CTX_LIST; c < CTX_COUNT; c++) {
-		if (c == (int)here)
-			continue;
-		int heading = 0;
-		for (size_t i = 0; i < app->km.n[c]; i++) {
-			const struct binding *b = &app->km.v[c][i];
-			if (b->action == keymap_lookup(&app->km, here, b->key))
-				continue; /* the same as here */
-			if (!heading++)
-				sb_addf(&rows, "\nin the %s:\n", context_name((enum keymap_context)c));
-			sb_reset(&lead);
-			sb_addf(&lead, "%-22s %s", key_label(b->key, kb, sizeof kb),
-				b->action ? action_name(b->action) : "(unbound)");
-			help_rows(&rows, lead.s, 38, b->action ? action_help(b->action) : "");
-		}
-	}
-	size_t nrows = 0;
-	for (size_t i = 0; i < rows.len; i++)
-		nrows += rows.s[i] == '\n';
-	int y = 0, room = LINES - 3;
-	size_t max_top = nrows > (size_t)room ? nrows - (size_t)room : 0;
-	if (app->help_top > max_top)
-		app->help_top = max_top;
-	struct strbuf line = STRBUF_INIT;
-	sb_addf(&line, "epinews keys in the %s (from your keymap; q or ? closes this%s)", context_name(here),
-		nrows > (size_t)room ? "; j/k scroll" : "");
-	draw_row(y++, 0, COLS, 1, line.s, line.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, 0);
-	draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
-	const char *r = rows.s ? rows.s : "";
-	for (size_t skip = app->help_top; skip && *r; r++)
-		skip -= *r == '\n';
-	while (*r && y < LINES - 1) {
-		size_t n = strcspn(r, "\n");
-		draw_row(y++, 0, COLS, 2, r, n, A_NORMAL, NULL, 0, 0, 0);
-		r += n + (r[n] == '\n');
-	}
-	while (y < LINES - 1)
-		draw_row(y++, 0, COLS, 0, "", 0, A_NORMAL, NULL, 0, 0, 0);
-	sb_free(&line);
-	sb_free(&rows);
-	sb_free(&keys);
-	sb_free(&lead);
 }
 
 static void draw(struct app *app)
@@ -632,12 +195,9 @@ static void draw(struct app *app)
 		refresh();
 		return;
 	}
-	if (app->help) {
-		draw_help(app);
-	} else if (app->hl_view) {
-		marks_draw_view(app);
-	} else if (app->picker) {
-		picker_draw(app);
+	const struct view *v = view_top(&app->views);
+	if (v) {
+		v->ops->draw(app, v->self);
 	} else {
 		for (int i = 0; i < PANE_COUNT; i++)
 			if (app->pane[i].visible && app->pane[i].h > 0 && app->pane[i].w > 0)
@@ -717,18 +277,7 @@ static void history_save(const struct app *app)
 	sb_free(&text);
 }
 
-/* Open the prompt on the query in force plus `add` (a field to fill in). */
-void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text)
-{
-	app->prompting = kind;
-	app->prompt_label = label;
-	sb_reset(&app->msg);
-	sb_reset(&app->typing);
-	sb_adds(&app->typing, text);
-	/* a suggestion, shown selected: the first key typed replaces it, -> keeps it */
-	app->typing_suggested = *text != '\0';
-}
-
+/* Open the search prompt on the query in force plus `add` (a field to fill in). */
 static void prompt_open(struct app *app, const char *add)
 {
 	app->prompting = PROMPT_SEARCH;
@@ -824,7 +373,7 @@ static void prompt_key(struct app *app, int key)
 	}
 	if (key == 27) { /* Esc: back to the search that was in force */
 		app->prompting = 0;
-		set_query(app, app->query.s ? app->query.s : "", app->query.len);
+		app_set_query(app, app->query.s ? app->query.s : "", app->query.len);
 		sb_reset(&app->msg);
 		return;
 	}
@@ -832,7 +381,7 @@ static void prompt_key(struct app *app, int key)
 		/* the list already shows what was typed, unless keys came too fast */
 		int shown = app->q_text.len == app->typing.len &&
 			    (!app->typing.len || !memcmp(app->q_text.s, app->typing.s, app->typing.len));
-		if (!shown && set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
+		if (!shown && app_set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
 			return; /* stay in the prompt: the status line says what is wrong */
 		app->prompting = 0;
 		sb_reset(&app->query);
@@ -851,17 +400,7 @@ static void prompt_key(struct app *app, int key)
 	}
 	if (search && (key == (KEY_FUNC | KEY_UP) || key == (KEY_FUNC | KEY_DOWN))) {
 		history_step(app, key == (KEY_FUNC | KEY_UP) ? -1 : 1);
-	} else if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
-		while (app->typing.len && ((unsigned char)app->typing.s[app->typing.len - 1] & 0xC0) == 0x80)
-			app->typing.len--;
-		if (app->typing.len)
-			app->typing.len--;
-		app->typing.s[app->typing.len] = '\0';
-	} else if (key == 21) { /* Ctrl-U: clear the line */
-		sb_reset(&app->typing);
-	} else if (key >= ' ' && !(key & KEY_FUNC) && key != 127) {
-		sb_addcp(&app->typing, (uint32_t)key);
-	} else {
+	} else if (lineedit_key(&app->typing, key) == EDIT_NOT_MINE) {
 		return;
 	}
 	if (!search)
@@ -871,7 +410,7 @@ static void prompt_key(struct app *app, int key)
 		return;
 	/* the list narrows as the user types; a query that does not parse yet keeps
 	 * the list as it was and says why in the status line */
-	if (set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) == 0)
+	if (app_set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) == 0)
 		sb_reset(&app->msg);
 }
 
@@ -880,6 +419,11 @@ static void handle_mouse(struct app *app)
 	MEVENT ev;
 	if (getmouse(&ev) != OK)
 		return;
+	if (view_top(&app->views)) { /* the wheel scrolls a view; clicks are for the panes */
+		if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
+			view_action(&app->views, app, ev.bstate & BUTTON4_PRESSED ? ACT_MOVE_UP : ACT_MOVE_DOWN);
+		return;
+	}
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &app->pane[i];
 		if (!p->visible || ev.y < p->y || ev.y >= p->y + p->h || ev.x < p->x || ev.x >= p->x + p->w)
@@ -936,33 +480,25 @@ static int handle_key(struct app *app, int key)
 		prompt_key(app, key);
 		return 1;
 	}
-	if (app->picker) {
-		picker_key(app, key);
+	const struct view *v = view_top(&app->views);
+	if (v) { /* a view over the panes sees the key first */
+		if (!v->ops->raw_keys)
+			sb_reset(&app->msg);
+		enum keymap_context vctx = v->ops->ctx;
+		enum action a;
+		if (view_key(&app->views, app, &app->km, key, &a))
+			return 1;
+		if (a == ACT_HELP)
+			help_open(app, vctx);
+		else if (a == ACT_REDRAW)
+			clearok(curscr, TRUE);
 		return 1;
 	}
 	if (app->too_small)
 		return key != 'q';
 	sb_reset(&app->msg);
 	struct pane *p = &app->pane[app->focus];
-	/* each view its keymap: the highlights list its own, help the global one */
-	enum keymap_context ctx = app->help ? CTX_GLOBAL : app->hl_view ? CTX_HIGHLIGHTS : p->ops->ctx;
-	enum action a = keymap_lookup(&app->km, ctx, key);
-	if (app->help) {
-		if (a == ACT_QUIT || a == ACT_HELP || key == 27)
-			app->help = 0;
-		else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN || a == ACT_LAST)
-			app->help_top += a == ACT_MOVE_DOWN ? 1 : a == ACT_PAGE_DOWN ? (size_t)(LINES > 4 ? LINES - 4 : 1)
-											: (size_t)1 << 20; /* clamped when drawn */
-		else if (a == ACT_MOVE_UP && app->help_top)
-			app->help_top--;
-		else if (a == ACT_PAGE_UP || a == ACT_FIRST)
-			app->help_top = 0;
-		return 1;
-	}
-	if (app->hl_view) {
-		marks_view_key(app, a, key);
-		return 1;
-	}
+	enum action a = keymap_lookup(&app->km, p->ops->ctx, key);
 	if (app->visual && key == 27)
 		a = ACT_QUIT; /* Esc ends a selection */
 	if (marks_action(app, a))
@@ -1001,6 +537,9 @@ static int handle_key(struct app *app, int key)
 	case ACT_SEARCHES:
 		picker_open(app, PICK_SEARCH);
 		return 1;
+	case ACT_HIGHLIGHTS:
+		highlights_open(app);
+		return 1;
 	case ACT_SAVE_SEARCH: {
 		struct strbuf s = STRBUF_INIT;
 		query_in_force(app, &s);
@@ -1022,7 +561,7 @@ static int handle_key(struct app *app, int key)
 		return 1;
 	case ACT_CLEAR_SEARCH:
 		sb_reset(&app->query);
-		set_query(app, "", 0);
+		app_set_query(app, "", 0);
 		app_message(app, app->nfilters ? "search cleared (X removes the filters)" : "search cleared");
 		return 1;
 	case ACT_TOGGLE_FACTS:
@@ -1038,9 +577,7 @@ static int handle_key(struct app *app, int key)
 		app_refilter(app);
 		return 1;
 	case ACT_HELP:
-		app->help = 1;
-		app->help_ctx = p->ops->ctx; /* the keys of the pane it was asked in */
-		app->help_top = 0;
+		help_open(app, p->ops->ctx); /* the keys of the pane it was asked in */
 		return 1;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -1187,7 +724,7 @@ static void finish_builder(struct app *app)
 	}
 	marks_refresh(app);
 	if (app->prompting == PROMPT_SEARCH) /* the list shows what is being typed */
-		set_query(app, app->typing.s ? app->typing.s : "", app->typing.len);
+		app_set_query(app, app->typing.s ? app->typing.s : "", app->typing.len);
 	else
 		app_apply_query(app);
 }
@@ -1314,7 +851,7 @@ int app_run(int npaths, char **paths)
 	keypad(stdscr, TRUE);
 	take_suspend_key();
 	set_escdelay(25);
-	init_theme(&app);
+	theme_init(&app);
 	curs_set(0);
 	fatal_guard_install(have_shell ? &shell : NULL);
 	app.ui_thread = pthread_self();
@@ -1422,9 +959,8 @@ int app_run(int npaths, char **paths)
 		pthread_join(app.builder, NULL);
 	}
 	history_save(&app);
+	view_pop_all(&app.views, &app);
 	marks_close(&app);
-	picker_close(&app);
-	sb_free(&app.pick_typed);
 	for (size_t i = 0; i < app.nfilters; i++)
 		free(app.filters[i]);
 	free(app.filters);

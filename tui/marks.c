@@ -1,6 +1,10 @@
 /* Highlights in the browser: marking measures, articles and selected passages,
- * the highlights list, notes, export, copying (OSC 52) and opening the URL. */
+ * notes, export, copying (OSC 52) and opening the URL. The list of them all is
+ * a view of its own (tui/highlights.c). */
+#include "tui/marks.h"
+
 #include "tui/state.h"
+#include "tui/theme.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,11 +48,10 @@ void marks_close(struct app *app)
 {
 	hl_close(&app->hl);
 	free(app->marked);
-	free(app->hl_order);
 	sb_free(&app->export_path);
 }
 
-static void save(struct app *app, const char *done)
+void marks_save(struct app *app, const char *done)
 {
 	int saved = hl_save(&app->hl);
 	if (saved != 0)
@@ -319,7 +322,7 @@ static void toggle(struct app *app, struct highlight *h, const char *what)
 		app->last_passage.end = h->end;
 	}
 	hl_free(h);
-	save(app, msg);
+	marks_save(app, msg);
 }
 
 static int mark(struct app *app)
@@ -369,7 +372,7 @@ static long note_target(struct app *app)
 	return i;
 }
 
-static void ask_note(struct app *app, long i)
+void marks_ask_note(struct app *app, long i)
 {
 	if (i < 0) {
 		app_message(app, "nothing to write a note on");
@@ -403,11 +406,7 @@ int marks_action(struct app *app, enum action a)
 	case ACT_SELECT_LINES:
 		start_selection(app, a == ACT_SELECT ? 'v' : 'V');
 		return 1;
-	case ACT_ANNOTATE: ask_note(app, note_target(app)); return 1;
-	case ACT_HIGHLIGHTS:
-		app->hl_view = 1;
-		app->hl_sel = app->hl_top = 0;
-		return 1;
+	case ACT_ANNOTATE: marks_ask_note(app, note_target(app)); return 1;
 	case ACT_EXPORT:
 		if (!app->hl.n) {
 			app_message(app, "no highlights yet: m marks a measure, an article or a selection");
@@ -477,9 +476,9 @@ void marks_prompt_done(struct app *app, int ok)
 	if (kind == PROMPT_NOTE) {
 		if (ok && app->note_target >= 0 && (size_t)app->note_target < app->hl.n) {
 			hl_set_note(&app->hl, (size_t)app->note_target, app->typing.s);
-			save(app, app->typing.len ? "note saved" : "note removed");
+			marks_save(app, app->typing.len ? "note saved" : "note removed");
 		} else if (app->hl.nadded) {
-			save(app, "marked, no note");
+			marks_save(app, "marked, no note");
 		}
 		app->note_target = -1;
 	} else if (kind == PROMPT_EXPORT) {
@@ -493,154 +492,5 @@ void marks_prompt_done(struct app *app, int ok)
 			do_export(app, 1);
 		else
 			app_message(app, "not exported: %s is kept", app->export_path.s);
-	}
-}
-
-/* ---- the highlights list ----------------------------------------------------- */
-
-struct view_sort {
-	const struct app *app;
-	const struct hl_where *where; /* of every highlight, resolved once */
-};
-
-static int view_cmp(const void *x, const void *y, void *arg)
-{
-	const struct view_sort *vs = arg;
-	const struct app *app = vs->app;
-	size_t i = *(const size_t *)x, j = *(const size_t *)y;
-	const struct highlight *a = &app->hl.v[i], *b = &app->hl.v[j];
-	const struct hl_where *wa = &vs->where[i], *wb = &vs->where[j];
-	const struct article *aa = wa->doc >= 0 ? archive_art(&app->co.ar, wa->doc) : NULL;
-	const struct article *ab = wb->doc >= 0 ? archive_art(&app->co.ar, wb->doc) : NULL;
-	int c = 0;
-	if (app->hl_sort == 1) {
-		c = strcmp(aa && aa->place ? aa->place : "\xff", ab && ab->place ? ab->place : "\xff");
-	} else if (app->hl_sort == 2) {
-		c = strcmp(a->type == HL_FACT ? a->kind : "\xff", b->type == HL_FACT ? b->kind : "\xff");
-	} else {
-		long da = aa && ymd_full(aa->date) ? ymd_days(aa->date) : 0x7fffffffL;
-		long db = ab && ymd_full(ab->date) ? ymd_days(ab->date) : 0x7fffffffL;
-		c = (da > db) - (da < db);
-	}
-	if (!c)
-		c = (i > j) - (i < j);
-	return c;
-}
-
-static void view_order(struct app *app)
-{
-	free(app->hl_order);
-	app->hl_order = xmalloc((app->hl.n + 1) * sizeof *app->hl_order);
-	app->hl_norder = app->hl.n;
-	struct hl_where *where = xmalloc((app->hl.n + 1) * sizeof *where);
-	for (size_t i = 0; i < app->hl.n; i++) {
-		app->hl_order[i] = i;
-		hl_resolve(&app->hl.v[i], &app->co.ar, app_fdb(app), &where[i]);
-	}
-	struct view_sort vs = { app, where };
-	qsort_r(app->hl_order, app->hl_norder, sizeof *app->hl_order, view_cmp, &vs);
-	free(where);
-	if (app->hl_sel >= app->hl_norder)
-		app->hl_sel = app->hl_norder ? app->hl_norder - 1 : 0;
-}
-
-void marks_draw_view(struct app *app)
-{
-	static const char *const sorts[] = { "date", "place", "kind" };
-	view_order(app);
-	int amb = app->opt.ambiguous_wide, h = LINES - 2;
-	struct strbuf row = STRBUF_INIT;
-	sb_addf(&row, " Highlights: %zu, by %s   Enter open  a note  m unmark  s sort  q close", app->hl_norder,
-		sorts[app->hl_sort]);
-	draw_row(0, 0, COLS, 0, row.s, row.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, amb);
-	if (app->hl_sel < app->hl_top)
-		app->hl_top = app->hl_sel;
-	if (h > 0 && app->hl_sel >= app->hl_top + (size_t)h)
-		app->hl_top = app->hl_sel - (size_t)h + 1;
-	for (int r = 0; r < h; r++) {
-		size_t i = app->hl_top + (size_t)r;
-		sb_reset(&row);
-		attr_t attr = app_attr(app, ATTR_NORMAL);
-		if (i < app->hl_norder) {
-			const struct highlight *hl = &app->hl.v[app->hl_order[i]];
-			struct hl_where w;
-			hl_resolve(hl, &app->co.ar, app_fdb(app), &w);
-			const struct article *a = w.doc >= 0 ? archive_art(&app->co.ar, w.doc) : NULL;
-			char date[16];
-			sb_addf(&row, "%-10s %-7s ", a ? ymd_format(a->date, date) : "-", w.status == HL_OK ? "" :
-				hl_status_name(w.status));
-			if (hl->type == HL_FACT)
-				sb_addf(&row, "%s %lld: ", hl->kind, (long long)hl->value);
-			else if (hl->type == HL_ARTICLE)
-				sb_adds(&row, "article: ");
-			sb_adds(&row, hl->quote ? hl->quote : hl->title);
-			if (hl->type != HL_ARTICLE) {
-				sb_adds(&row, "  — ");
-				sb_adds(&row, hl->title);
-			}
-			if (hl->note) {
-				sb_adds(&row, "  [");
-				sb_adds(&row, hl->note);
-				sb_adds(&row, "]");
-			}
-			for (size_t k = 0; k < row.len; k++) /* one line per highlight */
-				if (row.s[k] == '\n')
-					row.s[k] = ' ';
-			if (i == app->hl_sel)
-				attr = app_attr(app, ATTR_SELECTED);
-		} else if (i == 0) {
-			sb_adds(&row, "  no highlights yet: m marks a measure (side panel), an article (list) or a selection (v)");
-			attr = app_attr(app, ATTR_DIM);
-		}
-		draw_row(1 + r, 0, COLS, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
-	}
-	sb_free(&row);
-}
-
-void marks_view_key(struct app *app, enum action a, int key)
-{
-	size_t n = app->hl_norder, page = LINES > 4 ? (size_t)LINES - 4 : 1;
-	switch (a) {
-	case ACT_MOVE_DOWN: if (app->hl_sel + 1 < n) app->hl_sel++; return;
-	case ACT_MOVE_UP: if (app->hl_sel) app->hl_sel--; return;
-	case ACT_PAGE_DOWN: app->hl_sel = app->hl_sel + page < n ? app->hl_sel + page : n ? n - 1 : 0; return;
-	case ACT_PAGE_UP: app->hl_sel = app->hl_sel > page ? app->hl_sel - page : 0; return;
-	case ACT_FIRST: app->hl_sel = 0; return;
-	case ACT_LAST: app->hl_sel = n ? n - 1 : 0; return;
-	case ACT_SORT: app->hl_sort = (app->hl_sort + 1) % 3; return;
-	case ACT_QUIT:
-	case ACT_HIGHLIGHTS: app->hl_view = 0; return;
-	case ACT_EXPORT:
-		app->hl_view = 0;
-		marks_action(app, ACT_EXPORT);
-		return;
-	default: break;
-	}
-	if (key == 27) {
-		app->hl_view = 0;
-		return;
-	}
-	if (!n || app->hl_sel >= n)
-		return;
-	size_t idx = app->hl_order[app->hl_sel];
-	if (a == ACT_MARK) {
-		hl_remove(&app->hl, idx);
-		save(app, "unmarked");
-	} else if (a == ACT_ANNOTATE) {
-		app->hl_view = 0;
-		ask_note(app, (long)idx);
-	} else if (a == ACT_OPEN) {
-		struct hl_where w;
-		hl_resolve(&app->hl.v[idx], &app->co.ar, app_fdb(app), &w);
-		if (w.doc < 0) {
-			app_message(app, "that article is no longer in the archive");
-			return;
-		}
-		app->hl_view = 0;
-		app_open(app, w.doc);
-		app->focus = PANE_READER;
-		reader_show_offset(app, w.start);
-		if (w.status != HL_OK)
-			app_message(app, "the highlight was %s", hl_status_name(w.status));
 	}
 }

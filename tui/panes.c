@@ -1,5 +1,9 @@
 /* The three panes: the article list, the reading pane, the measures panel. */
+#include "tui/panes.h"
+
+#include "tui/marks.h"
 #include "tui/state.h"
+#include "tui/theme.h"
 
 #include <stdint.h>
 #include <string.h>

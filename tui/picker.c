@@ -2,7 +2,12 @@
  * holds, with article counts, narrowed as the user types (pinyin or
  * characters). The choice becomes a filter (place:, date:, kind:) ANDed with
  * the search; X removes filters one by one. */
+#include "tui/picker.h"
+
 #include "tui/state.h"
+#include "tui/theme.h"
+#include "tui/view.h"
+#include "widgets/lineedit.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,11 +25,21 @@ struct pick_item {
 	size_t count;
 };
 
-static void add_item(struct app *app, size_t *cap, const char *label, const char *value, const char *match,
+/* A picker's own state: its items, those that match what was typed. */
+struct picker {
+	enum pick_kind kind;
+	struct pick_item *items;
+	size_t nitems;
+	size_t *shown, nshown;
+	struct listsel ls;
+	struct strbuf typed;
+};
+
+static void add_item(struct picker *pk, size_t *cap, const char *label, const char *value, const char *match,
 		     size_t count)
 {
-	app->items = xgrow(app->items, cap, app->nitems + 1, sizeof *app->items);
-	struct pick_item *it = &app->items[app->nitems++];
+	pk->items = xgrow(pk->items, cap, pk->nitems + 1, sizeof *pk->items);
+	struct pick_item *it = &pk->items[pk->nitems++];
 	snprintf(it->label, sizeof it->label, "%s", label);
 	snprintf(it->value, sizeof it->value, "%s", value);
 	struct fold_str f;
@@ -44,7 +59,7 @@ static int by_count(const void *a, const void *b)
 
 /* Places: each article counts for every place it is about and the places
  * above them, as place: finds it (factdb_place_counts). */
-static void places(struct app *app, size_t *cap)
+static void places(struct app *app, struct picker *pk, size_t *cap)
 {
 	const struct gazetteer *gz = &app->co.gz;
 	size_t *count = xcalloc(gz->n + 1, sizeof *count);
@@ -64,16 +79,16 @@ static void places(struct app *app, size_t *cap)
 			 pl->pinyin ? pl->pinyin : "");
 		char value[80];
 		snprintf(value, sizeof value, "place:%s", pl->full_name);
-		add_item(app, cap, label, value, match, count[p]);
+		add_item(pk, cap, label, value, match, count[p]);
 	}
 	free(count);
-	if (app->nitems > 1)
-		qsort(app->items, app->nitems, sizeof *app->items, by_count);
+	if (pk->nitems > 1)
+		qsort(pk->items, pk->nitems, sizeof *pk->items, by_count);
 }
 
 /* Months, oldest first: runs of the date order, each found by binary search,
  * so that only a few articles per month are read. */
-static void months(struct app *app, size_t *cap)
+static void months(struct app *app, struct picker *pk, size_t *cap)
 {
 	const struct archive *ar = &app->co.ar;
 	const uint32_t *o = app->co.by_date;
@@ -88,14 +103,14 @@ static void months(struct app *app, size_t *cap)
 			char label[32], value[48];
 			snprintf(label, sizeof label, "%04d-%02d", d.y, d.m);
 			snprintf(value, sizeof value, "date:%s", label);
-			add_item(app, cap, label, value, label, lo - i);
+			add_item(pk, cap, label, value, label, lo - i);
 		}
 		i = lo;
 	}
 }
 
 /* Kinds of measure, with the articles that have one. */
-static void kinds(struct app *app, size_t *cap)
+static void kinds(struct app *app, struct picker *pk, size_t *cap)
 {
 	size_t count[KIND_COUNT] = { 0 };
 	for (size_t d = 0; d < app->co.ar.n; d++) {
@@ -116,10 +131,10 @@ static void kinds(struct app *app, size_t *cap)
 		snprintf(value, sizeof value, "kind:%s", fact_kind_name((enum fact_kind)k));
 		snprintf(match, sizeof match, "%s %s", fact_kind_words((enum fact_kind)k),
 			 fact_kind_name((enum fact_kind)k));
-		add_item(app, cap, label, value, match, count[k]);
+		add_item(pk, cap, label, value, match, count[k]);
 	}
-	if (app->nitems > 1)
-		qsort(app->items, app->nitems, sizeof *app->items, by_count);
+	if (pk->nitems > 1)
+		qsort(pk->items, pk->nitems, sizeof *pk->items, by_count);
 }
 
 /* Does every character typed appear in `match`, in order? (a fuzzy match) */
@@ -144,24 +159,24 @@ static int fuzzy(const char *match, const char *typed)
 	return 1;
 }
 
-static void narrow(struct app *app)
+static void narrow(struct picker *pk)
 {
 	struct fold_str f;
-	fold_str_init(&f, app->pick_typed.s ? app->pick_typed.s : "", app->pick_typed.len);
-	app->nshown = 0;
+	fold_str_init(&f, pk->typed.s ? pk->typed.s : "", pk->typed.len);
+	pk->nshown = 0;
 	/* what contains the text as typed first, then what matches it loosely */
-	for (size_t i = 0; i < app->nitems; i++)
-		if (strstr(app->items[i].match, f.u8))
-			app->shown[app->nshown++] = i;
-	for (size_t i = 0; i < app->nitems; i++)
-		if (!strstr(app->items[i].match, f.u8) && fuzzy(app->items[i].match, f.u8))
-			app->shown[app->nshown++] = i;
+	for (size_t i = 0; i < pk->nitems; i++)
+		if (strstr(pk->items[i].match, f.u8))
+			pk->shown[pk->nshown++] = i;
+	for (size_t i = 0; i < pk->nitems; i++)
+		if (!strstr(pk->items[i].match, f.u8) && fuzzy(pk->items[i].match, f.u8))
+			pk->shown[pk->nshown++] = i;
 	fold_str_free(&f);
-	app->pick_sel = app->pick_top = 0;
+	listsel_first(&pk->ls);
 }
 
 /* Saved searches, with what each finds in the whole archive. */
-static void saved(struct app *app, size_t *cap)
+static void saved(struct app *app, struct picker *pk, size_t *cap)
 {
 	struct corpus *co = &app->co;
 	struct query_ctx cx = { &co->ar, &co->ix, &co->fdb, &co->gz, co->by_date, 0 };
@@ -182,77 +197,46 @@ static void saved(struct app *app, size_t *cap)
 		}
 		snprintf(value, sizeof value, "@%s", s->name);
 		snprintf(match, sizeof match, "%s %s", s->name, s->query);
-		add_item(app, cap, label, value, match, count);
+		add_item(pk, cap, label, value, match, count);
 	}
 }
 
-void picker_open(struct app *app, enum pick_kind kind)
+static void picker_free(struct picker *pk)
 {
-	picker_close(app);
-	if (kind != PICK_DATE && app->building) {
-		app_message(app, "places and measures come with the index, which is still being built");
-		return;
-	}
-	size_t cap = 0;
-	if (kind == PICK_PLACE)
-		places(app, &cap);
-	else if (kind == PICK_DATE)
-		months(app, &cap);
-	else if (kind == PICK_SEARCH)
-		saved(app, &cap);
-	else
-		kinds(app, &cap);
-	if (!app->nitems) {
-		if (kind == PICK_SEARCH)
-			app_message(app, "no saved search yet: S saves the search in force");
-		else
-			app_message(app, "nothing to pick: the archive has no %s", kind == PICK_PLACE ? "places" :
-				    kind == PICK_DATE ? "dated articles" : "measures");
-		return;
-	}
-	app->shown = xmalloc(app->nitems * sizeof *app->shown);
-	app->picker = (int)kind + 1;
-	sb_reset(&app->pick_typed);
-	narrow(app);
+	free(pk->items);
+	free(pk->shown);
+	sb_free(&pk->typed);
+	free(pk);
 }
 
-void picker_close(struct app *app)
+static void picker_close(struct app *app, void *self)
 {
-	free(app->items);
-	free(app->shown);
-	app->items = NULL;
-	app->shown = NULL;
-	app->nitems = app->nshown = 0;
-	app->picker = 0;
-	if (!app->pick_typed.s) /* keep the buffer, empty */
-		return;
-	sb_reset(&app->pick_typed);
+	(void)app;
+	picker_free(self);
 }
 
-void picker_draw(struct app *app)
+static void picker_draw(struct app *app, void *self)
 {
 	static const char *const what[] = { "place", "month", "measure", "saved search" };
+	struct picker *pk = self;
 	int amb = app->opt.ambiguous_wide;
 	struct strbuf row = STRBUF_INIT;
 	sb_addf(&row, "Filter by %s: type to narrow (pinyin or characters), Enter picks, Esc cancels",
-		what[app->picker - 1]);
+		what[pk->kind]);
 	draw_row(0, 0, COLS, 1, row.s, row.len, app_attr(app, ATTR_TITLE), NULL, 0, 0, amb);
 	sb_reset(&row);
-	sb_addf(&row, "> %s", app->pick_typed.s ? app->pick_typed.s : "");
+	sb_addf(&row, "> %s", pk->typed.s ? pk->typed.s : "");
 	draw_row(1, 0, COLS, 1, row.s, row.len, A_NORMAL, NULL, 0, 0, amb);
 	int h = LINES - 3;
-	if (h > 0 && app->pick_sel >= app->pick_top + (size_t)h)
-		app->pick_top = app->pick_sel - (size_t)h + 1;
-	if (app->pick_sel < app->pick_top)
-		app->pick_top = app->pick_sel;
+	listsel_show(&pk->ls, pk->nshown, h);
 	for (int r = 0; r < h; r++) {
-		size_t i = app->pick_top + (size_t)r;
+		size_t i = pk->ls.top + (size_t)r;
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
-		if (i < app->nshown) {
-			const struct pick_item *it = &app->items[app->shown[i]];
+		if (i < pk->nshown) {
+			const struct pick_item *it = &pk->items[pk->shown[i]];
 			sb_addf(&row, "%8zu  %s", it->count, it->label);
-			if (i == app->pick_sel)
+			if (i == pk->ls.sel)
 				attr = app_attr(app, ATTR_SELECTED);
 		} else if (i == 0) {
 			sb_adds(&row, "   nothing matches what you typed");
@@ -261,50 +245,84 @@ void picker_draw(struct app *app)
 		draw_row(2 + r, 0, COLS, 1, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
 	}
 	sb_free(&row);
-	int x = 3 + text_width(app->pick_typed.s ? app->pick_typed.s : "", app->pick_typed.len, amb);
+	int x = 3 + text_width(pk->typed.s ? pk->typed.s : "", pk->typed.len, amb);
 	move(1, x < COLS ? x : COLS - 1);
 }
 
-void picker_key(struct app *app, int key)
+/* The keys that move in a picker: letters are typed, so arrows and C-n C-p. */
+static enum action picker_move(int key)
 {
-	size_t page = LINES > 4 ? (size_t)LINES - 4 : 1;
-	if (key == 27) {
-		picker_close(app);
-		return;
+	switch (key) {
+	case KEY_FUNC | KEY_DOWN: case 14: return ACT_MOVE_DOWN; /* C-n */
+	case KEY_FUNC | KEY_UP: case 16: return ACT_MOVE_UP;     /* C-p */
+	case KEY_FUNC | KEY_NPAGE: return ACT_PAGE_DOWN;
+	case KEY_FUNC | KEY_PPAGE: return ACT_PAGE_UP;
+	case KEY_FUNC | KEY_HOME: return ACT_FIRST;
+	case KEY_FUNC | KEY_END: return ACT_LAST;
+	default: return ACT_NONE;
 	}
+}
+
+static int picker_key(struct app *app, void *self, int key, enum action a)
+{
+	struct picker *pk = self;
 	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
-		if (app->pick_sel < app->nshown) {
+		if (pk->ls.sel < pk->nshown) {
 			app->filters = xrealloc(app->filters, (app->nfilters + 1) * sizeof *app->filters);
-			app->filters[app->nfilters++] = xstrdup(app->items[app->shown[app->pick_sel]].value);
-			picker_close(app); /* frees the items: the filter is a copy */
+			app->filters[app->nfilters++] = xstrdup(pk->items[pk->shown[pk->ls.sel]].value);
+			view_pop(&app->views, app); /* frees the items: the filter is a copy */
 			const char *v = app->filters[app->nfilters - 1];
 			if (app_apply_query(app) == 0)
 				app_message(app, "filter %s: %zu%s articles (X removes it)", v, app->norder,
 					    app->pend_pos < app->npend ? "+" : "");
 		}
+		return 1;
+	}
+	enum action m = a ? a : picker_move(key); /* a: the mouse wheel */
+	if (m && view_move(&pk->ls, m, pk->nshown, LINES - 3))
+		return 1;
+	if (lineedit_key(&pk->typed, key) == EDIT_CHANGED)
+		narrow(pk);
+	return key != 27; /* Esc: the view stack closes the picker */
+}
+
+static const struct view_ops picker_view = {
+	.name = "picker",
+	.ctx = CTX_GLOBAL,
+	.raw_keys = 1,
+	.draw = picker_draw,
+	.key = picker_key,
+	.close = picker_close,
+};
+
+void picker_open(struct app *app, enum pick_kind kind)
+{
+	if (kind != PICK_DATE && app->building) {
+		app_message(app, "places and measures come with the index, which is still being built");
 		return;
 	}
-	if (key == (KEY_FUNC | KEY_DOWN) || key == 14) { /* Down, C-n */
-		if (app->pick_sel + 1 < app->nshown)
-			app->pick_sel++;
-	} else if (key == (KEY_FUNC | KEY_UP) || key == 16) { /* Up, C-p */
-		if (app->pick_sel)
-			app->pick_sel--;
-	} else if (key == (KEY_FUNC | KEY_NPAGE)) {
-		app->pick_sel = app->pick_sel + page < app->nshown ? app->pick_sel + page : app->nshown ? app->nshown - 1 : 0;
-	} else if (key == (KEY_FUNC | KEY_PPAGE)) {
-		app->pick_sel = app->pick_sel > page ? app->pick_sel - page : 0;
-	} else if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8) {
-		struct strbuf *t = &app->pick_typed;
-		while (t->len && ((unsigned char)t->s[t->len - 1] & 0xC0) == 0x80)
-			t->len--;
-		if (t->len)
-			t->len--;
-		if (t->s)
-			t->s[t->len] = 0;
-		narrow(app);
-	} else if (key >= ' ' && !(key & KEY_FUNC) && key != 127) {
-		sb_addcp(&app->pick_typed, (uint32_t)key);
-		narrow(app);
+	struct picker *pk = xcalloc(1, sizeof *pk);
+	pk->kind = kind;
+	size_t cap = 0;
+	if (kind == PICK_PLACE)
+		places(app, pk, &cap);
+	else if (kind == PICK_DATE)
+		months(app, pk, &cap);
+	else if (kind == PICK_SEARCH)
+		saved(app, pk, &cap);
+	else
+		kinds(app, pk, &cap);
+	if (!pk->nitems) {
+		if (kind == PICK_SEARCH)
+			app_message(app, "no saved search yet: S saves the search in force");
+		else
+			app_message(app, "nothing to pick: the archive has no %s", kind == PICK_PLACE ? "places" :
+				    kind == PICK_DATE ? "dated articles" : "measures");
+		picker_free(pk);
+		return;
 	}
+	pk->shown = xmalloc(pk->nitems * sizeof *pk->shown);
+	narrow(pk);
+	if (view_push(&app->views, app, &picker_view, pk) < 0)
+		app_message(app, "too many views open: q closes one");
 }

@@ -17,11 +17,11 @@
 #include "core/strbuf.h"
 #include "keymaps/config.h"
 #include "keymaps/keymap.h"
+#include "tui/view.h"
+#include "widgets/listsel.h"
 #include "widgets/textlayout.h"
 
 struct app;
-
-enum pick_kind { PICK_PLACE, PICK_DATE, PICK_KIND, PICK_SEARCH };
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE, PROMPT_SAVE_SEARCH };
 
@@ -102,10 +102,7 @@ struct app {
 	uint8_t *marked;          /* per article: it has highlights */
 	int visual;               /* 0, or 'v' (sentences) / 'V' (lines): a selection in the reader */
 	uint32_t vis_anchor, vis_start, vis_end;
-	int hl_view;              /* the highlights list is showing */
-	size_t hl_sel, hl_top;
-	int hl_sort;              /* 0 date, 1 place, 2 kind */
-	size_t *hl_order, hl_norder;
+	int hl_sort;              /* the highlights list's order: 0 date, 1 place, 2 kind */
 	long note_target;         /* the highlight a note is being written for */
 	struct {                  /* the passage marked last, for a note written next in the reader */
 		int set;
@@ -117,28 +114,13 @@ struct app {
 	/* filters picked from lists (tui/picker.c), ANDed with the search */
 	char **filters;
 	size_t nfilters;
-	int picker;               /* 0, or the enum pick_kind + 1 of the open picker */
-	struct pick_item *items;
-	size_t nitems;
-	size_t *shown, nshown;    /* items matching what was typed */
-	size_t pick_sel, pick_top;
-	struct strbuf pick_typed;
 
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
-	int help;
-	size_t help_top;          /* first row shown in the help */
-	enum keymap_context help_ctx; /* whose keys the help shows first */
+	struct view_stack views;  /* help, pickers, highlights: over the panes */
 	struct strbuf msg;
 	int too_small;
 };
-
-extern const struct pane_ops list_pane_ops, reader_pane_ops, facts_pane_ops;
-
-/* Theme attributes */
-enum { ATTR_NORMAL, ATTR_SELECTED, ATTR_SELECTED_DIM, ATTR_STATUS, ATTR_TITLE, ATTR_HIT,
-       ATTR_FACT, ATTR_FACT_CURRENT, ATTR_BORDER, ATTR_DIM, ATTR_MARK, ATTR_COUNT };
-attr_t app_attr(const struct app *app, int which);
 
 /* The place the list shows for article i (the first it is about, else its
  * dateline's), or NULL. */
@@ -170,28 +152,8 @@ static inline const struct index *app_ix(const struct app *app)
 }
 /* Re-apply the search text and the filters. */
 int app_apply_query(struct app *app);
-
-/* tui/picker.c: choose a place, month or measure from what the archive has */
-void picker_open(struct app *app, enum pick_kind kind);
-void picker_draw(struct app *app);
-void picker_key(struct app *app, int key);
-void picker_close(struct app *app);
-
-/* tui/marks.c: highlights in the browser */
-void marks_open(struct app *app, char **paths, int npaths);
-/* Find every highlight again (after marking, or once the measures are known). */
-void marks_refresh(struct app *app);
-void marks_close(struct app *app);
-/* Which of the open article's facts is marked (for the panel). */
-int marks_fact_marked(const struct app *app, const struct fact *f);
-/* Marked words and the selection in the open article, as reader spans. */
-size_t marks_spans(const struct app *app, struct span *sp, size_t cap);
-/* Mark, select, copy, open, export...: 1 when the action was one of these. */
-int marks_action(struct app *app, enum action a);
-/* The highlights list, drawn over the panes, and its keys. */
-void marks_draw_view(struct app *app);
-void marks_view_key(struct app *app, enum action a, int key);
-/* Enter (ok = 1) or Esc (ok = 0) on a note, export or overwrite prompt. */
-void marks_prompt_done(struct app *app, int ok);
+/* Make `text` the search (with the filters) and refilter: 0, or -1 when it
+ * does not parse (the status line says why) and the list stays. */
+int app_set_query(struct app *app, const char *text, size_t len);
 
 #endif
