@@ -47,15 +47,15 @@ static void place_panes(struct app *app)
 	F->visible = facts;
 	if (W >= 120) { /* side by side: list | reader | measures */
 		int lw = W * 35 / 100, fw = facts ? 40 : 0;
-		*L = (struct pane){ L->ops, 0, 0, H, lw, 1, L->top, L->sel };
-		*R = (struct pane){ R->ops, 0, lw + 1, H, W - lw - 1 - (fw ? fw + 1 : 0), 1, R->top, R->sel };
-		*F = (struct pane){ F->ops, 0, W - fw, H, fw, facts, F->top, F->sel };
+		*L = (struct pane){ L->ops, 0, 0, H, lw, 1, L->ls };
+		*R = (struct pane){ R->ops, 0, lw + 1, H, W - lw - 1 - (fw ? fw + 1 : 0), 1, R->ls };
+		*F = (struct pane){ F->ops, 0, W - fw, H, fw, facts, F->ls };
 	} else { /* stacked: list above, reader (and measures) below */
 		int lh = H / 3 < 3 ? 3 : H / 3;
 		int fh = facts ? (H - lh - 1) / 3 : 0;
-		*L = (struct pane){ L->ops, 0, 0, lh, W, 1, L->top, L->sel };
-		*R = (struct pane){ R->ops, lh + 1, 0, H - lh - 1 - (fh ? fh + 1 : 0), W, 1, R->top, R->sel };
-		*F = (struct pane){ F->ops, H - fh, 0, fh, W, facts, F->top, F->sel };
+		*L = (struct pane){ L->ops, 0, 0, lh, W, 1, L->ls };
+		*R = (struct pane){ R->ops, lh + 1, 0, H - lh - 1 - (fh ? fh + 1 : 0), W, 1, R->ls };
+		*F = (struct pane){ F->ops, H - fh, 0, fh, W, facts, F->ls };
 	}
 	if (app->focus == PANE_FACTS && !facts)
 		app->focus = PANE_READER;
@@ -163,7 +163,7 @@ static void draw_status(struct app *app)
 		sb_free(&st);
 		return;
 	}
-	sb_addf(&st, " %zu/%zu%s", app->norder ? app->pane[PANE_LIST].sel + 1 : 0, app->norder,
+	sb_addf(&st, " %zu/%zu%s", app->norder ? app->pane[PANE_LIST].ls.sel + 1 : 0, app->norder,
 		app->pend_pos < app->npend ? "+" : "");
 	if (app->norder != app->co.ar.n)
 		sb_addf(&st, " of %zu", app->co.ar.n);
@@ -519,7 +519,7 @@ static int handle_key(struct app *app, int key)
 			app->focus = (enum pane_id)((app->focus + step) % PANE_COUNT);
 		while (!app->pane[app->focus].visible);
 		if (app->focus != PANE_LIST && app->open < 0 && app->norder)
-			app_open(app, (long)app->order[app->pane[PANE_LIST].sel]);
+			app_open(app, (long)app->order[app->pane[PANE_LIST].ls.sel]);
 		return 1;
 	}
 	case ACT_SEARCH:
@@ -717,10 +717,10 @@ static void finish_builder(struct app *app)
 		app_message(app, "index ready: %zu articles, %zu measures", app->co.ar.n, app->co.fdb.n);
 	if (app->open >= 0) { /* its measures, now known */
 		long o = app->open;
-		size_t top = app->pane[PANE_READER].top;
+		size_t top = app->pane[PANE_READER].ls.top;
 		app->open = -1;
 		app_open(app, o);
-		app->pane[PANE_READER].top = top;
+		app->pane[PANE_READER].ls.top = top;
 	}
 	marks_refresh(app);
 	if (app->prompting == PROMPT_SEARCH) /* the list shows what is being typed */
@@ -907,7 +907,7 @@ int app_run(int npaths, char **paths)
 	app.order = xmalloc(app.co.ar.n * sizeof *app.order);
 	app.pend = xmalloc(app.co.ar.n * sizeof *app.pend);
 	app_refilter(&app);
-	app.pane[PANE_LIST].sel = 0; /* start at the top of the list */
+	app.pane[PANE_LIST].ls.sel = 0; /* start at the top of the list */
 	resume_apply(&app); /* or where a browser restarted on the files was */
 	if (app.opt.mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);

@@ -139,7 +139,7 @@ static uint32_t first_visible(struct app *app)
 {
 	reader_layout(app);
 	struct pane *p = &app->pane[PANE_READER];
-	for (size_t i = p->top; i < app->nrows; i++)
+	for (size_t i = p->ls.top; i < app->nrows; i++)
 		if (!app->rows[i].header)
 			return app->rows[i].start;
 	return 0;
@@ -333,11 +333,11 @@ static int mark(struct app *app)
 		hl_of_passage(&h, a, app->vis_start, app->vis_end);
 		app->visual = 0;
 		toggle(app, &h, "the passage");
-	} else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n) {
-		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
+	} else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].ls.sel < app->facts.n) {
+		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].ls.sel]);
 		toggle(app, &h, "the measure");
 	} else if (app->focus == PANE_LIST && app->norder) {
-		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]));
+		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]));
 		toggle(app, &h, "the article");
 	} else if (a) {
 		hl_of_article(&h, a);
@@ -355,10 +355,10 @@ static long note_target(struct app *app)
 		hl_of_passage(&h, a, app->vis_start, app->vis_end);
 	else if (app->focus == PANE_READER && a && app->last_passage.set && !strcmp(app->last_passage.article, a->id))
 		hl_of_passage(&h, a, app->last_passage.start, app->last_passage.end);
-	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].sel < app->facts.n)
-		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].sel]);
+	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].ls.sel < app->facts.n)
+		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].ls.sel]);
 	else if (app->focus == PANE_LIST && app->norder)
-		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]));
+		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]));
 	else if (a)
 		hl_of_article(&h, a);
 	else
@@ -416,8 +416,8 @@ int marks_action(struct app *app, enum action a)
 			   app->export_path.len ? app->export_path.s : "epinews-highlights.csv");
 		return 1;
 	case ACT_COPY:
-		if (app->focus == PANE_FACTS && art && app->pane[PANE_FACTS].sel < app->facts.n) {
-			const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].sel];
+		if (app->focus == PANE_FACTS && art && app->pane[PANE_FACTS].ls.sel < app->facts.n) {
+			const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].ls.sel];
 			copy_text(app, art->body + f->sent_start, f->sent_end - f->sent_start);
 		} else if (art) {
 			copy_text(app, art->title, strlen(art->title));
@@ -426,7 +426,7 @@ int marks_action(struct app *app, enum action a)
 		}
 		return 1;
 	case ACT_OPEN_URL: {
-		const struct article *t = art ? art : app->norder ? archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].sel]) : NULL;
+		const struct article *t = art ? art : app->norder ? archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]) : NULL;
 		if (!t || !t->url)
 			app_message(app, "this article has no URL");
 		else

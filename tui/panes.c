@@ -4,6 +4,7 @@
 #include "tui/marks.h"
 #include "tui/state.h"
 #include "tui/theme.h"
+#include "tui/view.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -13,28 +14,16 @@
 /* Shared movement for a pane with `count` rows and a selection. */
 static int move_selection(struct pane *p, size_t count, enum action a)
 {
-	size_t page = p->h > 1 ? (size_t)p->h - 1 : 1;
-	if (!count)
-		return a == ACT_MOVE_DOWN || a == ACT_MOVE_UP || a == ACT_PAGE_DOWN ||
-		       a == ACT_PAGE_UP || a == ACT_FIRST || a == ACT_LAST;
-	switch (a) {
-	case ACT_MOVE_DOWN: if (p->sel + 1 < count) p->sel++; return 1;
-	case ACT_MOVE_UP: if (p->sel) p->sel--; return 1;
-	case ACT_PAGE_DOWN: p->sel = p->sel + page < count ? p->sel + page : count - 1; return 1;
-	case ACT_PAGE_UP: p->sel = p->sel > page ? p->sel - page : 0; return 1;
-	case ACT_FIRST: p->sel = 0; return 1;
-	case ACT_LAST: p->sel = count - 1; return 1;
-	default: return 0;
-	}
+	return view_move(&p->ls, a, count, p->h);
 }
 
 static void keep_visible(struct pane *p)
 {
 	size_t h = p->h > 0 ? (size_t)p->h : 1;
-	if (p->sel < p->top)
-		p->top = p->sel;
-	if (p->sel >= p->top + h)
-		p->top = p->sel - h + 1;
+	if (p->ls.sel < p->ls.top)
+		p->ls.top = p->ls.sel;
+	if (p->ls.sel >= p->ls.top + h)
+		p->ls.top = p->ls.sel - h + 1;
 }
 
 /* Append s to row, cut or padded to exactly `cells` cells, then a gap. What
@@ -105,7 +94,7 @@ static void list_draw(struct app *app, int focused)
 	struct pane body = *p;
 	body.h -= header;
 	keep_visible(&body);
-	p->top = body.top;
+	p->ls.top = body.ls.top;
 	struct strbuf row = STRBUF_INIT;
 	int amb = app->opt.ambiguous_wide;
 	if (header) {
@@ -113,12 +102,12 @@ static void list_draw(struct app *app, int focused)
 		draw_row(p->y, p->x, p->w, 0, row.s, row.len, app_attr(app, ATTR_DIM) | A_UNDERLINE, NULL, 0, 0, amb);
 	}
 	for (int r = 0; r < body.h; r++) {
-		size_t i = p->top + (size_t)r;
+		size_t i = p->ls.top + (size_t)r;
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
 		if (i < app->norder) {
 			list_row(app, &row, i, wide, amb);
-			if (i == p->sel)
+			if (i == p->ls.sel)
 				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
 		}
 		draw_row(p->y + header + r, p->x, p->w, 0, row.s ? row.s : "", row.len, attr, NULL, 0, 0, amb);
@@ -131,21 +120,21 @@ static int list_action(struct app *app, enum action a)
 	struct pane *p = &app->pane[PANE_LIST];
 	if (a == ACT_OPEN) {
 		if (app->norder) {
-			app_open(app, (long)app->order[p->sel]);
+			app_open(app, (long)app->order[p->ls.sel]);
 			app->focus = PANE_READER;
 		}
 		return 1;
 	}
-	size_t before = p->sel;
+	size_t before = p->ls.sel;
 	/* rows beyond those checked so far: check what the move needs first */
 	if (a == ACT_LAST)
 		app_verify(app, (size_t)-1, 0);
 	else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)
-		app_verify(app, p->sel + 2 * (size_t)(p->h > 0 ? p->h : 1) + 1, 0);
+		app_verify(app, p->ls.sel + 2 * (size_t)(p->h > 0 ? p->h : 1) + 1, 0);
 	int handled = move_selection(p, app->norder, a);
 	/* the reader follows the selection when it is already showing an article */
-	if (handled && p->sel != before && app->open >= 0 && app->norder)
-		app_open(app, (long)app->order[p->sel]);
+	if (handled && p->ls.sel != before && app->open >= 0 && app->norder)
+		app_open(app, (long)app->order[p->ls.sel]);
 	return handled;
 }
 
@@ -153,9 +142,9 @@ static void list_click(struct app *app, int r)
 {
 	struct pane *p = &app->pane[PANE_LIST];
 	r -= list_header(p);
-	size_t i = p->top + (size_t)r;
+	size_t i = p->ls.top + (size_t)r;
 	if (r >= 0 && i < app->norder) {
-		p->sel = i;
+		p->ls.sel = i;
 		app_open(app, (long)app->order[i]);
 	}
 }
@@ -168,7 +157,7 @@ const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action
 static size_t reader_spans(struct app *app, struct span *sp, size_t cap)
 {
 	size_t n = 0;
-	size_t cur = app->pane[PANE_FACTS].sel;
+	size_t cur = app->pane[PANE_FACTS].ls.sel;
 	for (size_t i = 0; i < app->facts.n && n < cap; i++)
 		sp[n++] = (struct span){ app->facts.v[i].start, app->facts.v[i].end,
 					 app_attr(app, i == cur && app->focus == PANE_FACTS ?
@@ -194,12 +183,12 @@ static void reader_draw(struct app *app, int focused)
 	}
 	reader_layout(app);
 	const struct article *a = archive_art(&app->co.ar, app->open);
-	if (p->top + (size_t)p->h > app->nrows)
-		p->top = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
+	if (p->ls.top + (size_t)p->h > app->nrows)
+		p->ls.top = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
 	static struct span spans[4096];
 	size_t ns = reader_spans(app, spans, sizeof spans / sizeof *spans);
 	for (int r = 0; r < p->h; r++) {
-		size_t i = p->top + (size_t)r;
+		size_t i = p->ls.top + (size_t)r;
 		if (i >= app->nrows) {
 			draw_row(p->y + r, p->x, p->w, 0, "", 0, app_attr(app, ATTR_NORMAL), NULL, 0, 0, amb);
 			continue;
@@ -224,12 +213,12 @@ static int reader_action(struct app *app, enum action a)
 	size_t max = app->nrows > (size_t)p->h ? app->nrows - (size_t)p->h : 0;
 	const struct article *art = archive_art(&app->co.ar, app->open);
 	switch (a) {
-	case ACT_MOVE_DOWN: if (p->top < max) p->top++; return 1;
-	case ACT_MOVE_UP: if (p->top) p->top--; return 1;
-	case ACT_PAGE_DOWN: p->top = p->top + page < max ? p->top + page : max; return 1;
-	case ACT_PAGE_UP: p->top = p->top > page ? p->top - page : 0; return 1;
-	case ACT_FIRST: p->top = 0; return 1;
-	case ACT_LAST: p->top = max; return 1;
+	case ACT_MOVE_DOWN: if (p->ls.top < max) p->ls.top++; return 1;
+	case ACT_MOVE_UP: if (p->ls.top) p->ls.top--; return 1;
+	case ACT_PAGE_DOWN: p->ls.top = p->ls.top + page < max ? p->ls.top + page : max; return 1;
+	case ACT_PAGE_UP: p->ls.top = p->ls.top > page ? p->ls.top - page : 0; return 1;
+	case ACT_FIRST: p->ls.top = 0; return 1;
+	case ACT_LAST: p->ls.top = max; return 1;
 	case ACT_NEXT_HIT:
 	case ACT_PREV_HIT: {
 		if (!app->q.root || !app->query.len) {
@@ -268,7 +257,7 @@ static void facts_draw(struct app *app, int focused)
 	keep_visible(p);
 	struct strbuf row = STRBUF_INIT;
 	for (int r = 0; r < p->h; r++) {
-		size_t i = p->top + (size_t)r;
+		size_t i = p->ls.top + (size_t)r;
 		sb_reset(&row);
 		attr_t attr = app_attr(app, ATTR_NORMAL);
 		if (app->open >= 0 && i < app->facts.n) {
@@ -292,7 +281,7 @@ static void facts_draw(struct app *app, int focused)
 			sb_adds(&row, d ? d : "");
 			if (d && f->date_from != FROM_SENTENCE)
 				sb_adds(&row, "~");
-			if (i == p->sel)
+			if (i == p->ls.sel)
 				attr = app_attr(app, focused ? ATTR_SELECTED : ATTR_SELECTED_DIM);
 		} else if (app->open >= 0 && i == 0 && !app->facts.n) {
 			sb_adds(&row, app->building ? "finding the measures..." : "no measures in this article");
@@ -305,8 +294,8 @@ static void facts_draw(struct app *app, int focused)
 
 static void facts_follow(struct app *app)
 {
-	if (app->open >= 0 && app->pane[PANE_FACTS].sel < app->facts.n) {
-		const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].sel];
+	if (app->open >= 0 && app->pane[PANE_FACTS].ls.sel < app->facts.n) {
+		const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].ls.sel];
 		char note[96];
 		reader_show_offset(app, f->sent_start);
 		if (fact_check_note(f, note, sizeof note))
@@ -330,8 +319,8 @@ static int facts_action(struct app *app, enum action a)
 static void facts_click(struct app *app, int r)
 {
 	struct pane *p = &app->pane[PANE_FACTS];
-	if (p->top + (size_t)r < app->facts.n) {
-		p->sel = p->top + (size_t)r;
+	if (p->ls.top + (size_t)r < app->facts.n) {
+		p->ls.sel = p->ls.top + (size_t)r;
 		facts_follow(app);
 	}
 }

@@ -33,12 +33,12 @@ void resume_save(const struct app *app)
 	for (size_t i = 0; i < app->nfilters; i++)
 		add_value(&sb, "filter", app->filters[i]);
 	sb_addf(&sb, "sort\t%d\nreverse\t%d\nfocus\t%d\n", (int)app->sort, app->reverse, (int)app->focus);
-	const char *sel = shown_id(app, app->pane[PANE_LIST].sel);
+	const char *sel = shown_id(app, app->pane[PANE_LIST].ls.sel);
 	if (sel)
 		add_value(&sb, "selected", sel);
 	if (app->open >= 0) {
 		add_value(&sb, "open", archive_art(&app->co.ar, (size_t)app->open)->id);
-		sb_addf(&sb, "top\t%zu\nfact\t%zu\n", app->pane[PANE_READER].top, app->pane[PANE_FACTS].sel);
+		sb_addf(&sb, "top\t%zu\nfact\t%zu\n", app->pane[PANE_READER].ls.top, app->pane[PANE_FACTS].ls.sel);
 	}
 	setenv(RESUME_ENV, sb.s ? sb.s : "", 1);
 	sb_free(&sb);
@@ -113,13 +113,13 @@ void resume_apply(struct app *app)
 	app_verify(app, (size_t)-1, 0.05); /* the selected row must be listed to be found */
 	for (size_t i = 0; sel >= 0 && i < app->norder; i++)
 		if ((long)app->order[i] == sel)
-			app->pane[PANE_LIST].sel = i;
+			app->pane[PANE_LIST].ls.sel = i;
 	long open = value_of(text, "open", 0, &v) && v.s ? article_of(app, v.s) : -1;
 	if (open >= 0) {
 		app_open(app, open);
-		app->pane[PANE_READER].top = (size_t)number_of(text, "top", 0, 1L << 30);
+		app->pane[PANE_READER].ls.top = (size_t)number_of(text, "top", 0, 1L << 30);
 		size_t f = (size_t)number_of(text, "fact", 0, 1L << 30);
-		app->pane[PANE_FACTS].sel = f < app->facts.n ? f : 0;
+		app->pane[PANE_FACTS].ls.sel = f < app->facts.n ? f : 0;
 	}
 	app->focus = (enum pane_id)number_of(text, "focus", app->focus, PANE_COUNT - 1);
 	if (app->focus != PANE_LIST && app->open < 0)

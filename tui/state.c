@@ -125,7 +125,7 @@ void app_verify(struct app *app, size_t rows, double budget)
 static void fill_order(struct app *app, struct query *q)
 {
 	struct corpus *co = &app->co;
-	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].sel < app->norder ? app->pane[PANE_LIST].sel : 0] : 0;
+	size_t keep = app->norder ? app->order[app->pane[PANE_LIST].ls.sel < app->norder ? app->pane[PANE_LIST].ls.sel : 0] : 0;
 	app->npend = app->pend_pos = 0;
 	app->norder = 0;
 	int exact = 1;
@@ -181,10 +181,10 @@ static void fill_order(struct app *app, struct query *q)
 		app_verify(app, (size_t)app->pane[PANE_LIST].h + 1, 0.004);
 	}
 	/* keep the selected article selected when it is still listed */
-	app->pane[PANE_LIST].sel = 0;
+	app->pane[PANE_LIST].ls.sel = 0;
 	for (size_t i = 0; i < app->norder; i++)
 		if (app->order[i] == keep)
-			app->pane[PANE_LIST].sel = i;
+			app->pane[PANE_LIST].ls.sel = i;
 }
 
 void app_refilter(struct app *app)
@@ -301,7 +301,7 @@ void reader_show_offset(struct app *app, uint32_t off)
 		if (!r->header && off >= r->start && off < (r->end > r->start ? r->end : r->start + 1)) {
 			struct pane *p = &app->pane[PANE_READER];
 			size_t third = (size_t)p->h / 3;
-			p->top = i > third ? i - third : 0;
+			p->ls.top = i > third ? i - third : 0;
 			return;
 		}
 	}
@@ -322,8 +322,8 @@ void app_open(struct app *app, long i)
 		app->facts.n = app->facts.cap = nf;
 	}
 	app->laid_width = 0;
-	app->pane[PANE_READER].top = 0;
-	app->pane[PANE_FACTS].sel = app->pane[PANE_FACTS].top = 0;
+	app->pane[PANE_READER].ls.top = 0;
+	app->pane[PANE_FACTS].ls.sel = app->pane[PANE_FACTS].ls.top = 0;
 	find_spans(app);
 }
 

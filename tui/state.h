@@ -39,7 +39,7 @@ struct pane_ops {
 struct pane {
 	const struct pane_ops *ops;
 	int y, x, h, w, visible;
-	size_t top, sel;
+	struct listsel ls; /* the selected row and the first shown (the reader: ls.top only) */
 };
 
 enum pane_id { PANE_LIST, PANE_READER, PANE_FACTS, PANE_COUNT };
