@@ -4,9 +4,10 @@
 
 static const struct {
 	const char *name, *help, *keys;
+	unsigned needs;
 } table[ACT_COUNT] = {
-	[ACT_NONE] = { "none", "", "" },
-#define X(e, n, h, k) [ACT_##e] = { n, h, k },
+	[ACT_NONE] = { "none", "", "", 0 },
+#define X(e, n, h, k, needs) [ACT_##e] = { n, h, k, needs },
 	ACTIONS(X)
 #undef X
 };
@@ -24,6 +25,11 @@ const char *action_help(enum action a)
 const char *action_default_keys(enum action a)
 {
 	return (unsigned)a < ACT_COUNT ? table[a].keys : "";
+}
+
+unsigned action_needs(enum action a)
+{
+	return (unsigned)a < ACT_COUNT ? table[a].needs : 0;
 }
 
 enum action action_from_name(const char *name)

@@ -27,6 +27,13 @@ int main(void)
 	is_str(key_label(key_parse("<PgDn>"), buf, sizeof buf), "<PgDn>", "key names round-trip");
 	is_str(key_label(21, buf, sizeof buf), "C-u", "control keys are written C-x");
 
+	is_int(action_needs(ACT_MARK), NEEDS_SELECTION, "mark needs something selected");
+	is_int(action_needs(ACT_NEXT_HIT), NEEDS_ARTICLE, "next-hit needs an open article");
+	is_int(action_needs(ACT_FILTER_PLACE), NEEDS_FACTS, "the place picker needs the index built");
+	is_int(action_needs(ACT_FILTER_DATE), 0, "the month picker does not: dates come with the archive");
+	is_int(action_needs(ACT_EXPORT), NEEDS_HIGHLIGHTS, "export needs a highlight");
+	is_int(action_needs(ACT_COUNT), 0, "an action out of range needs nothing");
+
 	struct keymap km;
 	struct options o;
 	keymap_init(&km);

@@ -9,6 +9,21 @@ wait_for '武汉已设置132个隔离点'
 ok $? "the first screen lists the articles"
 ok $(( $(widest) > 100 )) "no screen line is wider than the terminal ($(widest) cells)"
 
+# an action without what it needs says what is missing (the action table's needs)
+tm send-keys -t app n
+wait_until status_has 'open an article first (Enter)'
+ok $? "n with no article open says to open one"
+tm send-keys -t app e
+wait_until status_has 'no highlights yet: m marks'
+ok $? "e with no highlights says how to make one"
+tm send-keys -t app / 无此词语 Enter
+wait_for 'no matches for'
+tm send-keys -t app m
+wait_until status_has 'no article here: the list is empty'
+ok $? "m on an empty list says there is nothing to mark"
+tm send-keys -t app x
+wait_for 'search cleared'
+
 # open the Wuhan isolation-sites article (its row is in the list; search for it)
 tm send-keys -t app / 隔离点提供床位 Enter
 wait_for 'search: 隔离点提供床位'

@@ -501,6 +501,8 @@ static int handle_key(struct app *app, int key)
 	enum action a = keymap_lookup(&app->km, p->ops->ctx, key);
 	if (app->visual && key == 27)
 		a = ACT_QUIT; /* Esc ends a selection */
+	if (!app_can(app, a))
+		return 1;
 	if (marks_action(app, a))
 		return 1;
 	if (p->ops->action(app, a))
@@ -514,6 +516,7 @@ static int handle_key(struct app *app, int key)
 		return 0;
 	case ACT_NEXT_PANE:
 	case ACT_PREV_PANE: {
+		app->visual = 0; /* a selection is the reader's */
 		int step = a == ACT_NEXT_PANE ? 1 : PANE_COUNT - 1;
 		do
 			app->focus = (enum pane_id)((app->focus + step) % PANE_COUNT);

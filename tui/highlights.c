@@ -135,7 +135,8 @@ static int highlights_key(struct app *app, void *self, int key, enum action a)
 	case ACT_HIGHLIGHTS: view_pop(&app->views, app); return 1;
 	case ACT_EXPORT:
 		view_pop(&app->views, app);
-		marks_action(app, ACT_EXPORT);
+		if (app_can(app, ACT_EXPORT))
+			marks_action(app, ACT_EXPORT);
 		return 1;
 	case ACT_MARK:
 	case ACT_ANNOTATE:

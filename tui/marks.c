@@ -325,23 +325,34 @@ static void toggle(struct app *app, struct highlight *h, const char *what)
 	marks_save(app, msg);
 }
 
+/* The highlight of what the focused pane has selected, and what to call it;
+ * NULL when nothing is selected. */
+static const char *selected(struct app *app, enum selection_use use, struct highlight *h)
+{
+	struct selection sel;
+	app_selection(app, use, &sel);
+	if (sel.doc < 0)
+		return NULL;
+	const struct article *a = archive_art(&app->co.ar, sel.doc);
+	if (sel.end > sel.start) {
+		hl_of_passage(h, a, sel.start, sel.end);
+		return "the passage";
+	}
+	if (sel.fact) {
+		hl_of_fact(h, a, sel.fact);
+		return "the measure";
+	}
+	hl_of_article(h, a);
+	return "the article";
+}
+
 static int mark(struct app *app)
 {
-	const struct article *a = open_article(app);
 	struct highlight h;
-	if (app->visual && a) {
-		hl_of_passage(&h, a, app->vis_start, app->vis_end);
+	const char *what = selected(app, SEL_MARK, &h);
+	if (what) {
 		app->visual = 0;
-		toggle(app, &h, "the passage");
-	} else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].ls.sel < app->facts.n) {
-		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].ls.sel]);
-		toggle(app, &h, "the measure");
-	} else if (app->focus == PANE_LIST && app->norder) {
-		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]));
-		toggle(app, &h, "the article");
-	} else if (a) {
-		hl_of_article(&h, a);
-		toggle(app, &h, "the article");
+		toggle(app, &h, what);
 	}
 	return 1;
 }
@@ -349,24 +360,12 @@ static int mark(struct app *app)
 /* The highlight the note key is about: the selection or fact being marked now. */
 static long note_target(struct app *app)
 {
-	const struct article *a = open_article(app);
 	struct highlight h;
-	if (app->visual && a)
-		hl_of_passage(&h, a, app->vis_start, app->vis_end);
-	else if (app->focus == PANE_READER && a && app->last_passage.set && !strcmp(app->last_passage.article, a->id))
-		hl_of_passage(&h, a, app->last_passage.start, app->last_passage.end);
-	else if (app->focus == PANE_FACTS && a && app->pane[PANE_FACTS].ls.sel < app->facts.n)
-		hl_of_fact(&h, a, &app->facts.v[app->pane[PANE_FACTS].ls.sel]);
-	else if (app->focus == PANE_LIST && app->norder)
-		hl_of_article(&h, archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]));
-	else if (a)
-		hl_of_article(&h, a);
-	else
+	if (!selected(app, SEL_NOTE, &h))
 		return -1;
 	long i = hl_find(&app->hl, &h);
-	if (i < 0) { /* a note marks it too */
+	if (i < 0) /* a note marks it too */
 		i = (long)hl_add(&app->hl, &h);
-	}
 	hl_free(&h);
 	app->visual = 0;
 	return i;
@@ -384,7 +383,6 @@ void marks_ask_note(struct app *app, long i)
 
 int marks_action(struct app *app, enum action a)
 {
-	const struct article *art = open_article(app);
 	if (app->visual) {
 		switch (a) {
 		case ACT_MOVE_DOWN: extend_selection(app, 1); return 1;
@@ -392,10 +390,6 @@ int marks_action(struct app *app, enum action a)
 		case ACT_QUIT:
 			app->visual = 0;
 			sb_reset(&app->msg);
-			return 1;
-		case ACT_COPY:
-			copy_text(app, art->body + app->vis_start, app->vis_end - app->vis_start);
-			app->visual = 0;
 			return 1;
 		default: break;
 		}
@@ -407,26 +401,27 @@ int marks_action(struct app *app, enum action a)
 		start_selection(app, a == ACT_SELECT ? 'v' : 'V');
 		return 1;
 	case ACT_ANNOTATE: marks_ask_note(app, note_target(app)); return 1;
-	case ACT_EXPORT:
-		if (!app->hl.n) {
-			app_message(app, "no highlights yet: m marks a measure, an article or a selection");
-			return 1;
-		}
+	case ACT_EXPORT: /* the action table says it needs highlights */
 		app_prompt(app, PROMPT_EXPORT, "export highlights to (.csv .jsonl .md): ",
 			   app->export_path.len ? app->export_path.s : "epinews-highlights.csv");
 		return 1;
-	case ACT_COPY:
-		if (app->focus == PANE_FACTS && art && app->pane[PANE_FACTS].ls.sel < app->facts.n) {
-			const struct fact *f = &app->facts.v[app->pane[PANE_FACTS].ls.sel];
-			copy_text(app, art->body + f->sent_start, f->sent_end - f->sent_start);
-		} else if (art) {
-			copy_text(app, art->title, strlen(art->title));
-		} else {
-			app_message(app, "open an article first (Enter)");
-		}
+	case ACT_COPY: { /* the passage, the measure's sentence, or the article's title */
+		struct selection sel;
+		app_selection(app, SEL_MARK, &sel);
+		const struct article *t = sel.doc >= 0 ? archive_art(&app->co.ar, sel.doc) : NULL;
+		if (t && sel.end > sel.start)
+			copy_text(app, t->body + sel.start, sel.end - sel.start);
+		else if (t && sel.fact)
+			copy_text(app, t->body + sel.fact->sent_start, sel.fact->sent_end - sel.fact->sent_start);
+		else if (t)
+			copy_text(app, t->title, strlen(t->title));
+		app->visual = 0;
 		return 1;
+	}
 	case ACT_OPEN_URL: {
-		const struct article *t = art ? art : app->norder ? archive_art(&app->co.ar, app->order[app->pane[PANE_LIST].ls.sel]) : NULL;
+		struct selection sel;
+		app_selection(app, SEL_MARK, &sel);
+		const struct article *t = sel.doc >= 0 ? archive_art(&app->co.ar, sel.doc) : NULL;
 		if (!t || !t->url)
 			app_message(app, "this article has no URL");
 		else

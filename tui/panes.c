@@ -149,7 +149,14 @@ static void list_click(struct app *app, int r)
 	}
 }
 
-const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action, list_click };
+static void list_select(const struct app *app, enum selection_use use, struct selection *out)
+{
+	(void)use;
+	if (app->norder)
+		out->doc = (long)app->order[app->pane[PANE_LIST].ls.sel];
+}
+
+const struct pane_ops list_pane_ops = { "list", CTX_LIST, list_draw, list_action, list_click, list_select };
 
 /* ---- reader ----------------------------------------------------------------- */
 
@@ -246,7 +253,24 @@ static void reader_click(struct app *app, int r)
 	(void)r;
 }
 
-const struct pane_ops reader_pane_ops = { "reader", CTX_READER, reader_draw, reader_action, reader_click };
+/* The selection (v, V), else the passage just marked for a note, else the article. */
+static void reader_select(const struct app *app, enum selection_use use, struct selection *out)
+{
+	if (app->open < 0)
+		return;
+	out->doc = app->open;
+	const struct article *a = archive_art(&app->co.ar, app->open);
+	if (app->visual) {
+		out->start = app->vis_start;
+		out->end = app->vis_end;
+	} else if (use == SEL_NOTE && app->last_passage.set && !strcmp(app->last_passage.article, a->id)) {
+		out->start = app->last_passage.start;
+		out->end = app->last_passage.end;
+	}
+}
+
+const struct pane_ops reader_pane_ops = { "reader", CTX_READER, reader_draw, reader_action, reader_click,
+					  reader_select };
 
 /* ---- facts ------------------------------------------------------------------ */
 
@@ -325,4 +349,15 @@ static void facts_click(struct app *app, int r)
 	}
 }
 
-const struct pane_ops facts_pane_ops = { "facts", CTX_FACTS, facts_draw, facts_action, facts_click };
+/* The measure under the cursor, else the open article. */
+static void facts_select(const struct app *app, enum selection_use use, struct selection *out)
+{
+	(void)use;
+	if (app->open < 0)
+		return;
+	out->doc = app->open;
+	if (app->pane[PANE_FACTS].ls.sel < app->facts.n)
+		out->fact = &app->facts.v[app->pane[PANE_FACTS].ls.sel];
+}
+
+const struct pane_ops facts_pane_ops = { "facts", CTX_FACTS, facts_draw, facts_action, facts_click, facts_select };

@@ -297,10 +297,6 @@ static const struct view_ops picker_view = {
 
 void picker_open(struct app *app, enum pick_kind kind)
 {
-	if (kind != PICK_DATE && app->building) {
-		app_message(app, "places and measures come with the index, which is still being built");
-		return;
-	}
 	struct picker *pk = xcalloc(1, sizeof *pk);
 	pk->kind = kind;
 	size_t cap = 0;

@@ -337,3 +337,36 @@ void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const
 	/* a suggestion, shown selected: the first key typed replaces it, -> keeps it */
 	app->typing_suggested = *text != '\0';
 }
+
+void app_selection(const struct app *app, enum selection_use use, struct selection *out)
+{
+	*out = (struct selection){ -1, NULL, 0, 0 };
+	app->pane[app->focus].ops->select(app, use, out);
+}
+
+int app_can(struct app *app, enum action a)
+{
+	unsigned needs = action_needs(a);
+	if (needs & NEEDS_SELECTION) {
+		struct selection sel;
+		app_selection(app, SEL_MARK, &sel);
+		if (sel.doc < 0) {
+			app_message(app, app->focus == PANE_LIST ? "no article here: the list is empty"
+								 : "open an article first (Enter)");
+			return 0;
+		}
+	}
+	if ((needs & NEEDS_ARTICLE) && app->open < 0) {
+		app_message(app, "open an article first (Enter)");
+		return 0;
+	}
+	if ((needs & NEEDS_FACTS) && app->building) {
+		app_message(app, "places and measures come with the index, which is still being built");
+		return 0;
+	}
+	if ((needs & NEEDS_HIGHLIGHTS) && !app->hl.n) {
+		app_message(app, "no highlights yet: m marks a measure, an article or a selection");
+		return 0;
+	}
+	return 1;
+}

@@ -25,6 +25,18 @@ struct app;
 
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_NOTE, PROMPT_EXPORT, PROMPT_OVERWRITE, PROMPT_SAVE_SEARCH };
 
+/* What the focused pane has selected, for mark, note, copy and open: the
+ * article, and in it a measure or a passage (end > start), or nothing. */
+struct selection {
+	long doc;               /* index in ar.art, or -1: nothing selected */
+	const struct fact *fact; /* a measure of it */
+	uint32_t start, end;    /* a passage of its body */
+};
+
+/* Why a selection is asked for: a note in the reader, right after a passage
+ * was marked, is about that passage. */
+enum selection_use { SEL_MARK, SEL_NOTE };
+
 /* A pane: a view with its own draw and action handlers (the tig model). */
 struct pane_ops {
 	const char *name;
@@ -34,6 +46,8 @@ struct pane_ops {
 	int (*action)(struct app *app, enum action a);
 	/* a mouse click on row r of the pane */
 	void (*click)(struct app *app, int r);
+	/* what it has selected */
+	void (*select)(const struct app *app, enum selection_use use, struct selection *out);
 };
 
 struct pane {
@@ -138,6 +152,11 @@ void app_verify(struct app *app, size_t rows, double budget);
 /* Re-run the search and sort into app->order. */
 void app_refilter(struct app *app);
 void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* What the focused pane has selected (out->doc -1: nothing). */
+void app_selection(const struct app *app, enum selection_use use, struct selection *out);
+/* Does the action have what the action table says it needs? If not, the
+ * status line says what is missing and it returns 0. */
+int app_can(struct app *app, enum action a);
 /* Open the one-line prompt of a kind, with a label and a starting text. */
 void app_prompt(struct app *app, enum prompt_kind kind, const char *label, const char *text);
 
