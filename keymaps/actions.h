@@ -35,6 +35,8 @@
 	X(EXPORT, "export", "export your highlights to a file (.csv, .jsonl or .md)", "e", NEEDS_HIGHLIGHTS) \
 	X(COPY, "copy", "copy the measure or selection to the clipboard (OSC 52)", "y", NEEDS_SELECTION) \
 	X(OPEN_URL, "open-url", "open the article's web page with $BROWSER or xdg-open", "o", NEEDS_SELECTION) \
+	X(LIST_NARROWER, "narrower-list", "make the list narrower (shorter when stacked); remembered", "<", 0) \
+	X(LIST_WIDER, "wider-list", "make the list wider (taller when stacked); remembered", ">", 0) \
 	X(TOGGLE_FACTS, "toggle-facts", "show or hide the measures panel", "f", 0)              \
 	X(SORT, "sort", "sort the list by date, place, source or title", "s", 0)                \
 	X(REVERSE, "reverse", "reverse the sort order", "r", 0)                                 \

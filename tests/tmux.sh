@@ -6,7 +6,7 @@ SOCK="epinews-test-$$"
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
-export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" \
+export HOME="$T" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" XDG_DATA_HOME="$T/data" XDG_STATE_HOME="$T/state" \
 	LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
 # An idle session for the server's whole life: a server whose last session is
 # killed exits, and a new-session sent right after that races the dying server

@@ -306,6 +306,32 @@ ok $((!$?)) "x, bound in the highlights list only, closes it there"
 tm send-keys -t app q
 rm -f "$XDG_CONFIG_HOME/epinews/config"
 
+# < and > set the list's width, remembered in the state directory, never the config
+mkdir -p "$XDG_CONFIG_HOME/epinews"
+printf 'set facts-panel on\n' >"$XDG_CONFIG_HOME/epinews/config"
+cp "$XDG_CONFIG_HOME/epinews/config" "$T/config.before"
+start "$S" 120 30
+wait_for "/$ALL  \[list\]"
+col() { screen | head -n 1 | LC_ALL=C.UTF-8 awk '{ print index($0, "│") }'; }
+col_is() { [ "$(col)" "$1" "$2" ]; }
+w0=$(col)
+tm send-keys -t app '>'
+wait_until col_is -gt "$w0"
+w1=$(col)
+ok $(( !(w1 > w0) )) "> widens the list ($w0 -> $w1)"
+is "$(cat "$XDG_STATE_HOME/epinews/layout" 2>/dev/null | head -n 1)" "list-width 40" "the width is kept in \$XDG_STATE_HOME/epinews/layout"
+cmp -s "$XDG_CONFIG_HOME/epinews/config" "$T/config.before"
+ok $? "the config file is not touched"
+tm send-keys -t app q
+start "$S" 120 30
+wait_for "/$ALL  \[list\]"
+is "$(col)" "$w1" "after a restart the list has the width it was given"
+tm send-keys -t app '<' '<'
+wait_until col_is -lt "$w0"
+ok $? "< < narrows it below where it started"
+tm send-keys -t app q
+rm -f "$XDG_CONFIG_HOME/epinews/config" "$XDG_STATE_HOME/epinews/layout"
+
 # no TERM at all
 env -u TERM "$EPINEWS" "$S" >/dev/null 2>"$T/err" </dev/null
 is $? 2 "unset TERM exits 2"

@@ -24,6 +24,7 @@
 #include "tui/fatal.h"
 #include "tui/help.h"
 #include "tui/highlights.h"
+#include "tui/layout.h"
 #include "tui/marks.h"
 #include "tui/panes.h"
 #include "tui/picker.h"
@@ -39,41 +40,45 @@ enum { MIN_W = 40, MIN_H = 10 };
 
 static void place_panes(struct app *app)
 {
-	int W = COLS, H = LINES - 1; /* the last line is the status line */
 	struct pane *L = &app->pane[PANE_LIST], *R = &app->pane[PANE_READER], *F = &app->pane[PANE_FACTS];
 	app->too_small = COLS < MIN_W || LINES < MIN_H;
-	int facts = app->opt.facts_panel;
-	L->visible = R->visible = 1;
-	F->visible = facts;
-	if (W >= 120) { /* side by side: list | reader | measures */
-		int lw = W * 35 / 100, fw = facts ? 40 : 0;
-		*L = (struct pane){ L->ops, 0, 0, H, lw, 1, L->ls };
-		*R = (struct pane){ R->ops, 0, lw + 1, H, W - lw - 1 - (fw ? fw + 1 : 0), 1, R->ls };
-		*F = (struct pane){ F->ops, 0, W - fw, H, fw, facts, F->ls };
-	} else { /* stacked: list above, reader (and measures) below */
-		int lh = H / 3 < 3 ? 3 : H / 3;
-		int fh = facts ? (H - lh - 1) / 3 : 0;
-		*L = (struct pane){ L->ops, 0, 0, lh, W, 1, L->ls };
-		*R = (struct pane){ R->ops, lh + 1, 0, H - lh - 1 - (fh ? fh + 1 : 0), W, 1, R->ls };
-		*F = (struct pane){ F->ops, H - fh, 0, fh, W, facts, F->ls };
-	}
-	if (app->focus == PANE_FACTS && !facts)
+	struct layout_in in = { COLS, LINES, app->opt.facts_panel, app->open >= 0, app->open >= 0 ? app->facts.n : 0 };
+	struct layout_out o;
+	layout_panes(&in, &app->layout, &o);
+	struct pane *p[] = { L, R, F };
+	const struct rect *r[] = { &o.list, &o.reader, &o.facts };
+	for (int k = 0; k < PANE_COUNT; k++)
+		*p[k] = (struct pane){ p[k]->ops, r[k]->y, r[k]->x, r[k]->h, r[k]->w, r[k]->h > 0 && r[k]->w > 0, p[k]->ls };
+	if (app->focus == PANE_FACTS && !F->visible)
 		app->focus = PANE_READER;
 }
 
+/* < and >: the list narrower or wider (lower or taller, stacked), remembered. */
+static void resize_list(struct app *app, int dir)
+{
+	struct layout_in in = { COLS, LINES, app->opt.facts_panel, app->open >= 0, app->open >= 0 ? app->facts.n : 0 };
+	if (!layout_resize(&in, &app->layout, dir)) {
+		app_message(app, "the list is as %s as it goes", dir > 0 ? (COLS >= 120 ? "wide" : "tall")
+								: (COLS >= 120 ? "narrow" : "short"));
+		return;
+	}
+	app->laid_width = 0;
+	if (layout_prefs_save(&app->layout) < 0)
+		app_message(app, "layout not remembered: %s", strerror(errno));
+}
+
+/* A rule left of and above every pane that does not touch the screen's edge. */
 static void draw_separators(struct app *app)
 {
-	attr_t a = app_attr(app, ATTR_BORDER);
-	struct pane *L = &app->pane[PANE_LIST], *R = &app->pane[PANE_READER], *F = &app->pane[PANE_FACTS];
-	attrset(a);
-	if (R->y == L->y) { /* side by side */
-		mvvline(0, L->w, ACS_VLINE, L->h);
-		if (F->visible)
-			mvvline(0, F->x - 1, ACS_VLINE, F->h);
-	} else {
-		mvhline(L->h, 0, ACS_HLINE, COLS);
-		if (F->visible)
-			mvhline(F->y - 1, 0, ACS_HLINE, COLS);
+	attrset(app_attr(app, ATTR_BORDER));
+	for (int k = PANE_READER; k < PANE_COUNT; k++) {
+		const struct pane *p = &app->pane[k];
+		if (!p->visible)
+			continue;
+		if (p->y > 0)
+			mvhline(p->y - 1, p->x, ACS_HLINE, p->w);
+		if (p->x > 0)
+			mvvline(p->y > 0 ? p->y - 1 : p->y, p->x - 1, ACS_VLINE, p->h + (p->y > 0));
 	}
 	attrset(A_NORMAL);
 }
@@ -567,6 +572,10 @@ static int handle_key(struct app *app, int key)
 		app_set_query(app, "", 0);
 		app_message(app, app->nfilters ? "search cleared (X removes the filters)" : "search cleared");
 		return 1;
+	case ACT_LIST_NARROWER:
+	case ACT_LIST_WIDER:
+		resize_list(app, a == ACT_LIST_WIDER ? 1 : -1);
+		return 1;
 	case ACT_TOGGLE_FACTS:
 		app->opt.facts_panel = !app->opt.facts_panel;
 		app->laid_width = 0;
@@ -902,6 +911,8 @@ int app_run(int npaths, char **paths)
 	else if (stale && cfile && cache_save(&app.co, cfile) != 0 && !app.msg.len)
 		app_message(&app, "cannot write the cache %s: %s", cfile, strerror(errno));
 	history_load(&app);
+	layout_prefs_default(&app.layout);
+	layout_prefs_load(&app.layout); /* none yet: the defaults */
 	marks_open(&app, paths, npaths);
 	/* each article's place in the date order, for listing search results */
 	app.date_rank = xmalloc(app.co.ar.n * sizeof *app.date_rank);

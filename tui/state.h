@@ -17,6 +17,7 @@
 #include "core/strbuf.h"
 #include "keymaps/config.h"
 #include "keymaps/keymap.h"
+#include "tui/layout.h"
 #include "tui/view.h"
 #include "widgets/listsel.h"
 #include "widgets/textlayout.h"
@@ -129,6 +130,7 @@ struct app {
 	char **filters;
 	size_t nfilters;
 
+	struct layout_prefs layout; /* the list's share, set with < and > */
 	struct pane pane[PANE_COUNT];
 	enum pane_id focus;
 	struct view_stack views;  /* help, pickers, highlights: over the panes */
