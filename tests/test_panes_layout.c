@@ -46,13 +46,13 @@ int main(void)
 	       "f hides the measures: the reader takes their rows");
 	is_str(panes(100, 30, 1, 1, 3, &p), "list 100x9@0,0 reader 100x15@0,10 facts 100x3@0,26",
 	       "100x30: stacked, the measures as tall as their rows");
-	is_str(panes(80, 24, 1, 0, 0, &p), "list 80x7@0,0 reader 80x13@0,8 facts 80x1@0,22",
-	       "80x24, nothing open: the measures are one line");
+	is_str(panes(80, 24, 1, 0, 0, &p), "list 80x7@0,0 reader 80x15@0,8 facts none",
+	       "80x24, nothing open: no measures panel");
 
 	struct layout_prefs wide = { 75, 33 };
 	is_str(panes(120, 32, 1, 1, 3, &wide), "list 59x31@0,0 reader 60x27@60,0 facts 60x3@60,28",
 	       "a list set wide gives way to keep the reader at 60 when an article is open");
-	is_str(panes(120, 32, 1, 0, 0, &wide), "list 90x31@0,0 reader 29x29@91,0 facts 29x1@91,30",
+	is_str(panes(120, 32, 1, 0, 0, &wide), "list 90x31@0,0 reader 29x31@91,0 facts none",
 	       "and keeps its width while nothing is open");
 
 	struct layout_in in = { 120, 32, 1, 1, 3 };

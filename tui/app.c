@@ -83,34 +83,38 @@ static void draw_separators(struct app *app)
 	attrset(A_NORMAL);
 }
 
+/* The keys most used in each pane, for its hint line. */
+static const enum action pane_hint[CTX_COUNT][8] = {
+	[CTX_LIST] = { ACT_OPEN, ACT_SEARCH, ACT_FILTER_PLACE, ACT_FILTER_DATE, ACT_FILTER_MEASURE, ACT_MARK, ACT_HELP },
+	[CTX_READER] = { ACT_NEXT_HIT, ACT_SELECT, ACT_MARK, ACT_ANNOTATE, ACT_NEXT_PANE, ACT_HELP },
+	[CTX_FACTS] = { ACT_OPEN, ACT_MARK, ACT_ANNOTATE, ACT_COPY, ACT_NEXT_PANE, ACT_HELP },
+};
+
 /* A line of the keys most used in a view, from the keymap in force (mutt's
- * help line): "<Enter>:open /:search ... ?:help", as many as fit in room. */
-static void key_hint(const struct app *app, enum keymap_context ctx, struct strbuf *out, int room)
+ * help line): "<Enter>:open /:search ... ?:help", as many as fit in room.
+ * `used` ends with ACT_NONE; its last action (help, or how to leave) is
+ * always shown. */
+static void key_hint(const struct app *app, enum keymap_context ctx, const enum action *used, struct strbuf *out,
+		     int room)
 {
-	static const enum action used[CTX_COUNT][8] = {
-		[CTX_GLOBAL] = { ACT_HELP },
-		[CTX_LIST] = { ACT_OPEN, ACT_SEARCH, ACT_FILTER_PLACE, ACT_FILTER_DATE, ACT_FILTER_MEASURE, ACT_MARK,
-			       ACT_HELP },
-		[CTX_READER] = { ACT_NEXT_HIT, ACT_SELECT, ACT_MARK, ACT_ANNOTATE, ACT_NEXT_PANE, ACT_HELP },
-		[CTX_FACTS] = { ACT_OPEN, ACT_MARK, ACT_ANNOTATE, ACT_COPY, ACT_NEXT_PANE, ACT_HELP },
-		[CTX_HIGHLIGHTS] = { ACT_OPEN, ACT_ANNOTATE, ACT_MARK, ACT_SORT, ACT_QUIT },
-	};
 	struct strbuf keys = STRBUF_INIT, item = STRBUF_INIT, last = STRBUF_INIT;
 	int n = 0;
-	while (n < 8 && used[ctx][n])
+	while (used && used[n])
 		n++;
+	if (!n)
+		return;
 	/* the last (help, or how to leave) always shown: its room kept first */
-	keymap_keys_for(&app->km, ctx, used[ctx][n - 1], &keys);
+	keymap_keys_for(&app->km, ctx, used[n - 1], &keys);
 	if (keys.len)
-		sb_addf(&last, "%.*s:%s", (int)strcspn(keys.s, " "), keys.s, action_name(used[ctx][n - 1]));
+		sb_addf(&last, "%.*s:%s", (int)strcspn(keys.s, " "), keys.s, action_name(used[n - 1]));
 	int width = 0, keep = last.len ? text_width(last.s, last.len, 0) + 1 : 0;
 	for (int k = 0; k < n - 1; k++) {
 		sb_reset(&keys);
-		keymap_keys_for(&app->km, ctx, used[ctx][k], &keys);
+		keymap_keys_for(&app->km, ctx, used[k], &keys);
 		if (!keys.len)
 			continue; /* unbound here */
 		sb_reset(&item);
-		sb_addf(&item, "%.*s:%s ", (int)strcspn(keys.s, " "), keys.s, action_name(used[ctx][k]));
+		sb_addf(&item, "%.*s:%s ", (int)strcspn(keys.s, " "), keys.s, action_name(used[k]));
 		int w = text_width(item.s, item.len, 0);
 		if (width + w + keep > room)
 			break;
@@ -172,7 +176,8 @@ static void draw_status(struct app *app)
 		app->pend_pos < app->npend ? "+" : "");
 	if (app->norder != app->co.ar.n)
 		sb_addf(&st, " of %zu", app->co.ar.n);
-	sb_addf(&st, "  [%s]  by %s%s%s", app->pane[app->focus].ops->name, sorts[app->sort],
+	const struct view *v = view_top(&app->views);
+	sb_addf(&st, "  [%s]  by %s%s%s", v ? v->ops->name : app->pane[app->focus].ops->name, sorts[app->sort],
 		app->reverse ? " (reversed)" : "", app->building ? "  (building the index...)" : "");
 	for (size_t i = 0; i < app->nfilters; i++)
 		sb_addf(&st, "%s%s", i ? " " : "  filter: ", app->filters[i]);
@@ -180,10 +185,11 @@ static void draw_status(struct app *app)
 		sb_addf(&st, "  search: %s", app->query.s);
 	if (app->msg.len) {
 		sb_addf(&st, "  | %s", app->msg.s);
-	} else {
+	} else if (!v || v->ops->hint) {
 		sb_adds(&st, "  | ");
 		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
-		key_hint(app, view_top(&app->views) ? view_top(&app->views)->ops->ctx : app->pane[app->focus].ops->ctx, &st, COLS - used - 1);
+		enum keymap_context ctx = v ? v->ops->ctx : app->pane[app->focus].ops->ctx;
+		key_hint(app, ctx, v ? v->ops->hint : pane_hint[ctx], &st, COLS - used - 1);
 	}
 	draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, app_attr(app, ATTR_STATUS), NULL, 0, 0,
 		 app->opt.ambiguous_wide);
@@ -475,6 +481,9 @@ static int handle_key(struct app *app, int key)
 	}
 	if (key == (KEY_FUNC | KEY_RESIZE)) {
 		app->laid_width = 0;
+		/* repaint all: what ncurses keeps of the old screen can hold the half of
+		 * a wide character that the new layout cuts, and a cell stays blank */
+		clear();
 		return 1;
 	}
 	if (key == (KEY_FUNC | KEY_MOUSE)) {

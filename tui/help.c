@@ -132,8 +132,11 @@ static void help_close(struct app *app, void *self)
 	free(self);
 }
 
+static const enum action help_view_hint[] = { ACT_MOVE_DOWN, ACT_PAGE_DOWN, ACT_QUIT, ACT_NONE };
+
 static const struct view_ops help_view = {
 	.name = "help",
+	.hint = help_view_hint,
 	.ctx = CTX_GLOBAL,
 	.draw = help_draw,
 	.key = help_key,

@@ -179,8 +179,11 @@ static void highlights_close(struct app *app, void *self)
 	free(v);
 }
 
+static const enum action highlights_view_hint[] = { ACT_OPEN, ACT_ANNOTATE, ACT_MARK, ACT_SORT, ACT_QUIT, ACT_NONE };
+
 static const struct view_ops highlights_view = {
 	.name = "highlights",
+	.hint = highlights_view_hint,
 	.ctx = CTX_HIGHLIGHTS,
 	.draw = highlights_draw,
 	.key = highlights_key,

@@ -5,7 +5,7 @@
  * way, down to 24). From 160 columns the measures are a third column of 48 (when the reader keeps 60);
  * below, they sit under the reader, as tall as their rows (a third of the
  * height at most). Under 120 columns everything is stacked. A panel with no
- * measures is one line. */
+ * measures is one line; with no article open there is none. */
 #include "tui/layout.h"
 
 #include <errno.h>
@@ -31,7 +31,9 @@ static int clamp(int v, int lo, int hi)
 /* Rows of the measures panel: one when empty, else its rows up to a third. */
 static int facts_rows(const struct layout_in *in, int room)
 {
-	if (!in->article_open || !in->nfacts)
+	if (!in->article_open)
+		return 0; /* nothing open: no panel */
+	if (!in->nfacts)
 		return 1;
 	int most = room / 3 > 1 ? room / 3 : 1;
 	return in->nfacts < (size_t)most ? (int)in->nfacts : most;
@@ -53,6 +55,8 @@ void layout_panes(const struct layout_in *in, const struct layout_prefs *p, stru
 			   rw - LAYOUT_FACTS_W - 1 >= LAYOUT_READER_MIN) {
 			out->reader = (struct rect){ 0, rx, H, rw - LAYOUT_FACTS_W - 1 };
 			out->facts = (struct rect){ 0, W - LAYOUT_FACTS_W, H, LAYOUT_FACTS_W };
+		} else if (!facts_rows(in, H)) {
+			out->reader = (struct rect){ 0, rx, H, rw };
 		} else { /* the measures under the reader */
 			int fh = facts_rows(in, H);
 			out->reader = (struct rect){ 0, rx, H - fh - 1, rw };

@@ -291,7 +291,8 @@ static void facts_draw(struct app *app, int focused)
 			/* a measure that disagrees with others of its article ends in ! */
 			snprintf(val, sizeof val, "%s%lld%s%s", q[f->qual], (long long)f->value, f->unit,
 				 f->check ? "!" : "");
-			int kw = p->w - 30 > 24 ? 24 : p->w - 30 < 10 ? 10 : p->w - 30;
+			/* the kind takes what the value (10), place and date (10) leave */
+			int pw = p->w >= 48 ? 8 : 6, kw = p->w - pw - 24 > 24 ? 24 : p->w - pw - 24 < 8 ? 8 : p->w - pw - 24;
 			sb_adds(&row, marks_fact_marked(app, f) ? "*" : " ");
 			column(&row, fact_kind_words(f->kind), kw - 1, amb);
 			column(&row, val, 10, amb);
@@ -300,7 +301,7 @@ static void facts_draw(struct app *app, int focused)
 			snprintf(where, sizeof where, "%s%s", f->place >= 0 ? app->co.gz.v[f->place].full_name : "-",
 				 f->place >= 0 && f->place_from != FROM_SENTENCE && f->place_from != FROM_DESTINATION
 					 ? "~" : "");
-			column(&row, where, p->w >= 48 ? 8 : 6, amb);
+			column(&row, where, pw, amb);
 			const char *d = fact_date_format(f, date);
 			sb_adds(&row, d ? d : "");
 			if (d && f->date_from != FROM_SENTENCE)

@@ -17,6 +17,7 @@ struct view_ops {
 	const char *name;
 	enum keymap_context ctx; /* the keymap its keys are looked up in */
 	int raw_keys;            /* keys come unmapped (a picker types them) */
+	const enum action *hint; /* the keys for the status line's hint, ACT_NONE last; or NULL */
 	void (*draw)(struct app *app, void *self);
 	/* a key and the action bound to it in ctx (0 for raw keys): 1 when handled */
 	int (*key)(struct app *app, void *self, int key, enum action a);

@@ -13,7 +13,16 @@ void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr
 	int used = 0;
 	for (; used < indent && used < width; used++)
 		addch(' ');
-	for (size_t i = 0; i < n;) {
+	/* text cut at the edge ends in "…" (blanks at its end do not count) */
+	size_t shown = n;
+	while (shown && s[shown - 1] == ' ')
+		shown--;
+	int ell = cell_width(0x2026, ambiguous_wide), limit = width;
+	if (indent + text_width(s, shown, ambiguous_wide) > width && width - indent > ell)
+		limit = width - ell;
+	else
+		shown = n;
+	for (size_t i = 0; i < shown;) {
 		uint32_t cp;
 		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
 		if (!k) {
@@ -23,7 +32,7 @@ void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr
 		int w = cell_width(cp, ambiguous_wide);
 		if (w == 0 && cp < 0x20) /* never happens after sanitizing; stay safe */
 			w = 1, cp = ' ';
-		if (used + w > width)
+		if (used + w > limit)
 			break;
 		attr_t a = attr;
 		uint32_t pos = base + (uint32_t)i;
@@ -43,6 +52,10 @@ void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr
 		i += k;
 	}
 	attrset(attr);
+	if (limit < width) {
+		addwstr(L"\u2026");
+		used += ell;
+	}
 	for (; used < width; used++)
 		addch(' ');
 	attrset(A_NORMAL);
