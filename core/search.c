@@ -142,6 +142,21 @@ void search_run(struct query *q, const struct query_ctx *cx, enum search_sort so
 	res->n = kept;
 }
 
+size_t search_check(const struct query *q, const struct query_ctx *cx, const size_t *cand, size_t n,
+		    size_t *pos, size_t *out, size_t *nout, int (*stop)(void *arg, size_t nout), void *arg)
+{
+	size_t checked = 0;
+	while (*pos < n) {
+		if (stop && checked && (checked & 63) == 0 && stop(arg, *nout))
+			break;
+		size_t d = cand[(*pos)++];
+		checked++;
+		if (query_match(q, cx, d))
+			out[(*nout)++] = d;
+	}
+	return checked;
+}
+
 size_t search_count(struct query *q, const struct query_ctx *cx, size_t *candidates)
 {
 	query_eval(q, cx);

@@ -28,6 +28,13 @@ void search_result_free(struct search_result *res);
 /* How many articles match (no order needed: an exact candidate set is counted
  * as it is); *candidates gets the size of the candidate set. */
 size_t search_count(struct query *q, const struct query_ctx *cx, size_t *candidates);
+/* The last step of a search shown as it is typed: candidates cand[*pos..n)
+ * (in the order they are listed) checked against the text one by one, the
+ * matches appended to out (*nout so far). Every 64 checks stop(arg, *nout)
+ * may end the run, to be resumed from *pos (stop NULL: check them all).
+ * Returns how many were checked. */
+size_t search_check(const struct query *q, const struct query_ctx *cx, const size_t *cand, size_t n,
+		    size_t *pos, size_t *out, size_t *nout, int (*stop)(void *arg, size_t nout), void *arg);
 /* Every article number of ar in date order (undated last, ties in archive order);
  * caller frees. */
 uint32_t *search_date_order(const struct archive *ar);

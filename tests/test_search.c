@@ -55,6 +55,13 @@ static const char mixed[] =
 static struct corpus co;
 
 /* with_all: the samples, fixtures and seeds too */
+static int stop_at_once(void *arg, size_t listed)
+{
+	(void)arg;
+	(void)listed;
+	return 1;
+}
+
 static void load_corpus(int with_all)
 {
 	corpus_init(&co);
@@ -373,6 +380,28 @@ int main(void)
 			sorted = 0;
 	}
 	ok(sorted && r.n > 3, "date order: oldest first, undated last (%zu results)", r.n);
+	/* the browser's check of candidates: in pieces, resumed, the same as a whole run */
+	{
+		size_t n_all = co.ar.n, *cand = malloc(n_all * sizeof *cand), *out = malloc(n_all * sizeof *out);
+		for (size_t i = 0; i < n_all; i++)
+			cand[i] = n_all - 1 - i; /* any order: it is kept */
+		size_t pos = 0, nout = 0, runs = 0, checked = 0;
+		while (pos < n_all) {
+			checked += search_check(&q, &cx, cand, n_all, &pos, out, &nout, stop_at_once, NULL);
+			runs++;
+		}
+		int ordered = 1;
+		for (size_t i = 1; i < nout; i++)
+			ordered &= out[i] < out[i - 1];
+		ok(checked == n_all && runs == (n_all + 63) / 64 && nout == r.n && ordered,
+		   "search_check stops every 64 candidates when asked and, resumed, finds what search_run does "
+		   "(%zu in %zu runs), in the candidates' order", nout, runs);
+		pos = nout = 0;
+		is_int((long long)search_check(&q, &cx, cand, n_all, &pos, out, &nout, NULL, NULL), (long long)n_all,
+		       "without a stop it checks every candidate at once");
+		free(cand);
+		free(out);
+	}
 	struct search_result top;
 	search_run(&q, &cx, SEARCH_BY_DATE, 3, &top);
 	ok(top.n == 3 && top.v[0].doc == r.v[0].doc && top.v[1].doc == r.v[1].doc && top.v[2].doc == r.v[2].doc,

@@ -87,30 +87,35 @@ static void find_spans(struct app *app)
 	app->nspans = search_spans(&app->q, a->body, a->body_len, &app->spans);
 }
 
+/* When to stop checking candidates (app_verify). */
+struct verify_limit {
+	size_t rows;
+	double budget, t0;
+};
+
+static int verify_stop(void *arg, size_t listed)
+{
+	const struct verify_limit *l = arg;
+	if (l->rows == (size_t)-1)
+		return 0;
+	double t = corpus_clock() - l->t0;
+	/* enough rows and the budget spent, or too long in any case */
+	if ((listed >= l->rows && t > l->budget) || t > 0.05)
+		return 1;
+	/* between keys: the next key comes first (curses has none buffered, or
+	 * the key loop would not be here) */
+	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
+	return !l->rows && poll(&in, 1, 0) > 0;
+}
+
 void app_verify(struct app *app, size_t rows, double budget)
 {
 	if (app->pend_pos >= app->npend)
 		return;
 	struct corpus *co = &app->co;
 	struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
-	double t0 = corpus_clock();
-	unsigned k = 0;
-	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
-	while (app->pend_pos < app->npend) {
-		if (rows != (size_t)-1 && (++k & 63) == 0) {
-			double t = corpus_clock() - t0;
-			/* enough rows and the budget spent, or too long in any case */
-			if ((app->norder >= rows && t > budget) || t > 0.05)
-				break;
-			/* between keys: the next key comes first (curses has none
-			 * buffered, or the key loop would not be here) */
-			if (!rows && poll(&in, 1, 0) > 0)
-				break;
-		}
-		size_t d = app->pend[app->pend_pos++];
-		if (query_match(&app->q, &cx, d))
-			app->order[app->norder++] = d;
-	}
+	struct verify_limit lim = { rows, budget, corpus_clock() };
+	search_check(&app->q, &cx, app->pend, app->npend, &app->pend_pos, app->order, &app->norder, verify_stop, &lim);
 	if (app->pend_pos >= app->npend && !app->norder && app->q.root) {
 		char why[160];
 		const char *w = query_why_empty(&app->q, &cx, why, sizeof why);
