@@ -1,5 +1,6 @@
-/* The browser: layout of the panes, the status line, the prompt, key dispatch
- * and the main loop. State and what changes it are in tui/state.c. */
+/* The browser: the panes placed and drawn, key dispatch and the main loop,
+ * the config and start-up. State and what changes it are in tui/state.c, the
+ * status line in tui/status.c, the prompt in tui/prompt.c. */
 #include "tui/app.h"
 
 #include <errno.h>
@@ -28,11 +29,13 @@
 #include "tui/marks.h"
 #include "tui/panes.h"
 #include "tui/picker.h"
+#include "tui/prompt.h"
+#include "tui/history.h"
 #include "tui/resume.h"
 #include "tui/state.h"
+#include "tui/status.h"
 #include "tui/theme.h"
 #include "tui/view.h"
-#include "widgets/lineedit.h"
 
 /* ---- layout and drawing ------------------------------------------------------ */
 
@@ -83,119 +86,6 @@ static void draw_separators(struct app *app)
 	attrset(A_NORMAL);
 }
 
-/* The keys most used in each pane, for its hint line. */
-static const enum action pane_hint[CTX_COUNT][8] = {
-	[CTX_LIST] = { ACT_OPEN, ACT_SEARCH, ACT_FILTER_PLACE, ACT_FILTER_DATE, ACT_FILTER_MEASURE, ACT_MARK, ACT_HELP },
-	[CTX_READER] = { ACT_NEXT_HIT, ACT_SELECT, ACT_MARK, ACT_ANNOTATE, ACT_NEXT_PANE, ACT_HELP },
-	[CTX_FACTS] = { ACT_OPEN, ACT_MARK, ACT_ANNOTATE, ACT_COPY, ACT_NEXT_PANE, ACT_HELP },
-};
-
-/* A line of the keys most used in a view, from the keymap in force (mutt's
- * help line): "<Enter>:open /:search ... ?:help", as many as fit in room.
- * `used` ends with ACT_NONE; its last action (help, or how to leave) is
- * always shown. */
-static void key_hint(const struct app *app, enum keymap_context ctx, const enum action *used, struct strbuf *out,
-		     int room)
-{
-	struct strbuf keys = STRBUF_INIT, item = STRBUF_INIT, last = STRBUF_INIT;
-	int n = 0;
-	while (used && used[n])
-		n++;
-	if (!n)
-		return;
-	/* the last (help, or how to leave) always shown: its room kept first */
-	keymap_keys_for(&app->km, ctx, used[n - 1], &keys);
-	if (keys.len)
-		sb_addf(&last, "%.*s:%s", (int)strcspn(keys.s, " "), keys.s, action_name(used[n - 1]));
-	int width = 0, keep = last.len ? text_width(last.s, last.len, 0) + 1 : 0;
-	for (int k = 0; k < n - 1; k++) {
-		sb_reset(&keys);
-		keymap_keys_for(&app->km, ctx, used[k], &keys);
-		if (!keys.len)
-			continue; /* unbound here */
-		sb_reset(&item);
-		sb_addf(&item, "%.*s:%s ", (int)strcspn(keys.s, " "), keys.s, action_name(used[k]));
-		int w = text_width(item.s, item.len, 0);
-		if (width + w + keep > room)
-			break;
-		sb_add(out, item.s, item.len);
-		width += w;
-	}
-	if (last.len && width + keep - 1 <= room)
-		sb_add(out, last.s, last.len);
-	sb_free(&keys);
-	sb_free(&item);
-	sb_free(&last);
-}
-
-static void draw_status(struct app *app)
-{
-	struct strbuf st = STRBUF_INIT;
-	static const char *const sorts[] = { "date", "place", "source", "title" };
-	if (app->prompting && app->prompting != PROMPT_SEARCH) {
-		sb_addf(&st, "%s%s", app->prompt_label, app->typing.s ? app->typing.s : "");
-		size_t lab = strlen(app->prompt_label);
-		struct span sel = { (uint32_t)lab, (uint32_t)(lab + app->typing.len), A_REVERSE };
-		if (app->msg.len) {
-			sb_adds(&st, "   ");
-			sb_add(&st, app->msg.s, app->msg.len);
-		}
-		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, &sel, app->typing_suggested ? 1 : 0, 0,
-			 app->opt.ambiguous_wide);
-		int x = text_width(app->prompt_label, lab, app->opt.ambiguous_wide) +
-			text_width(app->typing.s ? app->typing.s : "", app->typing.len, app->opt.ambiguous_wide);
-		move(LINES - 1, x < COLS ? x : COLS - 1);
-		sb_free(&st);
-		return;
-	}
-	if (app->prompting) {
-		sb_addf(&st, "/%s", app->typing.s ? app->typing.s : "");
-		/* the count of what the search matches so far, at the right */
-		/* or, while the query does not parse, what is wrong with it */
-		char count[300];
-		if (app->msg.len)
-			snprintf(count, sizeof count, "%s ", app->msg.s);
-		else
-			snprintf(count, sizeof count, "%zu/%zu%s of %zu  Enter: keep  Esc: cancel ",
-				 app->norder ? (size_t)1 : 0, app->norder, app->pend_pos < app->npend ? "+" : "",
-				 app->co.ar.n);
-		int cw = text_width(count, strlen(count), app->opt.ambiguous_wide);
-		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
-		if (used + cw + 2 <= COLS) {
-			for (int k = used; k < COLS - cw; k++)
-				sb_addc(&st, ' ');
-			sb_adds(&st, count);
-		}
-		draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, A_NORMAL, NULL, 0, 0, app->opt.ambiguous_wide);
-		int x = 1 + text_width(app->typing.s ? app->typing.s : "", app->typing.len, app->opt.ambiguous_wide);
-		move(LINES - 1, x < COLS ? x : COLS - 1);
-		sb_free(&st);
-		return;
-	}
-	sb_addf(&st, " %zu/%zu%s", app->norder ? app->pane[PANE_LIST].ls.sel + 1 : 0, app->norder,
-		app->pend_pos < app->npend ? "+" : "");
-	if (app->norder != app->co.ar.n)
-		sb_addf(&st, " of %zu", app->co.ar.n);
-	const struct view *v = view_top(&app->views);
-	sb_addf(&st, "  [%s]  by %s%s%s", v ? v->ops->name : app->pane[app->focus].ops->name, sorts[app->sort],
-		app->reverse ? " (reversed)" : "", app->building ? "  (building the index...)" : "");
-	for (size_t i = 0; i < app->nfilters; i++)
-		sb_addf(&st, "%s%s", i ? " " : "  filter: ", app->filters[i]);
-	if (app->query.len)
-		sb_addf(&st, "  search: %s", app->query.s);
-	if (app->msg.len) {
-		sb_addf(&st, "  | %s", app->msg.s);
-	} else if (!v || v->ops->hint) {
-		sb_adds(&st, "  | ");
-		int used = text_width(st.s, st.len, app->opt.ambiguous_wide);
-		enum keymap_context ctx = v ? v->ops->ctx : app->pane[app->focus].ops->ctx;
-		key_hint(app, ctx, v ? v->ops->hint : pane_hint[ctx], &st, COLS - used - 1);
-	}
-	draw_row(LINES - 1, 0, COLS, 0, st.s, st.len, app_attr(app, ATTR_STATUS), NULL, 0, 0,
-		 app->opt.ambiguous_wide);
-	sb_free(&st);
-}
-
 static void draw(struct app *app)
 {
 	place_panes(app);
@@ -215,215 +105,13 @@ static void draw(struct app *app)
 				app->pane[i].ops->draw(app, app->focus == (enum pane_id)i);
 		draw_separators(app);
 	}
-	draw_status(app);
+	status_draw(app);
 	if (cache_lost(&app->co))
 		return; /* read from a cache cut short: check_cache starts again instead */
 	refresh();
 }
 
 /* ---- input ------------------------------------------------------------------- */
-
-/* ---- query history ($XDG_DATA_HOME/epinews/history) -------------------------- */
-
-#define HISTORY_MAX 200
-
-static void history_add(struct app *app, const char *q)
-{
-	if (!*q || (app->nhist && !strcmp(app->hist[app->nhist - 1], q))) {
-		app->hist_pos = app->nhist;
-		return;
-	}
-	if (app->nhist == HISTORY_MAX) {
-		free(app->hist[0]);
-		memmove(app->hist, app->hist + 1, (HISTORY_MAX - 1) * sizeof *app->hist);
-		app->nhist--;
-	}
-	app->hist = xrealloc(app->hist, (app->nhist + 1) * sizeof *app->hist);
-	app->hist[app->nhist++] = xstrdup(q);
-	app->hist_pos = app->nhist;
-}
-
-/* Up/Down in the prompt: older or newer queries. */
-static void history_step(struct app *app, int dir)
-{
-	if (!app->nhist)
-		return;
-	if (dir < 0 && app->hist_pos > 0)
-		app->hist_pos--;
-	else if (dir > 0 && app->hist_pos < app->nhist)
-		app->hist_pos++;
-	sb_reset(&app->typing);
-	if (app->hist_pos < app->nhist)
-		sb_adds(&app->typing, app->hist[app->hist_pos]);
-}
-
-static void history_load(struct app *app)
-{
-	char buf[4096];
-	const char *path = xdg_file("XDG_DATA_HOME", ".local/share", "history", buf, sizeof buf);
-	FILE *f = path ? fopen(path, "r") : NULL;
-	if (!f)
-		return;
-	char line[4096];
-	while (fgets(line, sizeof line, f)) {
-		line[strcspn(line, "\n")] = 0;
-		history_add(app, line);
-	}
-	fclose(f);
-}
-
-/* Written whole or not at all: a crash never leaves half a history. */
-static void history_save(const struct app *app)
-{
-	char buf[4096];
-	const char *path = xdg_file("XDG_DATA_HOME", ".local/share", "history", buf, sizeof buf);
-	if (!path || !app->nhist)
-		return;
-	struct strbuf text = STRBUF_INIT;
-	for (size_t i = 0; i < app->nhist; i++)
-		if (!strchr(app->hist[i], '\n'))
-			sb_addf(&text, "%s\n", app->hist[i]);
-	if (make_parent_dirs(path) == 0)
-		write_atomic(path, text.s ? text.s : "", text.len, 1);
-	sb_free(&text);
-}
-
-/* Open the search prompt on the query in force plus `add` (a field to fill in). */
-static void prompt_open(struct app *app, const char *add)
-{
-	app->prompting = PROMPT_SEARCH;
-	app->prompt_label = "/";
-	sb_reset(&app->msg);
-	sb_reset(&app->typing);
-	sb_add(&app->typing, app->query.s ? app->query.s : "", app->query.len);
-	if (*add) {
-		if (app->typing.len)
-			sb_addc(&app->typing, ' ');
-		sb_adds(&app->typing, add);
-	}
-	app->hist_pos = app->nhist;
-}
-
-/* Is another key already waiting? (It stays queued.) */
-static int key_waiting(void)
-{
-	wint_t wc;
-	timeout(0);
-	int r = get_wch(&wc);
-	timeout(-1);
-	if (r == ERR)
-		return 0;
-	if (r == KEY_CODE_YES)
-		ungetch((int)wc);
-	else
-		unget_wch((wchar_t)wc);
-	return 1;
-}
-
-/* The query in force as text: the filters, then what was searched. */
-static void query_in_force(const struct app *app, struct strbuf *s)
-{
-	for (size_t i = 0; i < app->nfilters; i++)
-		sb_addf(s, "%s%s", i ? " " : "", app->filters[i]);
-	if (app->query.len) {
-		if (app->nfilters)
-			sb_adds(s, app->query.len ? " (" : "");
-		sb_add(s, app->query.s, app->query.len);
-		if (app->nfilters)
-			sb_adds(s, ")");
-	}
-}
-
-/* S: keep the query in force as @name in the searches file. */
-static void save_search(struct app *app, const char *name)
-{
-	struct strbuf s = STRBUF_INIT;
-	query_in_force(app, &s);
-	const char *why;
-	char path[4096];
-	if (searches_put(&app->searches, name, s.s ? s.s : "", 1, &why) < 0)
-		app_message(app, "not saved: %s", why);
-	else if (searches_save_user(&app->searches) < 0)
-		app_message(app, "not saved: %s: %s", searches_file(path, sizeof path) ? path : "the searches file",
-			    strerror(errno));
-	else
-		app_message(app, "saved as @%s: %s (@ lists your searches)", name, s.s);
-	sb_free(&s);
-}
-
-static void prompt_key(struct app *app, int key)
-{
-	int search = app->prompting == PROMPT_SEARCH;
-	if (app->prompting == PROMPT_OVERWRITE) { /* a yes/no question */
-		marks_prompt_done(app, key == 'y' || key == 'Y');
-		return;
-	}
-	if (app->prompting == PROMPT_SAVE_SEARCH && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
-		app->prompting = PROMPT_NONE;
-		if (key != 27)
-			save_search(app, app->typing.s ? app->typing.s : "");
-		else
-			sb_reset(&app->msg);
-		return;
-	}
-	if (!search && (key == 27 || key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER))) {
-		app->typing_suggested = 0;
-		marks_prompt_done(app, key != 27);
-		return;
-	}
-	if (app->typing_suggested) { /* the first key on a suggestion */
-		app->typing_suggested = 0;
-		if (key == (KEY_FUNC | KEY_RIGHT) || key == (KEY_FUNC | KEY_END))
-			return; /* keep it, to edit */
-		if (key == (KEY_FUNC | KEY_BACKSPACE) || key == 127 || key == 8 || key == 21) {
-			sb_reset(&app->typing); /* gone with one key, as a selection is */
-			return;
-		}
-		if (key >= ' ' && !(key & KEY_FUNC))
-			sb_reset(&app->typing); /* replaced by what is typed */
-	}
-	if (key == 27) { /* Esc: back to the search that was in force */
-		app->prompting = 0;
-		app_set_query(app, app->query.s ? app->query.s : "", app->query.len);
-		sb_reset(&app->msg);
-		return;
-	}
-	if (key == '\n' || key == '\r' || key == (KEY_FUNC | KEY_ENTER)) {
-		/* the list already shows what was typed, unless keys came too fast */
-		int shown = app->q_text.len == app->typing.len &&
-			    (!app->typing.len || !memcmp(app->q_text.s, app->typing.s, app->typing.len));
-		if (!shown && app_set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) < 0)
-			return; /* stay in the prompt: the status line says what is wrong */
-		app->prompting = 0;
-		sb_reset(&app->query);
-		sb_add(&app->query, app->typing.s ? app->typing.s : "", app->typing.len);
-		history_add(app, app->query.s ? app->query.s : "");
-		if (!app->norder && app->pend_pos >= app->npend) {
-			struct corpus *co = &app->co;
-			struct query_ctx cx = { &co->ar, app_ix(app), app_fdb(app), &co->gz, co->by_date, 0 };
-			char why[160];
-			const char *w = query_why_empty(&app->q, &cx, why, sizeof why);
-			app_message(app, "no matches for \"%s\"%s%s", app->query.s, w ? ": " : "", w ? w : "");
-		}
-		else
-			sb_reset(&app->msg);
-		return;
-	}
-	if (search && (key == (KEY_FUNC | KEY_UP) || key == (KEY_FUNC | KEY_DOWN))) {
-		history_step(app, key == (KEY_FUNC | KEY_UP) ? -1 : 1);
-	} else if (lineedit_key(&app->typing, key) == EDIT_NOT_MINE) {
-		return;
-	}
-	if (!search)
-		return;
-	/* more keys already typed: take them first, search once they stop */
-	if (key_waiting())
-		return;
-	/* the list narrows as the user types; a query that does not parse yet keeps
-	 * the list as it was and says why in the status line */
-	if (app_set_query(app, app->typing.s ? app->typing.s : "", app->typing.len) == 0)
-		sb_reset(&app->msg);
-}
 
 static void handle_mouse(struct app *app)
 {
@@ -540,7 +228,7 @@ static int handle_key(struct app *app, int key)
 		return 1;
 	}
 	case ACT_SEARCH:
-		prompt_open(app, "");
+		prompt_search(app, "");
 		return 1;
 	case ACT_FILTER_PLACE:
 		picker_open(app, PICK_PLACE);
@@ -559,7 +247,7 @@ static int handle_key(struct app *app, int key)
 		return 1;
 	case ACT_SAVE_SEARCH: {
 		struct strbuf s = STRBUF_INIT;
-		query_in_force(app, &s);
+		prompt_query_in_force(app, &s);
 		if (!s.len)
 			app_message(app, "no search to save: / searches, c d K add filters");
 		else
