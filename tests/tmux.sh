@@ -38,5 +38,6 @@ wait_until() {
 }
 # the last line (the status line) shows $1
 status_has() { screen | tail -n 1 | grep -q -- "$1"; }
-# the widest screen line, in cells
-widest() { screen | LC_ALL=C.UTF-8 wc -L; }
+# the widest screen line, in cells: lines the terminal wrapped are joined
+# (-J), so a row drawn past the right edge counts at its real width
+widest() { tm capture-pane -p -J -t "${1:-app}" | LC_ALL=C.UTF-8 wc -L; }

@@ -91,4 +91,11 @@ ok $(($(widest) > 100)) "and no line is wider than the terminal's 100 cells"
 tm send-keys -t app q
 wait_for 'EXIT=0'
 ok $? "and q quits with status 0"
+
+# the width check itself: a line printed past the edge is seen at its width
+tm new-session -d -s wide -x 100 -y 10 "printf '%0130d\\n' 0; sleep 30"
+i=0
+while [ "$(widest wide)" -lt 130 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+is "$(widest wide)" 130 "widest sees a 130-cell line the terminal wrapped at 100"
+tm kill-session -t wide
 done_testing
