@@ -2,7 +2,8 @@
 # Whole screens of the browser, without a terminal: each tests/screens/NAME.keys
 # script drives the browser on a pseudo-terminal (tests/screen-run, through
 # libvterm) and every screen it snaps must equal tests/screens/NAME.screen.
-# The first line of a script is "# COLSxROWS". After a change that is meant to
+# The first line of a script is "# COLSxROWS"; NAME.config, when there, is
+# the config file it runs with. After a change that is meant to
 # alter the screens: SCREENS_UPDATE=1 make check TESTS=tests/screens.sh, then
 # read the diff of tests/screens/ before committing it.
 . "$SRCDIR/tests/tap.sh"
@@ -21,7 +22,11 @@ for script in "$SRCDIR"/tests/screens/*.keys; do
 	name=$(basename "$script" .keys)
 	size=$(head -n 1 "$script" | sed -n 's/^# *\([0-9]*\)x\([0-9]*\).*/\1 \2/p')
 	want="$SRCDIR/tests/screens/$name.screen"
-	rm -rf "$XDG_DATA_HOME" "$XDG_STATE_HOME" # no highlights or layout from another script
+	rm -rf "$XDG_DATA_HOME" "$XDG_STATE_HOME" "$XDG_CONFIG_HOME" # nothing from another script
+	if [ -f "$SRCDIR/tests/screens/$name.config" ]; then # the script's own config file
+		mkdir -p "$XDG_CONFIG_HOME/epinews"
+		cp "$SRCDIR/tests/screens/$name.config" "$XDG_CONFIG_HOME/epinews/config"
+	fi
 	# shellcheck disable=SC2086
 	(cd "$T" && "$run" $size "$script" "$EPINEWS" "$S") >"$T/$name.got" 2>"$T/$name.err"
 	rc=$?

@@ -74,15 +74,21 @@ static void row_text(struct app *app, const struct highlight *hl, struct strbuf 
 		sb_addf(row, "%s %lld: ", hl->kind, (long long)hl->value);
 	else if (hl->type == HL_ARTICLE)
 		sb_adds(row, "article: ");
-	sb_adds(row, hl->quote ? hl->quote : hl->title);
+	/* the quote cut to leave the note and the title room on the line */
+	int quote_cells = COLS / 2 > 20 ? COLS / 2 : 20;
+	const char *quote = hl->quote ? hl->quote : hl->title;
+	if (hl->type != HL_ARTICLE || hl->note)
+		draw_column(row, quote, quote_cells, app->opt.ambiguous_wide);
+	else
+		sb_adds(row, quote);
+	if (hl->note) {
+		sb_adds(row, " [");
+		sb_adds(row, hl->note);
+		sb_adds(row, "]");
+	}
 	if (hl->type != HL_ARTICLE) {
 		sb_adds(row, "  — ");
 		sb_adds(row, hl->title);
-	}
-	if (hl->note) {
-		sb_adds(row, "  [");
-		sb_adds(row, hl->note);
-		sb_adds(row, "]");
 	}
 	for (size_t k = 0; k < row->len; k++) /* one line per highlight */
 		if (row->s[k] == '\n')

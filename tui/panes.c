@@ -26,32 +26,6 @@ static void keep_visible(struct pane *p)
 		p->ls.top = p->ls.sel - h + 1;
 }
 
-/* Append s to row, cut or padded to exactly `cells` cells, then a gap. What
- * is cut ends in "…". */
-static void column(struct strbuf *row, const char *s, int cells, int amb)
-{
-	int used = 0, ell = cell_width(0x2026, amb);
-	size_t n = strlen(s), i = 0;
-	int total = text_width(s, n, amb);
-	int room = total > cells ? cells - ell : cells; /* leave the ellipsis its cells */
-	while (i < n) {
-		uint32_t cp;
-		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
-		k = k ? k : 1;
-		int w = cell_width(cp, amb);
-		if (used + w > room)
-			break;
-		sb_add(row, s + i, k);
-		used += w;
-		i += k;
-	}
-	if (i < n && used + ell <= cells) {
-		sb_adds(row, "…");
-		used += ell;
-	}
-	for (; used < cells + 1; used++)
-		sb_addc(row, ' ');
-}
 
 /* ---- list ------------------------------------------------------------------- */
 
@@ -67,10 +41,10 @@ static void list_row(struct app *app, struct strbuf *row, size_t i, int wide, in
 {
 	if (i == SIZE_MAX) {
 		sb_adds(row, " ");
-		column(row, "DATE", 10, amb);
+		draw_column(row, "DATE", 10, amb);
 		if (wide) {
-			column(row, "PLACE", 8, amb);
-			column(row, "SOURCE", 8, amb);
+			draw_column(row, "PLACE", 8, amb);
+			draw_column(row, "SOURCE", 8, amb);
 		}
 		sb_adds(row, "TITLE");
 		return;
@@ -78,11 +52,11 @@ static void list_row(struct app *app, struct strbuf *row, size_t i, int wide, in
 	const struct article *a = archive_art(&app->co.ar, app->order[i]);
 	char date[16];
 	sb_adds(row, app->marked && app->marked[app->order[i]] ? "*" : " ");
-	column(row, ymd_format(a->date, date), 10, amb);
+	draw_column(row, ymd_format(a->date, date), 10, amb);
 	if (wide) {
 		const char *place = app_article_place(app, app->order[i]);
-		column(row, place ? place : "-", 8, amb); /* 哈尔滨市, 石家庄市 */
-		column(row, a->source ? a->source : "-", 8, amb);
+		draw_column(row, place ? place : "-", 8, amb); /* 哈尔滨市, 石家庄市 */
+		draw_column(row, a->source ? a->source : "-", 8, amb);
 	}
 	sb_adds(row, a->title);
 }
@@ -294,14 +268,14 @@ static void facts_draw(struct app *app, int focused)
 			/* the kind takes what the value (10), place and date (10) leave */
 			int pw = p->w >= 48 ? 8 : 6, kw = p->w - pw - 24 > 24 ? 24 : p->w - pw - 24 < 8 ? 8 : p->w - pw - 24;
 			sb_adds(&row, marks_fact_marked(app, f) ? "*" : " ");
-			column(&row, fact_kind_words(f->kind), kw - 1, amb);
-			column(&row, val, 10, amb);
+			draw_column(&row, fact_kind_words(f->kind), kw - 1, amb);
+			draw_column(&row, val, 10, amb);
 			/* a place or date not read in the measure's own sentence ends in ~ */
 			char where[64];
 			snprintf(where, sizeof where, "%s%s", f->place >= 0 ? app->co.gz.v[f->place].full_name : "-",
 				 f->place >= 0 && f->place_from != FROM_SENTENCE && f->place_from != FROM_DESTINATION
 					 ? "~" : "");
-			column(&row, where, pw, amb);
+			draw_column(&row, where, pw, amb);
 			const char *d = fact_date_format(f, date);
 			sb_adds(&row, d ? d : "");
 			if (d && f->date_from != FROM_SENTENCE)

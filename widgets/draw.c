@@ -1,5 +1,8 @@
 #include "widgets/draw.h"
 
+#include <string.h>
+
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "widgets/textlayout.h"
 
@@ -59,4 +62,31 @@ void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr
 	for (; used < width; used++)
 		addch(' ');
 	attrset(A_NORMAL);
+}
+
+/* Append s to row, cut or padded to exactly `cells` cells, then a gap. What
+ * is cut ends in "…". */
+void draw_column(struct strbuf *row, const char *s, int cells, int amb)
+{
+	int used = 0, ell = cell_width(0x2026, amb);
+	size_t n = strlen(s), i = 0;
+	int total = text_width(s, n, amb);
+	int room = total > cells ? cells - ell : cells; /* leave the ellipsis its cells */
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		k = k ? k : 1;
+		int w = cell_width(cp, amb);
+		if (used + w > room)
+			break;
+		sb_add(row, s + i, k);
+		used += w;
+		i += k;
+	}
+	if (i < n && used + ell <= cells) {
+		sb_adds(row, "…");
+		used += ell;
+	}
+	for (; used < cells + 1; used++)
+		sb_addc(row, ' ');
 }

@@ -18,4 +18,9 @@ struct span {
 void draw_row(int y, int x, int width, int indent, const char *s, size_t n, attr_t attr,
 	      const struct span *spans, size_t nspans, uint32_t base, int ambiguous_wide);
 
+struct strbuf;
+/* Append s to row cut or padded to exactly `cells` cells, then one blank; what
+ * is cut ends in "…". */
+void draw_column(struct strbuf *row, const char *s, int cells, int amb);
+
 #endif
