@@ -41,11 +41,17 @@
 
 enum { MIN_W = 40, MIN_H = 10 };
 
+/* What the pane layout depends on, now. */
+static struct layout_in layout_input(const struct app *app)
+{
+	return (struct layout_in){ COLS, LINES, app->opt.facts_panel, app->open >= 0, app->open >= 0 ? app->facts.n : 0 };
+}
+
 static void place_panes(struct app *app)
 {
 	struct pane *L = &app->pane[PANE_LIST], *R = &app->pane[PANE_READER], *F = &app->pane[PANE_FACTS];
 	app->too_small = COLS < MIN_W || LINES < MIN_H;
-	struct layout_in in = { COLS, LINES, app->opt.facts_panel, app->open >= 0, app->open >= 0 ? app->facts.n : 0 };
+	struct layout_in in = layout_input(app);
 	struct layout_out o;
 	layout_panes(&in, &app->layout, &o);
 	struct pane *p[] = { L, R, F };
@@ -59,7 +65,7 @@ static void place_panes(struct app *app)
 /* < and >: the list narrower or wider (lower or taller, stacked), remembered. */
 static void resize_list(struct app *app, int dir)
 {
-	struct layout_in in = { COLS, LINES, app->opt.facts_panel, app->open >= 0, app->open >= 0 ? app->facts.n : 0 };
+	struct layout_in in = layout_input(app);
 	if (!layout_resize(&in, &app->layout, dir)) {
 		app_message(app, "the list is as %s as it goes", dir > 0 ? (COLS >= 120 ? "wide" : "tall")
 								: (COLS >= 120 ? "narrow" : "short"));

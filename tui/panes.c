@@ -11,22 +11,6 @@
 
 #include "core/utf8.h"
 
-/* Shared movement for a pane with `count` rows and a selection. */
-static int move_selection(struct pane *p, size_t count, enum action a)
-{
-	return view_move(&p->ls, a, count, p->h);
-}
-
-static void keep_visible(struct pane *p)
-{
-	size_t h = p->h > 0 ? (size_t)p->h : 1;
-	if (p->ls.sel < p->ls.top)
-		p->ls.top = p->ls.sel;
-	if (p->ls.sel >= p->ls.top + h)
-		p->ls.top = p->ls.sel - h + 1;
-}
-
-
 /* ---- list ------------------------------------------------------------------- */
 
 /* A header row above the articles when the pane has room for one. */
@@ -67,7 +51,7 @@ static void list_draw(struct app *app, int focused)
 	int header = list_header(p), wide = p->w >= 60;
 	struct pane body = *p;
 	body.h -= header;
-	keep_visible(&body);
+	listsel_show(&body.ls, app->norder, body.h);
 	p->ls.top = body.ls.top;
 	struct strbuf row = STRBUF_INIT;
 	int amb = app->opt.ambiguous_wide;
@@ -105,7 +89,7 @@ static int list_action(struct app *app, enum action a)
 		app_verify(app, (size_t)-1, 0);
 	else if (a == ACT_MOVE_DOWN || a == ACT_PAGE_DOWN)
 		app_verify(app, p->ls.sel + 2 * (size_t)(p->h > 0 ? p->h : 1) + 1, 0);
-	int handled = move_selection(p, app->norder, a);
+	int handled = view_move(&p->ls, a, app->norder, p->h);
 	/* the reader follows the selection when it is already showing an article */
 	if (handled && p->ls.sel != before && app->open >= 0 && app->norder)
 		app_open(app, (long)app->order[p->ls.sel]);
@@ -252,7 +236,7 @@ static void facts_draw(struct app *app, int focused)
 {
 	struct pane *p = &app->pane[PANE_FACTS];
 	int amb = app->opt.ambiguous_wide;
-	keep_visible(p);
+	listsel_show(&p->ls, app->facts.n, p->h);
 	struct strbuf row = STRBUF_INIT;
 	for (int r = 0; r < p->h; r++) {
 		size_t i = p->ls.top + (size_t)r;
@@ -309,7 +293,7 @@ static int facts_action(struct app *app, enum action a)
 		facts_follow(app);
 		return 1;
 	}
-	int handled = move_selection(p, app->facts.n, a);
+	int handled = view_move(&p->ls, a, app->facts.n, p->h);
 	if (handled)
 		facts_follow(app);
 	return handled;

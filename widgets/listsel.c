@@ -39,7 +39,7 @@ void listsel_scroll(struct listsel *l, long delta, size_t n, int h)
 	if (delta < 0)
 		l->top = (size_t)-delta > l->top ? 0 : l->top - (size_t)-delta;
 	else
-		l->top = (size_t)delta >= max_top - (l->top < max_top ? l->top : max_top) ? max_top : l->top + (size_t)delta;
+		l->top += (size_t)delta < max_top ? (size_t)delta : max_top; /* no overflow; clamped below */
 	if (l->top > max_top)
 		l->top = max_top;
 }
